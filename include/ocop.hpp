@@ -1,0 +1,11 @@
+#pragma once
+/// @file ocop.hpp
+/// Umbrella header: the whole C++ API of ocop.
+
+#include "ocop/catalog.hpp"
+#include "ocop/catalog_json.hpp"
+#include "ocop/council.hpp"
+#include "ocop/date.hpp"
+#include "ocop/error.hpp"
+#include "ocop/scoring.hpp"
+#include "ocop/version.hpp"

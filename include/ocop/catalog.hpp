@@ -1,0 +1,282 @@
+#pragma once
+/// @file catalog.hpp
+/// The rules as data: editions ("phiên bản bộ tiêu chí"), product sets ("bộ sản phẩm") and their
+/// criteria sheets ("phiếu đánh giá"). Immutable once loaded; safe to share read-only across threads.
+
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <boost/describe/class.hpp>
+#include <boost/describe/enum.hpp>
+
+#include "ocop/date.hpp"
+
+namespace ocop {
+
+/// One answer an evaluator may pick for a criterion ("mức").
+struct level {
+    std::string id;      ///< stable within its criterion (or case): "a", "b", ...
+    int points = 0;      ///< non-negative integer points
+    std::string label;   ///< the official wording
+};
+BOOST_DESCRIBE_STRUCT(level, (), (id, points, label))
+
+/// One alternative of an either/or criterion (e.g. 3.2 case 1 for enterprises, case 2 for households).
+struct criterion_case {
+    std::string id;
+    std::string label;
+    std::vector<level> levels;
+};
+BOOST_DESCRIBE_STRUCT(criterion_case, (), (id, label, levels))
+
+/// What a knock-out rule does to the evaluation when it triggers.
+enum class knockout_outcome {
+    eliminated,          ///< the product is eliminated ("bị loại")
+    evaluation_stopped,  ///< the remaining criteria are not evaluated ("không đánh giá các bước tiếp theo")
+};
+BOOST_DESCRIBE_ENUM(knockout_outcome, eliminated, evaluation_stopped)
+
+/// How a knock-out rule is triggered.
+enum class trigger_kind {
+    declared,  ///< the evaluator declares the fact in the scorecard (by the rule's id)
+    levels,    ///< one of the listed (criterion, level) answers is chosen
+};
+BOOST_DESCRIBE_ENUM(trigger_kind, declared, levels)
+
+struct level_ref {
+    std::string criterion;
+    std::string level;
+};
+BOOST_DESCRIBE_STRUCT(level_ref, (), (criterion, level))
+
+/// A knock-out rule printed on a sheet, as data with an explicit outcome.
+struct knockout_rule {
+    std::string id;  ///< unique within its product set
+    knockout_outcome outcome = knockout_outcome::eliminated;
+    trigger_kind trigger = trigger_kind::declared;
+    std::vector<level_ref> trigger_levels;  ///< for trigger_kind::levels
+    std::string text;                       ///< the note as printed
+    std::string source;
+};
+
+/// A criterion that applies only when an earlier criterion was answered with one of `levels`
+/// (5.2/5.3 apply only when a product story exists).
+struct applicability {
+    std::string criterion;
+    std::vector<std::string> levels;
+    std::string text;
+    std::string source;
+};
+
+/// The heading that groups sub-criteria (tea: "6.1 Ngoại hình" over 6.1.1 to 6.1.3).
+struct heading {
+    std::string id;
+    std::string title;
+};
+BOOST_DESCRIBE_STRUCT(heading, (), (id, title))
+
+/// One criterion ("tiêu chí") of a sheet: plain levels, or cases for either/or criteria.
+struct criterion {
+    std::string id;     ///< the printed number ("1.1", "6.1.2", "7"), unique within the set
+    std::string title;
+    std::string part;     ///< "A", "B" or "C"
+    std::string section;  ///< the section's id
+    std::optional<heading> group_heading;
+    std::optional<std::string> printed_number;  ///< when the id had to differ from the printed number
+    std::optional<std::string> note;
+    std::vector<std::string> evidence_guidance;
+    std::vector<level> levels;          ///< empty when the criterion has cases
+    std::vector<criterion_case> cases;  ///< either/or: exactly one case is answered
+    std::vector<knockout_rule> knockouts;
+    std::optional<applicability> applies_if;
+
+    bool has_cases() const noexcept { return !cases.empty(); }
+    /// The highest points any answer can give.
+    int max_points() const noexcept;
+};
+
+/// A numbered section ("1. Tổ chức sản xuất") of a part.
+struct section {
+    std::string id;
+    std::string part;
+    std::string title;
+    std::optional<std::string> note;
+    std::size_t first = 0;  ///< index of its first criterion in product_set::criteria
+    std::size_t count = 0;
+};
+
+/// Whether a set's sheet can be trusted, used with a warning, or not used at all.
+enum class set_status { complete, incomplete, unavailable };
+BOOST_DESCRIBE_ENUM(set_status, complete, incomplete, unavailable)
+
+/// A known gap in a sheet, declared in the data (never papered over).
+struct data_gap {
+    std::string kind;  ///< "part_total", "duplicate_level_points", "sheet_missing"
+    std::optional<std::string> part;
+    std::optional<std::string> criterion;
+    std::string text;
+};
+BOOST_DESCRIBE_STRUCT(data_gap, (), (kind, part, criterion, text))
+
+struct provenance {
+    std::string source;
+    std::string sheet;
+    std::string transcribed_name;
+    bool cross_checked = false;
+    std::vector<std::string> anomalies;
+    std::vector<std::string> minimum_requirements_not_linked;
+};
+BOOST_DESCRIBE_STRUCT(provenance, (), (source, sheet, transcribed_name, cross_checked, anomalies,
+                                       minimum_requirements_not_linked))
+
+/// Links an edition-wide minimum requirement to this sheet's criterion and threshold.
+struct requirement_link {
+    std::string requirement;
+    std::string criterion;
+    int at_least_points = 0;
+};
+BOOST_DESCRIBE_STRUCT(requirement_link, (), (requirement, criterion, at_least_points))
+
+/// A product set ("bộ sản phẩm") with its score sheet.
+struct product_set {
+    std::string id;    ///< stable slug: "rau-cu-qua-hat-tuoi"
+    std::string code;  ///< classification code: "I.1.a"
+    std::string name;
+    std::string industry;  ///< industry id ("food")
+    std::string group;     ///< group id ("I.1")
+    std::optional<std::string> lead_ministry;
+    set_status status = set_status::complete;
+    std::vector<data_gap> gaps;
+    provenance origin;
+    std::vector<section> sections;
+    std::vector<criterion> criteria;  ///< in sheet order
+    std::vector<requirement_link> minimum_requirements;
+
+    /// The criterion with this id, or nullptr.
+    const criterion* find(std::string_view criterion_id) const noexcept;
+    /// Sum of the criteria maxima of one part (cases count once: their best case).
+    int part_max(std::string_view part) const noexcept;
+};
+
+struct legal_reference {
+    std::string id;
+    std::string title;
+    date signed_on;
+};
+
+/// A part of every sheet (A, B, C) with its maximum.
+struct part_definition {
+    std::string id;
+    std::string name;
+    int max_points = 0;
+};
+BOOST_DESCRIBE_STRUCT(part_definition, (), (id, name, max_points))
+
+/// A star band on the council's mean: from <= mean < to (the last band includes its `to`).
+struct star_band {
+    int stars = 0;
+    int from = 0;
+    int to = 0;
+    bool recognised = false;  ///< only recognised bands get a decision and a certificate
+    std::string meaning;
+};
+BOOST_DESCRIBE_STRUCT(star_band, (), (stars, from, to, recognised, meaning))
+
+/// A level of government that evaluates: which stars it recognises, where and when it forwards.
+struct evaluation_level {
+    std::string id;
+    std::string name;
+    std::vector<int> recognises;
+    std::optional<std::string> forwards_to;
+    std::optional<int> forwards_at_least;  ///< mean needed to forward
+    std::string source;
+};
+BOOST_DESCRIBE_STRUCT(evaluation_level, (), (id, name, recognises, forwards_to, forwards_at_least, source))
+
+/// A minimum requirement per star: a product that misses it cannot hold `stars` or more.
+struct minimum_requirement {
+    std::string id;
+    int stars = 0;
+    std::string confidence;  ///< "firm" or "one_source"
+    std::vector<std::string> industries;  ///< empty: every industry
+    std::string text;
+    std::string source;
+};
+BOOST_DESCRIBE_STRUCT(minimum_requirement, (), (id, stars, confidence, industries, text, source))
+
+struct product_group {
+    std::string id;
+    std::string name;
+    std::vector<std::string> sets;
+};
+BOOST_DESCRIBE_STRUCT(product_group, (), (id, name, sets))
+
+struct industry {
+    std::string id;
+    std::string code;
+    std::string name;
+    std::vector<product_group> groups;
+};
+BOOST_DESCRIBE_STRUCT(industry, (), (id, code, name, groups))
+
+/// A document of the registration dossier.
+struct dossier_document {
+    std::string id;
+    std::string title;
+    std::string description;
+    bool required = false;
+};
+BOOST_DESCRIBE_STRUCT(dossier_document, (), (id, title, description, required))
+
+/// An edition of the rules, tied to its legal acts and the dates it is in force.
+struct edition {
+    std::string id;  ///< "1048-781"
+    std::string name;
+    std::vector<legal_reference> legal_references;
+    date valid_from;
+    std::optional<date> valid_until;  ///< inclusive; none: still in force
+    std::vector<part_definition> parts;
+    std::vector<star_band> star_bands;
+    std::string bands_source;
+    int certificate_validity_months = 0;
+    std::string certificate_source;
+    std::vector<evaluation_level> evaluation_levels;
+    std::vector<minimum_requirement> minimum_requirements;
+    std::vector<industry> classification;
+    std::vector<dossier_document> dossier_documents;
+    std::vector<product_set> sets;
+
+    bool in_force_on(date d) const noexcept;
+    const product_set* find_set(std::string_view set_id) const noexcept;
+    const evaluation_level* find_level(std::string_view level_id) const noexcept;
+    const minimum_requirement* find_requirement(std::string_view id) const noexcept;
+    /// The band that holds the exact mean sum/members. Precondition: members > 0, 0 <= sum/members <= 100.
+    const star_band& band_for(std::int64_t sum, std::int64_t members) const;
+    /// The first level whose `recognises` lists `stars`, or nullptr.
+    const evaluation_level* recognising_level(int stars) const noexcept;
+};
+
+/// A set of editions. Asking for a date no edition covers is an error, never a silent default.
+class catalog {
+public:
+    catalog() = default;
+    explicit catalog(std::vector<edition> editions);
+
+    const std::vector<edition>& editions() const noexcept { return editions_; }
+    /// Throws error(errc::not_found) naming the id.
+    const edition& get(std::string_view edition_id) const;
+    /// The edition in force on `d`; throws error(errc::no_edition_in_force) when there is none.
+    const edition& in_force(date d) const;
+    /// Adds (or, same id, replaces) an edition. Strong guarantee.
+    void add(edition e);
+
+private:
+    std::vector<edition> editions_;
+};
+
+}  // namespace ocop

@@ -1,0 +1,138 @@
+#pragma once
+/// @file council.hpp
+/// A council's ("hội đồng") result for one product: the mean of the members' totals, kept exact,
+/// the star band, minimum-requirement caps, knock-outs, and who may recognise it.
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <boost/describe/class.hpp>
+#include <boost/describe/enum.hpp>
+#include <boost/json/value.hpp>
+
+#include "ocop/catalog.hpp"
+#include "ocop/scoring.hpp"
+
+namespace ocop {
+
+/// How members' knock-outs combine into the product's outcome.
+enum class knockout_rule_policy {
+    any_member,  ///< default: a knock-out is a fact about the product; one member's finding suffices
+    majority,    ///< more than half of the members must report it
+};
+BOOST_DESCRIBE_ENUM(knockout_rule_policy, any_member, majority)
+
+/// Provincial council rules: not national law, so named policies with documented defaults.
+struct council_policy {
+    /// Flag when max total - min total exceeds this (Hanoi council rule, [one source]).
+    int divergence_limit = 10;
+    /// Refuse a council with fewer members (our default; a council is never one person).
+    int minimum_members = 3;
+    /// Decimals of the one display rounding step (round half up on the exact mean).
+    int display_decimals = 2;
+    knockout_rule_policy knockouts = knockout_rule_policy::any_member;
+    /// The level the council sits at ("district", "province", "central"): decides forwarding.
+    std::string level = "province";
+};
+BOOST_DESCRIBE_STRUCT(council_policy, (), (divergence_limit, minimum_members, display_decimals, knockouts, level))
+
+/// An exact mean: numerator / denominator, never a float.
+struct exact_mean {
+    std::int64_t numerator = 0;
+    std::int64_t denominator = 1;
+    /// The one named rounding step: round half up to `decimals` places, as text ("72.43").
+    std::string display(int decimals = 2) const;
+    /// mean >= value, exactly.
+    bool at_least(std::int64_t value) const noexcept { return numerator >= value * denominator; }
+};
+BOOST_DESCRIBE_STRUCT(exact_mean, (), (numerator, denominator))
+
+struct member_total {
+    std::string evaluator;
+    int total = 0;
+    evaluation_outcome outcome = evaluation_outcome::evaluated;
+};
+BOOST_DESCRIBE_STRUCT(member_total, (), (evaluator, total, outcome))
+
+struct mean_of {
+    std::string id;
+    std::int64_t sum = 0;
+    std::string mean;  ///< displayed (rounded) mean
+    int max_points = 0;
+};
+BOOST_DESCRIBE_STRUCT(mean_of, (), (id, sum, mean, max_points))
+
+/// A star cap from a minimum requirement the product does not meet.
+struct star_cap {
+    std::string requirement;
+    std::string criterion;
+    int required_points = 0;
+    std::string criterion_mean;
+    int capped_to = 0;
+    std::string text;
+    std::string source;
+    std::string confidence;
+};
+BOOST_DESCRIBE_STRUCT(star_cap, (), (requirement, criterion, required_points, criterion_mean, capped_to, text, source,
+                                     confidence))
+
+struct divergence_check {
+    int spread = 0;
+    int limit = 0;
+    bool exceeded = false;
+};
+BOOST_DESCRIBE_STRUCT(divergence_check, (), (spread, limit, exceeded))
+
+struct council_knockout {
+    evaluation_outcome outcome = evaluation_outcome::evaluated;
+    std::string rule;
+    int members_reporting = 0;
+    std::string text;
+    std::string source;
+};
+BOOST_DESCRIBE_STRUCT(council_knockout, (), (outcome, rule, members_reporting, text, source))
+
+struct council_result {
+    std::string edition;
+    std::string set;
+    set_status sheet_status = set_status::complete;
+    std::vector<std::string> warnings;
+    std::vector<member_total> members;
+    exact_mean mean;
+    std::string mean_display;
+    std::vector<mean_of> criterion_means;
+    std::vector<mean_of> part_means;
+    int band_stars = 0;  ///< the band of the exact mean
+    std::string band_meaning;
+    std::vector<star_cap> caps;
+    council_knockout knockout;
+    int stars = 0;  ///< after knock-outs (0: not ranked) and caps
+    bool recognisable = false;
+    std::optional<std::string> recognised_by;  ///< level id that may recognise `stars`
+    std::optional<std::string> forward_to;     ///< level the product may be forwarded to from policy.level
+    divergence_check divergence;
+    std::string bands_source;
+};
+BOOST_DESCRIBE_STRUCT(council_result, (), (edition, set, sheet_status, warnings, members, mean, mean_display,
+                                           criterion_means, part_means, band_stars, band_meaning, caps, knockout, stars,
+                                           recognisable, recognised_by, forward_to, divergence, bands_source))
+
+/// Aggregates scored cards of one product. Throws error(errc::invalid_council) for an empty council,
+/// fewer members than policy.minimum_members, cards of different sets or editions, or an unknown
+/// policy level. Complexity: O(members x criteria).
+council_result aggregate(const edition& ed, const product_set& set, const std::vector<scorecard_result>& cards,
+                         const council_policy& policy = {});
+
+/// Parses a council document {"policy": {...}, "scorecards": [...]} (docs/scoring.md).
+struct council_input {
+    std::vector<scorecard> scorecards;
+    council_policy policy;
+};
+council_input parse_council(std::string_view json_text);
+/// Scores every card of a council document and aggregates them.
+council_result evaluate_council(const catalog& cat, const council_input& input);
+boost::json::value to_json(const council_result& result);
+
+}  // namespace ocop

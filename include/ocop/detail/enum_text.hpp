@@ -1,0 +1,46 @@
+#pragma once
+// Private: described enums to and from their names, for JSON readers and messages.
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include <boost/describe/enum_from_string.hpp>
+#include <boost/describe/enum_to_string.hpp>
+#include <boost/describe/enumerators.hpp>
+#include <boost/mp11/algorithm.hpp>
+
+#include "ocop/detail/json_reader.hpp"
+
+namespace ocop::detail {
+
+template <class E>
+std::string_view enum_name(E e) {
+    return boost::describe::enum_to_string(e, "?");
+}
+
+/// "a, b or c": the names of all enumerators, for "expected ..." messages.
+template <class E>
+std::string enum_choices() {
+    std::string out;
+    boost::mp11::mp_for_each<boost::describe::describe_enumerators<E>>([&](auto D) {
+        if (!out.empty()) out += ", ";
+        out += '"';
+        out += D.name;
+        out += '"';
+    });
+    return out;
+}
+
+/// Reads a required enum-valued key of an object; reports the allowed names on error.
+template <class E>
+E read_enum(object_reader& r, std::string_view key, E fallback) {
+    std::string text = r.string(key);
+    if (text.empty()) return fallback;
+    E out{};
+    if (boost::describe::enum_from_string(text.c_str(), out)) return out;
+    r.report(key, "expected one of " + enum_choices<E>() + ", found \"" + text + "\"");
+    return fallback;
+}
+
+}  // namespace ocop::detail

@@ -1,0 +1,63 @@
+#pragma once
+// Private: reads JSON objects field by field, recording every problem with its JSON path and
+// rejecting keys nobody asked for. Used by every loader that faces users.
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <boost/json/value.hpp>
+
+#include "ocop/error.hpp"
+
+namespace ocop::detail {
+
+/// Parses JSON text (UTF-8 checked, depth limited); throws error(errc::invalid_json) with the byte offset.
+boost::json::value parse_json(std::string_view text);
+
+/// The JSON type name of a value, for "expected X, found Y" messages.
+std::string_view type_name(const boost::json::value& v);
+
+/// Reads one JSON object. Reports "expected an object" when it is not one. Every key read is
+/// remembered; finish() (also run by the destructor) reports the keys that were never read.
+class object_reader {
+public:
+    object_reader(const boost::json::value& v, std::string path, problem_list& problems);
+    object_reader(const object_reader&) = delete;
+    object_reader& operator=(const object_reader&) = delete;
+    ~object_reader();
+
+    bool is_object() const noexcept { return obj_ != nullptr; }
+    const std::string& path() const noexcept { return path_; }
+    std::string path_of(std::string_view key) const { return json_path(path_, key); }
+
+    /// The raw value, or nullptr (reported when required).
+    const boost::json::value* value(std::string_view key, bool required = true);
+    std::string string(std::string_view key);  ///< required non-empty string; "" on error
+    std::optional<std::string> optional_string(std::string_view key);
+    /// Required integer within [min, max]; `min` on error.
+    std::int64_t integer(std::string_view key, std::int64_t min, std::int64_t max);
+    std::optional<std::int64_t> optional_integer(std::string_view key, std::int64_t min, std::int64_t max);
+    bool boolean(std::string_view key, std::optional<bool> fallback = std::nullopt);
+    /// An array (required unless `required` is false: then nullptr when absent).
+    const boost::json::array* array(std::string_view key, bool required = true);
+    std::vector<std::string> string_array(std::string_view key, bool required = true);
+
+    /// Records a problem at this object's key.
+    void report(std::string_view key, std::string message) { problems_.add(path_of(key), std::move(message)); }
+    void finish();
+
+private:
+    const boost::json::object* obj_ = nullptr;
+    std::string path_;
+    problem_list& problems_;
+    std::vector<std::string_view> read_;
+    bool finished_ = false;
+};
+
+/// Reads a value that must be a string; reports and returns "" otherwise.
+std::string read_string(const boost::json::value& v, const std::string& path, problem_list& problems);
+
+}  // namespace ocop::detail

@@ -1,0 +1,73 @@
+#pragma once
+/// @file error.hpp
+/// The one error type of the C++ API: a code plus every problem found, each with its place.
+
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include <boost/describe/class.hpp>
+#include <boost/describe/enum.hpp>
+
+namespace ocop {
+
+/// What kind of failure an ocop::error reports. Values are stable: the C ABI maps them to codes.
+enum class errc {
+    invalid_json = 1,     ///< the text is not JSON (syntax, nesting depth, UTF-8)
+    invalid_document,     ///< JSON that does not match the expected shape or rules
+    not_found,            ///< an id (edition, set, criterion, dossier) that does not exist
+    no_edition_in_force,  ///< no edition of the rules is in force on the date asked
+    unavailable,          ///< the product set has no score sheet
+    invalid_scorecard,    ///< a scorecard that cannot be scored (see problems)
+    invalid_council,      ///< a council that cannot be aggregated (see problems)
+    rule_violation,       ///< a workflow event refused by a rule of the procedure
+    forbidden,            ///< the actor's role may not apply this event
+    tampered,             ///< an event log whose hash chain does not verify
+    io,                   ///< reading or writing a file failed
+};
+BOOST_DESCRIBE_ENUM(errc, invalid_json, invalid_document, not_found, no_edition_in_force, unavailable,
+                    invalid_scorecard, invalid_council, rule_violation, forbidden, tampered, io)
+
+/// One thing wrong with an input: where (a JSON Pointer into the input, "" for the whole input),
+/// what was expected, and what was found.
+struct problem {
+    std::string path;
+    std::string message;
+};
+BOOST_DESCRIBE_STRUCT(problem, (), (path, message))
+
+/// Thrown by every function of the C++ API that rejects its input. what() lists all problems.
+/// Strong guarantee: whatever the call was applied to is unchanged.
+class error : public std::runtime_error {
+public:
+    error(errc code, std::vector<problem> problems);
+    error(errc code, std::string path, std::string message);
+
+    errc code() const noexcept { return code_; }
+    const std::vector<problem>& problems() const noexcept { return problems_; }
+
+private:
+    errc code_;
+    std::vector<problem> problems_;
+};
+
+/// Collects problems while a document is checked, so that all of them are reported at once.
+class problem_list {
+public:
+    void add(std::string path, std::string message) { items_.push_back({std::move(path), std::move(message)}); }
+    bool empty() const noexcept { return items_.empty(); }
+    std::size_t size() const noexcept { return items_.size(); }
+    const std::vector<problem>& items() const noexcept { return items_; }
+    /// Throws ocop::error(code, problems) if any problem was collected.
+    void throw_if_any(errc code) const;
+
+private:
+    std::vector<problem> items_;
+};
+
+/// Appends a JSON Pointer reference token (escaping '~' and '/') to a path.
+std::string json_path(std::string_view parent, std::string_view token);
+/// Appends an array index to a JSON Pointer path.
+std::string json_path(std::string_view parent, std::size_t index);
+
+}  // namespace ocop

@@ -1,0 +1,116 @@
+#pragma once
+/// @file scoring.hpp
+/// One evaluator's scorecard ("phiếu chấm điểm") for one product on one sheet, and its result
+/// with an explanation of every number. Pure functions: no clock, no I/O, no globals.
+
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <boost/describe/class.hpp>
+#include <boost/describe/enum.hpp>
+#include <boost/json/value.hpp>
+
+#include "ocop/catalog.hpp"
+
+namespace ocop {
+
+/// The level chosen for one criterion; `case_id` only for either/or criteria.
+struct answer {
+    std::optional<std::string> case_id;
+    std::string level;
+};
+
+/// One evaluator's answers. Keys of `answers` are criterion ids.
+struct scorecard {
+    std::string edition;
+    std::string set;
+    std::string evaluator;
+    std::map<std::string, answer, std::less<>> answers;
+    std::set<std::string, std::less<>> declared_knockouts;  ///< ids of declared knock-out rules that hold
+};
+
+/// How a criterion was treated.
+enum class criterion_state {
+    scored,          ///< an answer was given and counted
+    not_applicable,  ///< its condition (e.g. a product story) does not hold: 0 points, no answer allowed
+    not_evaluated,   ///< the evaluation stopped before it: 0 points
+};
+BOOST_DESCRIBE_ENUM(criterion_state, scored, not_applicable, not_evaluated)
+
+/// The explanation of one criterion's points.
+struct criterion_score {
+    std::string criterion;
+    std::string title;
+    std::string part;
+    std::string section;
+    criterion_state state = criterion_state::scored;
+    std::optional<std::string> case_id;
+    std::optional<std::string> level;
+    std::optional<std::string> level_label;
+    int points = 0;
+    int max_points = 0;
+    std::string reason;  ///< why not scored, or that an answer was ignored
+    std::string source;
+};
+BOOST_DESCRIBE_STRUCT(criterion_score, (), (criterion, title, part, section, state, case_id, level, level_label,
+                                            points, max_points, reason, source))
+
+struct subtotal {
+    std::string id;
+    int points = 0;
+    int max_points = 0;
+};
+BOOST_DESCRIBE_STRUCT(subtotal, (), (id, points, max_points))
+
+/// A knock-out rule that triggered.
+struct knockout_hit {
+    std::string rule;
+    std::string criterion;
+    knockout_outcome outcome = knockout_outcome::eliminated;
+    std::string text;
+    std::string source;
+};
+BOOST_DESCRIBE_STRUCT(knockout_hit, (), (rule, criterion, outcome, text, source))
+
+/// The overall knock-out outcome of a scorecard.
+enum class evaluation_outcome { evaluated, eliminated, evaluation_stopped };
+BOOST_DESCRIBE_ENUM(evaluation_outcome, evaluated, eliminated, evaluation_stopped)
+
+struct scorecard_result {
+    std::string edition;
+    std::string set;
+    set_status sheet_status = set_status::complete;
+    std::vector<std::string> sheet_warnings;  ///< one line per declared data gap
+    std::string evaluator;
+    std::vector<criterion_score> criteria;  ///< in sheet order: the explanation
+    std::vector<subtotal> sections;
+    std::vector<subtotal> parts;
+    int total = 0;
+    int max_total = 0;
+    evaluation_outcome outcome = evaluation_outcome::evaluated;
+    std::vector<knockout_hit> knockouts;
+};
+BOOST_DESCRIBE_STRUCT(scorecard_result, (), (edition, set, sheet_status, sheet_warnings, evaluator, criteria, sections,
+                                             parts, total, max_total, outcome, knockouts))
+
+/// Scores one scorecard. Throws error(errc::invalid_scorecard) listing every problem by criterion
+/// (path "/answers/<id>"): unknown criterion, level not of that criterion, missing answer, answer to
+/// a criterion that does not apply, level from another case, case missing or unknown, unknown
+/// knock-out; error(errc::invalid_scorecard) for a scorecard of another edition or set;
+/// error(errc::unavailable) for a set without a sheet. Complexity: O(criteria + answers).
+scorecard_result score(const edition& ed, const product_set& set, const scorecard& card);
+
+/// Looks up the edition and set named by the scorecard, then scores it.
+scorecard_result score(const catalog& cat, const scorecard& card);
+
+/// Parses a scorecard document (docs/scoring.md). Throws error(errc::invalid_json or invalid_document).
+scorecard parse_scorecard(const boost::json::value& doc, std::string_view path = "");
+scorecard parse_scorecard(std::string_view json_text);
+boost::json::value to_json(const scorecard& card);
+boost::json::value to_json(const scorecard_result& result);
+
+}  // namespace ocop

@@ -1,0 +1,152 @@
+// A council's result: exact mean of totals, band, caps, knock-outs, recognition and forwarding.
+
+#include "ocop/council.hpp"
+
+#include <algorithm>
+#include <map>
+
+#include "ocop/error.hpp"
+
+namespace ocop {
+
+std::string exact_mean::display(int decimals) const {
+    // Round half up on the exact rational: floor((num * 10^d * 2 + den) / (2 * den)). Means are >= 0.
+    std::int64_t scale = 1;
+    for (int i = 0; i < decimals; ++i) scale *= 10;
+    std::int64_t scaled = (numerator * scale * 2 + denominator) / (2 * denominator);
+    std::string out = std::to_string(scaled / scale);
+    if (decimals > 0) {
+        std::string frac = std::to_string(scaled % scale);
+        out += '.' + std::string(static_cast<std::size_t>(decimals) - frac.size(), '0') + frac;
+    }
+    return out;
+}
+
+namespace {
+
+void check_council(const edition& ed, const product_set& set, const std::vector<scorecard_result>& cards,
+                   const council_policy& policy) {
+    problem_list p;
+    if (cards.empty()) p.add("/scorecards", "a council needs at least one scorecard, found none");
+    else if (static_cast<int>(cards.size()) < policy.minimum_members)
+        p.add("/scorecards", "policy minimum_members requires " + std::to_string(policy.minimum_members) + " members, found " +
+                                 std::to_string(cards.size()));
+    for (std::size_t i = 0; i < cards.size(); ++i)
+        if (cards[i].set != set.id || cards[i].edition != ed.id)
+            p.add(json_path("/scorecards", i), "expected a scorecard of set " + set.id + " (edition " + ed.id + "), found set " +
+                                                   cards[i].set + " (edition " + cards[i].edition + ")");
+    if (!ed.find_level(policy.level))
+        p.add("/policy/level", "expected an evaluation level of edition " + ed.id + ", found \"" + policy.level + "\"");
+    if (policy.display_decimals < 0 || policy.display_decimals > 6)
+        p.add("/policy/display_decimals", "expected 0 to 6, found " + std::to_string(policy.display_decimals));
+    if (policy.divergence_limit < 0)
+        p.add("/policy/divergence_limit", "expected a non-negative number of points, found " + std::to_string(policy.divergence_limit));
+    p.throw_if_any(errc::invalid_council);
+}
+
+/// Knock-outs under the policy: the most severe outcome reported by enough members wins.
+council_knockout combine_knockouts(const std::vector<scorecard_result>& cards, knockout_rule_policy rule) {
+    std::map<std::string, std::pair<int, const knockout_hit*>> reports;  // rule id -> members reporting it
+    for (const auto& card : cards) {
+        std::vector<std::string> seen;
+        for (const auto& hit : card.knockouts) {
+            if (std::find(seen.begin(), seen.end(), hit.rule) != seen.end()) continue;
+            seen.push_back(hit.rule);
+            auto& entry = reports[hit.rule];
+            entry.first += 1;
+            entry.second = &hit;
+        }
+    }
+    council_knockout out;
+    const int members = static_cast<int>(cards.size());
+    for (const auto& [rule_id, entry] : reports) {
+        bool holds = rule == knockout_rule_policy::any_member ? entry.first >= 1 : 2 * entry.first > members;
+        if (!holds) continue;
+        auto outcome = entry.second->outcome == knockout_outcome::eliminated ? evaluation_outcome::eliminated
+                                                                              : evaluation_outcome::evaluation_stopped;
+        bool more_severe = out.outcome == evaluation_outcome::evaluated ||
+                           (outcome == evaluation_outcome::eliminated && out.outcome != evaluation_outcome::eliminated);
+        if (more_severe) out = {outcome, rule_id, entry.first, entry.second->text, entry.second->source};
+    }
+    return out;
+}
+
+}  // namespace
+
+council_result aggregate(const edition& ed, const product_set& set, const std::vector<scorecard_result>& cards,
+                         const council_policy& policy) {
+    check_council(ed, set, cards, policy);
+    council_result r;
+    r.edition = ed.id;
+    r.set = set.id;
+    r.sheet_status = set.status;
+    for (const auto& g : set.gaps) r.warnings.push_back("sheet incomplete: " + g.text);
+    r.bands_source = ed.bands_source;
+    const auto n = static_cast<std::int64_t>(cards.size());
+
+    std::int64_t sum = 0;
+    int lowest = cards.front().total, highest = cards.front().total;
+    for (const auto& c : cards) {
+        r.members.push_back({c.evaluator, c.total, c.outcome});
+        sum += c.total;
+        lowest = std::min(lowest, c.total);
+        highest = std::max(highest, c.total);
+    }
+    // 1048/QĐ-TTg, Phụ lục II: the product's score is the mean of the members' totals.
+    r.mean = {sum, n};
+    r.mean_display = r.mean.display(policy.display_decimals);
+    r.divergence = {highest - lowest, policy.divergence_limit, highest - lowest > policy.divergence_limit};
+    if (r.divergence.exceeded)
+        r.warnings.push_back("members' totals differ by " + std::to_string(r.divergence.spread) + " points, more than the limit of " +
+                             std::to_string(policy.divergence_limit) + ": the council should discuss and re-score");
+
+    for (std::size_t i = 0; i < set.criteria.size(); ++i) {
+        std::int64_t s = 0;
+        for (const auto& c : cards) s += c.criteria[i].points;
+        r.criterion_means.push_back({set.criteria[i].id, s, exact_mean{s, n}.display(policy.display_decimals), set.criteria[i].max_points()});
+    }
+    for (const auto& part : ed.parts) {
+        std::int64_t s = 0;
+        int max_points = 0;
+        for (const auto& c : cards)
+            for (const auto& t : c.parts)
+                if (t.id == part.id) {
+                    s += t.points;
+                    max_points = t.max_points;
+                }
+        r.part_means.push_back({part.id, s, exact_mean{s, n}.display(policy.display_decimals), max_points});
+    }
+
+    const star_band& band = ed.band_for(sum, n);
+    r.band_stars = band.stars;
+    r.band_meaning = band.meaning;
+    r.knockout = combine_knockouts(cards, policy.knockouts);
+    r.stars = r.knockout.outcome == evaluation_outcome::evaluated ? band.stars : 0;
+
+    // Minimum requirements per star (781/QĐ-TTg): a requirement not met on the criterion's exact
+    // mean caps the product below the requirement's stars.
+    for (const auto& link : set.minimum_requirements) {
+        const minimum_requirement* req = ed.find_requirement(link.requirement);
+        if (!req || r.stars < req->stars) continue;
+        if (!req->industries.empty() && std::find(req->industries.begin(), req->industries.end(), set.industry) == req->industries.end())
+            continue;
+        auto cm = std::find_if(r.criterion_means.begin(), r.criterion_means.end(), [&](const mean_of& m) { return m.id == link.criterion; });
+        if (cm == r.criterion_means.end() || exact_mean{cm->sum, n}.at_least(link.at_least_points)) continue;
+        r.caps.push_back({req->id, link.criterion, link.at_least_points, cm->mean, req->stars - 1, req->text, req->source, req->confidence});
+    }
+    for (const auto& cap : r.caps) r.stars = std::min(r.stars, cap.capped_to);
+
+    const star_band* final_band = nullptr;
+    for (const auto& b : ed.star_bands)
+        if (b.stars == r.stars) final_band = &b;
+    const evaluation_level* recogniser = ed.recognising_level(r.stars);
+    r.recognisable = final_band && final_band->recognised && recogniser;
+    if (r.recognisable) r.recognised_by = recogniser->id;
+
+    const evaluation_level* here = ed.find_level(policy.level);
+    if (here->forwards_to && r.knockout.outcome == evaluation_outcome::evaluated && r.mean.at_least(*here->forwards_at_least))
+        r.forward_to = here->forwards_to;
+    return r;
+}
+
+}  // namespace ocop

@@ -1,0 +1,152 @@
+#include "ocop/detail/json_reader.hpp"
+
+#include <algorithm>
+
+#include <boost/json/parser.hpp>
+#include <boost/json/serialize.hpp>
+#include <boost/json/stream_parser.hpp>
+
+namespace ocop::detail {
+
+namespace json = boost::json;
+
+json::value parse_json(std::string_view text) {
+    json::parse_options options;
+    options.max_depth = 64;
+    json::stream_parser parser({}, options);
+    boost::system::error_code ec;
+    std::size_t consumed = parser.write_some(text.data(), text.size(), ec);
+    if (!ec && consumed < text.size()) ec = json::error::extra_data;
+    if (!ec) parser.finish(ec);
+    if (ec) {
+        throw error(errc::invalid_json, "",
+                    "invalid JSON at byte " + std::to_string(consumed) + ": " + ec.message());
+    }
+    return parser.release();
+}
+
+std::string_view type_name(const json::value& v) {
+    switch (v.kind()) {
+        case json::kind::null: return "null";
+        case json::kind::bool_: return "a boolean";
+        case json::kind::int64:
+        case json::kind::uint64: return "an integer";
+        case json::kind::double_: return "a number with a fraction";
+        case json::kind::string: return "a string";
+        case json::kind::array: return "an array";
+        case json::kind::object: return "an object";
+    }
+    return "a value";
+}
+
+object_reader::object_reader(const json::value& v, std::string path, problem_list& problems)
+    : path_(std::move(path)), problems_(problems) {
+    obj_ = v.if_object();
+    if (!obj_) problems_.add(path_, "expected an object, found " + std::string(type_name(v)));
+}
+
+object_reader::~object_reader() {
+    try {
+        finish();
+    } catch (...) {  // destructor must not throw; finish() only fails on allocation
+    }
+}
+
+void object_reader::finish() {
+    if (finished_ || !obj_) return;
+    finished_ = true;
+    for (const auto& kv : *obj_) {
+        if (std::find(read_.begin(), read_.end(), kv.key()) == read_.end())
+            problems_.add(path_of(kv.key()), "unknown key \"" + std::string(kv.key()) + "\"");
+    }
+}
+
+const json::value* object_reader::value(std::string_view key, bool required) {
+    if (!obj_) return nullptr;
+    read_.push_back(key);
+    auto it = obj_->find(key);
+    if (it == obj_->end()) {
+        if (required) problems_.add(path_of(key), "missing required key \"" + std::string(key) + "\"");
+        return nullptr;
+    }
+    return &it->value();
+}
+
+std::string read_string(const json::value& v, const std::string& path, problem_list& problems) {
+    if (const auto* s = v.if_string()) {
+        if (s->empty()) problems.add(path, "expected a non-empty string, found \"\"");
+        return std::string(*s);
+    }
+    problems.add(path, "expected a string, found " + std::string(type_name(v)));
+    return {};
+}
+
+std::string object_reader::string(std::string_view key) {
+    const auto* v = value(key);
+    return v ? read_string(*v, path_of(key), problems_) : std::string{};
+}
+
+std::optional<std::string> object_reader::optional_string(std::string_view key) {
+    const auto* v = value(key, false);
+    if (!v || v->is_null()) return std::nullopt;
+    return read_string(*v, path_of(key), problems_);
+}
+
+static std::optional<std::int64_t> read_integer(const json::value& v, const std::string& path, std::int64_t min,
+                                                std::int64_t max, problem_list& problems) {
+    std::optional<std::int64_t> n;
+    if (v.is_int64()) n = v.get_int64();
+    else if (v.is_uint64() && v.get_uint64() <= static_cast<std::uint64_t>(max)) n = static_cast<std::int64_t>(v.get_uint64());
+    if (!n && !v.is_uint64()) {
+        problems.add(path, "expected an integer, found " + std::string(type_name(v)));
+        return std::nullopt;
+    }
+    if (!n || *n < min || *n > max) {
+        problems.add(path, "expected an integer from " + std::to_string(min) + " to " + std::to_string(max) +
+                               ", found " + json::serialize(v));
+        return std::nullopt;
+    }
+    return n;
+}
+
+std::int64_t object_reader::integer(std::string_view key, std::int64_t min, std::int64_t max) {
+    const auto* v = value(key);
+    if (!v) return min;
+    return read_integer(*v, path_of(key), min, max, problems_).value_or(min);
+}
+
+std::optional<std::int64_t> object_reader::optional_integer(std::string_view key, std::int64_t min, std::int64_t max) {
+    const auto* v = value(key, false);
+    if (!v || v->is_null()) return std::nullopt;
+    return read_integer(*v, path_of(key), min, max, problems_);
+}
+
+bool object_reader::boolean(std::string_view key, std::optional<bool> fallback) {
+    const auto* v = value(key, !fallback.has_value());
+    if (!v) return fallback.value_or(false);
+    if (!v->is_bool()) {
+        problems_.add(path_of(key), "expected true or false, found " + std::string(type_name(*v)));
+        return fallback.value_or(false);
+    }
+    return v->get_bool();
+}
+
+const json::array* object_reader::array(std::string_view key, bool required) {
+    const auto* v = value(key, required);
+    if (!v) return nullptr;
+    if (!v->is_array()) {
+        problems_.add(path_of(key), "expected an array, found " + std::string(type_name(*v)));
+        return nullptr;
+    }
+    return &v->get_array();
+}
+
+std::vector<std::string> object_reader::string_array(std::string_view key, bool required) {
+    std::vector<std::string> out;
+    if (const auto* arr = array(key, required)) {
+        for (std::size_t i = 0; i < arr->size(); ++i) out.push_back(read_string((*arr)[i], json_path(path_of(key), i), problems_));
+    }
+    return out;
+}
+
+}  // namespace ocop::detail

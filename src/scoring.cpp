@@ -1,0 +1,146 @@
+// Scoring one scorecard: points per criterion, section and part, knock-outs, and the explanation.
+
+#include "ocop/scoring.hpp"
+
+#include <algorithm>
+
+#include "ocop/error.hpp"
+
+namespace ocop {
+
+namespace {
+
+std::string answer_path(const std::string& criterion_id) { return json_path("/answers", criterion_id); }
+
+/// Finds the level an answer names, reporting precisely what is wrong with it.
+const level* resolve(const criterion& c, const answer& a, problem_list& p) {
+    const std::string path = answer_path(c.id);
+    auto find_in = [&](const std::vector<level>& levels) -> const level* {
+        for (const auto& l : levels)
+            if (l.id == a.level) return &l;
+        return nullptr;
+    };
+    if (!c.has_cases()) {
+        if (a.case_id) p.add(path, "criterion " + c.id + " has no cases, found case \"" + *a.case_id + "\"");
+        if (const level* l = find_in(c.levels)) return l;
+        p.add(path, "level \"" + a.level + "\" is not a level of criterion " + c.id);
+        return nullptr;
+    }
+    if (!a.case_id) {
+        p.add(path, "criterion " + c.id + " is either/or: expected {\"case\": ..., \"level\": ...}");
+        return nullptr;
+    }
+    auto chosen = std::find_if(c.cases.begin(), c.cases.end(), [&](const criterion_case& k) { return k.id == *a.case_id; });
+    if (chosen == c.cases.end()) {
+        p.add(path, "case \"" + *a.case_id + "\" is not a case of criterion " + c.id);
+        return nullptr;
+    }
+    if (const level* l = find_in(chosen->levels)) return l;
+    for (const auto& other : c.cases)
+        if (other.id != chosen->id && find_in(other.levels))
+            p.add(path, "level \"" + a.level + "\" belongs to case \"" + other.id + "\" of criterion " + c.id + ", not to case \"" +
+                            chosen->id + "\"");
+    if (std::none_of(c.cases.begin(), c.cases.end(), [&](const criterion_case& k) { return k.id != chosen->id && find_in(k.levels); }))
+        p.add(path, "level \"" + a.level + "\" is not a level of criterion " + c.id + " case \"" + chosen->id + "\"");
+    return nullptr;
+}
+
+bool condition_holds(const applicability& cond, const scorecard& card) {
+    auto it = card.answers.find(cond.criterion);
+    return it != card.answers.end() &&
+           std::find(cond.levels.begin(), cond.levels.end(), it->second.level) != cond.levels.end();
+}
+
+bool rule_triggers(const knockout_rule& rule, const scorecard& card) {
+    if (rule.trigger == trigger_kind::declared) return card.declared_knockouts.contains(rule.id);
+    return std::any_of(rule.trigger_levels.begin(), rule.trigger_levels.end(), [&](const level_ref& ref) {
+        auto it = card.answers.find(ref.criterion);
+        return it != card.answers.end() && !it->second.case_id && it->second.level == ref.level;
+    });
+}
+
+void add_to(std::vector<subtotal>& totals, const std::string& id, int points, int max_points) {
+    auto it = std::find_if(totals.begin(), totals.end(), [&](const subtotal& s) { return s.id == id; });
+    if (it == totals.end()) totals.push_back({id, points, max_points});
+    else {
+        it->points += points;
+        it->max_points += max_points;
+    }
+}
+
+}  // namespace
+
+scorecard_result score(const edition& ed, const product_set& set, const scorecard& card) {
+    if (card.edition != ed.id)
+        throw error(errc::invalid_scorecard, "/edition", "scorecard is for edition \"" + card.edition + "\", not \"" + ed.id + "\"");
+    if (card.set != set.id)
+        throw error(errc::invalid_scorecard, "/set", "scorecard is for set \"" + card.set + "\", not \"" + set.id + "\"");
+    if (set.status == set_status::unavailable)
+        throw error(errc::unavailable, "/set", "set \"" + set.id + "\" (" + set.name + ") has no score sheet: it cannot be scored");
+
+    problem_list p;
+    for (const auto& [id, a] : card.answers)
+        if (!set.find(id)) p.add(answer_path(id), "unknown criterion \"" + id + "\" in set " + set.id);
+    for (const auto& rule_id : card.declared_knockouts) {
+        bool known = std::any_of(set.criteria.begin(), set.criteria.end(), [&](const criterion& c) {
+            return std::any_of(c.knockouts.begin(), c.knockouts.end(),
+                               [&](const knockout_rule& k) { return k.id == rule_id && k.trigger == trigger_kind::declared; });
+        });
+        if (!known) p.add("/knockouts", "unknown declared knock-out \"" + rule_id + "\" in set " + set.id);
+    }
+
+    scorecard_result r;
+    r.edition = ed.id;
+    r.set = set.id;
+    r.sheet_status = set.status;
+    for (const auto& g : set.gaps) r.sheet_warnings.push_back("sheet incomplete: " + g.text);
+    r.evaluator = card.evaluator;
+    const std::string* stopped_at = nullptr;
+    for (const auto& c : set.criteria) {
+        criterion_score cs{c.id, c.title, c.part, c.section, criterion_state::scored, {}, {}, {}, 0, c.max_points(), {}, set.origin.sheet};
+        auto it = card.answers.find(c.id);
+        bool answered = it != card.answers.end();
+        if (stopped_at) {
+            cs.state = criterion_state::not_evaluated;
+            cs.reason = "evaluation stopped at criterion " + *stopped_at + (answered ? "; the answer given is ignored" : "");
+        } else if (c.applies_if && !condition_holds(*c.applies_if, card)) {
+            cs.state = criterion_state::not_applicable;
+            cs.reason = c.applies_if->text;
+            if (answered) p.add(answer_path(c.id), "criterion " + c.id + " does not apply (" + c.applies_if->text + "): expected no answer");
+        } else if (!answered) {
+            p.add(answer_path(c.id), "missing answer for criterion " + c.id + " (" + c.title + ")");
+        } else if (const level* l = resolve(c, it->second, p)) {
+            cs.case_id = it->second.case_id;
+            cs.level = l->id;
+            cs.level_label = l->label;
+            cs.points = l->points;
+        }
+        if (cs.state == criterion_state::scored)
+            for (const auto& rule : c.knockouts)
+                if (rule_triggers(rule, card)) {
+                    r.knockouts.push_back({rule.id, c.id, rule.outcome, rule.text, rule.source});
+                    if (rule.outcome == knockout_outcome::evaluation_stopped) stopped_at = &c.id;
+                }
+        r.total += cs.points;
+        r.max_total += cs.max_points;
+        add_to(r.sections, c.section, cs.points, cs.max_points);
+        add_to(r.parts, c.part, cs.points, cs.max_points);
+        r.criteria.push_back(std::move(cs));
+    }
+    p.throw_if_any(errc::invalid_scorecard);
+    auto has = [&](knockout_outcome o) {
+        return std::any_of(r.knockouts.begin(), r.knockouts.end(), [&](const knockout_hit& k) { return k.outcome == o; });
+    };
+    if (has(knockout_outcome::eliminated)) r.outcome = evaluation_outcome::eliminated;
+    else if (has(knockout_outcome::evaluation_stopped)) r.outcome = evaluation_outcome::evaluation_stopped;
+    return r;
+}
+
+scorecard_result score(const catalog& cat, const scorecard& card) {
+    const edition& ed = cat.get(card.edition);
+    const product_set* set = ed.find_set(card.set);
+    if (!set) throw error(errc::not_found, "/set", "no set \"" + card.set + "\" in edition " + ed.id);
+    return score(ed, *set, card);
+}
+
+}  // namespace ocop

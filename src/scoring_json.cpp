@@ -1,0 +1,63 @@
+// Scorecards and their results as JSON (format in docs/scoring.md).
+
+#include <boost/json/value_from.hpp>
+
+#include "ocop/detail/json_reader.hpp"
+#include "ocop/scoring.hpp"
+
+namespace ocop {
+
+namespace json = boost::json;
+using detail::object_reader;
+
+scorecard parse_scorecard(const json::value& doc, std::string_view path) {
+    problem_list p;
+    scorecard card;
+    {
+        object_reader r(doc, std::string(path), p);
+        card.edition = r.string("edition");
+        card.set = r.string("set");
+        card.evaluator = r.optional_string("evaluator").value_or("");
+        if (const auto* answers = r.value("answers")) {
+            if (const auto* obj = answers->if_object()) {
+                for (const auto& kv : *obj) {
+                    std::string apath = json_path(r.path_of("answers"), kv.key());
+                    answer a;
+                    if (kv.value().is_string()) {
+                        a.level = detail::read_string(kv.value(), apath, p);
+                    } else {
+                        object_reader ar(kv.value(), apath, p);
+                        a.case_id = ar.string("case");
+                        a.level = ar.string("level");
+                    }
+                    card.answers.emplace(std::string(kv.key()), std::move(a));
+                }
+            } else {
+                r.report("answers", "expected an object mapping criterion ids to level ids, found " +
+                                        std::string(detail::type_name(*answers)));
+            }
+        }
+        for (auto& id : r.string_array("knockouts", false)) card.declared_knockouts.insert(std::move(id));
+    }
+    p.throw_if_any(errc::invalid_document);
+    return card;
+}
+
+scorecard parse_scorecard(std::string_view json_text) { return parse_scorecard(detail::parse_json(json_text)); }
+
+json::value to_json(const scorecard& card) {
+    json::object answers;
+    for (const auto& [id, a] : card.answers) {
+        if (a.case_id) answers[id] = json::object{{"case", *a.case_id}, {"level", a.level}};
+        else answers[id] = a.level;
+    }
+    json::object o{{"edition", card.edition}, {"set", card.set}};
+    if (!card.evaluator.empty()) o["evaluator"] = card.evaluator;
+    o["answers"] = std::move(answers);
+    if (!card.declared_knockouts.empty()) o["knockouts"] = json::value_from(card.declared_knockouts);
+    return o;
+}
+
+json::value to_json(const scorecard_result& result) { return json::value_from(result); }
+
+}  // namespace ocop
