@@ -103,9 +103,15 @@ criterion read_criterion(const json::value& v, const std::string& path, const se
             return criterion_case{cr.string("id"), cr.string("label"), read_levels(cr, "levels", p)};
         });
         if (c.cases.size() < 2) r.report("cases", "expected at least two cases, found " + std::to_string(c.cases.size()));
-        std::set<std::string> ids;
-        for (std::size_t i = 0; i < c.cases.size(); ++i)
-            check_unique(ids, c.cases[i].id, json_path(json_path(r.path_of("cases"), i), "id"), p, "case");
+        std::set<std::string> ids, level_ids;
+        for (std::size_t i = 0; i < c.cases.size(); ++i) {
+            std::string cpath = json_path(r.path_of("cases"), i);
+            check_unique(ids, c.cases[i].id, json_path(cpath, "id"), p, "case");
+            // level ids are unique across the cases, so that a level names its case
+            for (std::size_t k = 0; k < c.cases[i].levels.size(); ++k)
+                check_unique(level_ids, c.cases[i].levels[k].id, json_path(json_path(json_path(cpath, "levels"), k), "id"), p,
+                             "level (across cases)");
+        }
     }
     c.knockouts = read_array<knockout_rule>(r, "knockouts", false,
                                             [&](const json::value& kv, const std::string& kp) { return read_knockout(kv, kp, p); });

@@ -31,13 +31,9 @@ def split_number(title):
     return (m.group(1), m.group(2).strip()) if m else (None, (title or "").strip())
 
 
-def level_ids(n):
-    return [chr(ord("a") + i) for i in range(n)]
-
-
-def make_levels(raw):
-    return [{"id": lid, "points": lv["points"], "label": lv["text"].strip()}
-            for lid, lv in zip(level_ids(len(raw)), raw)]
+def make_levels(raw, first=0):
+    return [{"id": chr(ord("a") + first + i), "points": lv["points"], "label": lv["text"].strip()}
+            for i, lv in enumerate(raw)]
 
 
 def knockout_rules(crit_id, note, levels, section_criteria):
@@ -141,9 +137,12 @@ def convert_set(raw, code, industry, group):
                 crit["note"] = c["note"]
             if c.get("evidence_guidance"):
                 crit["evidence_guidance"] = c["evidence_guidance"]
-            if "cases" in c:
-                crit["cases"] = [{"id": str(i + 1), "label": f"Trường hợp {i + 1}", "levels": make_levels(case)}
-                                 for i, case in enumerate(c["cases"])]
+            if "cases" in c:  # level ids run on across cases, so an id names its case too
+                crit["cases"], first = [], 0
+                for i, case in enumerate(c["cases"]):
+                    crit["cases"].append({"id": str(i + 1), "label": f"Trường hợp {i + 1}",
+                                          "levels": make_levels(case, first)})
+                    first += len(case)
             else:
                 crit["levels"] = make_levels(c["levels"])
             out_sec["criteria"].append(crit)
