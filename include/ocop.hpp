@@ -2,6 +2,7 @@
 /// @file ocop.hpp
 /// Umbrella header: the whole C++ API of ocop.
 
+#include "ocop/batch.hpp"
 #include "ocop/catalog.hpp"
 #include "ocop/catalog_json.hpp"
 #include "ocop/council.hpp"

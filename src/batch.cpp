@@ -1,0 +1,202 @@
+// Batch scoring on a compiled sheet: the same rules as ocop::score() (scoring.cpp) and, for the
+// stars, as a council of one (council.cpp), evaluated from flat tables of level indices.
+
+#include "ocop/batch.hpp"
+
+#include <algorithm>
+#include <limits>
+
+#include "ocop/error.hpp"
+
+namespace ocop {
+
+namespace {
+
+std::string row_path(std::size_t row, const std::string& criterion_id) {
+    return json_path(json_path("/scorecards", row) + "/answers", criterion_id);
+}
+
+}  // namespace
+
+compiled_sheet::compiled_sheet(const edition& ed, const product_set& set) : edition_(ed.id), set_(set.id), status_(set.status) {
+    if (set.status == set_status::unavailable)
+        throw error(errc::unavailable, "/set", "set \"" + set.id + "\" (" + set.name + ") has no score sheet: it cannot be scored");
+    const std::size_t n = set.criteria.size();
+    criteria_.reserve(n);
+    first_option_.reserve(n + 1);
+    for (std::size_t s = 0; s < n; ++s) {
+        const criterion& c = set.criteria[s];
+        criteria_.push_back(c.id);
+        first_option_.push_back(static_cast<std::uint32_t>(options_.size()));
+        auto add = [&](const std::optional<std::string>& case_id, const level& l) {
+            options_.push_back({case_id, l.id, l.points});
+            points_.push_back(l.points);
+        };
+        for (const auto& l : c.levels) add(std::nullopt, l);
+        for (const auto& k : c.cases)
+            for (const auto& l : k.levels) add(k.id, l);
+        if (options_.size() - first_option_.back() >= no_answer)
+            throw error(errc::invalid_document, "/criteria/" + c.id,
+                        "criterion " + c.id + " has more than 254 options: it cannot be batch scored");
+        max_total_ += c.max_points();
+    }
+    first_option_.push_back(static_cast<std::uint32_t>(options_.size()));
+
+    // Applicability (scoring.cpp condition_holds): the referenced criterion's answer has one of the
+    // listed level ids, whatever its case.
+    condition_of_.assign(n, -1);
+    for (std::size_t s = 0; s < n; ++s) {
+        const criterion& c = set.criteria[s];
+        if (!c.applies_if) continue;
+        condition cond{0, static_cast<std::uint32_t>(enables_.size())};
+        if (auto ref = slot_of(c.applies_if->criterion)) {
+            cond.slot_ref = static_cast<std::uint32_t>(*ref);
+            for (auto o = first_option_[*ref]; o < first_option_[*ref + 1]; ++o) {
+                const auto& lv = c.applies_if->levels;
+                enables_.push_back(std::find(lv.begin(), lv.end(), options_[o].level) != lv.end() ? 1 : 0);
+            }
+        } else {
+            // A condition on a criterion the sheet does not have never holds (no answer can exist).
+            cond.slot_ref = static_cast<std::uint32_t>(s);
+            for (auto o = first_option_[s]; o < first_option_[s + 1]; ++o) enables_.push_back(0);
+        }
+        condition_of_[s] = static_cast<std::int32_t>(conditions_.size());
+        conditions_.push_back(cond);
+    }
+
+    // Level-triggered knock-outs (scoring.cpp rule_triggers): an answer without a case whose level
+    // is listed. Declared knock-outs cannot be expressed as indices (see batch.hpp).
+    first_knockout_.reserve(n + 1);
+    for (std::size_t s = 0; s < n; ++s) {
+        first_knockout_.push_back(static_cast<std::uint32_t>(knockouts_.size()));
+        for (const auto& rule : set.criteria[s].knockouts) {
+            if (rule.trigger != trigger_kind::levels) continue;
+            knockout k{static_cast<std::uint32_t>(s), rule.outcome, static_cast<std::uint32_t>(triggers_.size()), 0};
+            for (const auto& ref : rule.trigger_levels) {
+                auto t = slot_of(ref.criterion);
+                if (!t || set.criteria[*t].has_cases()) continue;
+                if (auto o = option_index(*t, "", ref.level)) {
+                    triggers_.push_back({static_cast<std::uint32_t>(*t), *o});
+                    ++k.count;
+                }
+            }
+            knockouts_.push_back(k);
+        }
+    }
+    first_knockout_.push_back(static_cast<std::uint32_t>(knockouts_.size()));
+
+    // Minimum requirements per star (council.cpp): those that apply to this set's industry.
+    for (const auto& link : set.minimum_requirements) {
+        const minimum_requirement* req = ed.find_requirement(link.requirement);
+        if (!req) continue;
+        if (!req->industries.empty() && std::find(req->industries.begin(), req->industries.end(), set.industry) == req->industries.end())
+            continue;
+        if (auto s = slot_of(link.criterion)) caps_.push_back({static_cast<std::uint32_t>(*s), link.at_least_points, req->stars});
+    }
+
+    // 1048/QĐ-TTg, Phụ lục II: the band of each possible total (-1: outside every band).
+    stars_by_total_.assign(static_cast<std::size_t>(max_total_) + 1, -1);
+    for (int t = 0; t <= max_total_; ++t)
+        for (const auto& b : ed.star_bands) {
+            bool below_to = t < b.to || (b.to == 100 && t == 100);
+            if (t >= b.from && below_to) {
+                stars_by_total_[static_cast<std::size_t>(t)] = static_cast<std::int8_t>(b.stars);
+                break;
+            }
+        }
+}
+
+std::span<const sheet_option> compiled_sheet::options(std::size_t slot) const {
+    return {options_.data() + first_option_[slot], first_option_[slot + 1] - first_option_[slot]};
+}
+
+std::optional<std::size_t> compiled_sheet::slot_of(std::string_view criterion_id) const noexcept {
+    for (std::size_t s = 0; s < criteria_.size(); ++s)
+        if (criteria_[s] == criterion_id) return s;
+    return std::nullopt;
+}
+
+std::optional<std::uint8_t> compiled_sheet::option_index(std::size_t slot, std::string_view case_id, std::string_view level) const noexcept {
+    if (slot >= criteria_.size()) return std::nullopt;
+    for (auto o = first_option_[slot]; o < first_option_[slot + 1]; ++o) {
+        const sheet_option& opt = options_[o];
+        bool same_case = opt.case_id ? *opt.case_id == case_id : case_id.empty();
+        if (same_case && opt.level == level) return static_cast<std::uint8_t>(o - first_option_[slot]);
+    }
+    return std::nullopt;
+}
+
+void compiled_sheet::score(std::span<const std::uint8_t> levels, std::size_t count, std::span<std::int32_t> totals,
+                           std::span<std::int32_t> stars, std::span<std::uint8_t> outcomes) const {
+    const std::size_t n = slots();
+    if (n != 0 && count > std::numeric_limits<std::size_t>::max() / n)
+        throw error(errc::invalid_document, "", "batch of " + std::to_string(count) + " scorecards is too large");
+    if (levels.size() < count * n)
+        throw error(errc::invalid_document, "", "expected " + std::to_string(count * n) + " level indices (" + std::to_string(count) +
+                                                    " scorecards x " + std::to_string(n) + " criteria), found " + std::to_string(levels.size()));
+    if (totals.size() < count || stars.size() < count || (!outcomes.empty() && outcomes.size() < count))
+        throw error(errc::invalid_document, "", "output arrays must hold " + std::to_string(count) + " elements");
+
+    std::vector<std::int32_t> got(n);  // points per slot of the current row; one allocation per call
+    for (std::size_t i = 0; i < count; ++i) {
+        const std::uint8_t* row = levels.data() + i * n;
+        for (std::size_t s = 0; s < n; ++s) {
+            const std::uint32_t options = first_option_[s + 1] - first_option_[s];
+            if (row[s] != no_answer && row[s] >= options)
+                throw error(errc::invalid_scorecard, row_path(i, criteria_[s]),
+                            "scorecard " + std::to_string(i) + ", criterion " + criteria_[s] + ": level index " + std::to_string(row[s]) +
+                                " is out of range (expected 0 to " + std::to_string(options - 1) + ", or 255 for no answer)");
+        }
+        bool stopped = false, eliminated = false, stopped_any = false;
+        std::int32_t total = 0;
+        for (std::size_t s = 0; s < n; ++s) {
+            const bool answered = row[s] != no_answer;
+            bool scored = true;
+            std::int32_t pts = 0;
+            if (stopped) {
+                scored = false;  // not evaluated: the answer, if any, is ignored
+            } else if (condition_of_[s] >= 0) {
+                const condition& c = conditions_[static_cast<std::size_t>(condition_of_[s])];
+                const std::uint8_t ref = row[c.slot_ref];
+                scored = ref != no_answer && enables_[c.first + ref] != 0;
+                if (!scored && answered)
+                    throw error(errc::invalid_scorecard, row_path(i, criteria_[s]),
+                                "scorecard " + std::to_string(i) + ", criterion " + criteria_[s] + " does not apply: expected no answer (255)");
+            }
+            if (scored) {
+                if (!answered)
+                    throw error(errc::invalid_scorecard, row_path(i, criteria_[s]),
+                                "scorecard " + std::to_string(i) + ": missing answer for criterion " + criteria_[s]);
+                pts = points_[first_option_[s] + row[s]];
+                for (auto k = first_knockout_[s]; k < first_knockout_[s + 1]; ++k) {
+                    const knockout& ko = knockouts_[k];
+                    bool hit = false;
+                    for (auto t = ko.first; t < ko.first + ko.count && !hit; ++t) hit = row[triggers_[t].slot] == triggers_[t].option;
+                    if (!hit) continue;
+                    if (ko.outcome == knockout_outcome::eliminated) eliminated = true;
+                    else stopped = stopped_any = true;
+                }
+            }
+            got[s] = pts;
+            total += pts;
+        }
+        const evaluation_outcome outcome = eliminated    ? evaluation_outcome::eliminated
+                                           : stopped_any ? evaluation_outcome::evaluation_stopped
+                                                         : evaluation_outcome::evaluated;
+        int star = 0;
+        if (outcome == evaluation_outcome::evaluated) {
+            const std::int8_t band = stars_by_total_[static_cast<std::size_t>(total)];
+            if (band < 0)
+                throw error(errc::invalid_scorecard, json_path("/scorecards", i),
+                            "scorecard " + std::to_string(i) + ": total " + std::to_string(total) + " is outside every star band of edition " + edition_);
+            star = band;
+            for (const cap& c : caps_)
+                if (band >= c.stars && got[c.slot] < c.at_least) star = std::min(star, c.stars - 1);
+        }
+        totals[i] = total;
+        stars[i] = star;
+        if (!outcomes.empty()) outcomes[i] = static_cast<std::uint8_t>(outcome);
+    }
+}
+
+}  // namespace ocop

@@ -1,0 +1,151 @@
+#include "ocop/batch.hpp"
+
+#include <random>
+
+#include <catch2/catch.hpp>
+
+#include "ocop/catalog_json.hpp"
+#include "ocop/council.hpp"
+#include "ocop/error.hpp"
+
+namespace {
+
+const ocop::edition& ed() { return ocop::embedded_catalog().get("1048-781"); }
+
+/// A random valid row for `set` and the equivalent scorecard: conditions respected, every
+/// applicable criterion answered (answers after a stop are given too: both paths ignore them).
+void random_card(const ocop::product_set& set, const ocop::compiled_sheet& sheet, std::mt19937& rng, std::uint8_t* row,
+                 ocop::scorecard& card) {
+    card = {};
+    card.edition = ed().id;
+    card.set = set.id;
+    card.evaluator = "m";
+    for (std::size_t s = 0; s < set.criteria.size(); ++s) {
+        const auto& c = set.criteria[s];
+        if (c.applies_if) {
+            auto it = card.answers.find(c.applies_if->criterion);
+            const auto& lv = c.applies_if->levels;
+            if (it == card.answers.end() || std::find(lv.begin(), lv.end(), it->second.level) == lv.end()) {
+                row[s] = ocop::no_answer;
+                continue;
+            }
+        }
+        auto opts = sheet.options(s);
+        // Bias towards level "a" now and then so that level-triggered knock-outs happen.
+        std::size_t o = std::uniform_int_distribution<std::size_t>(0, opts.size() - 1)(rng);
+        if (rng() % 8 == 0) o = 0;
+        row[s] = static_cast<std::uint8_t>(o);
+        card.answers[c.id] = ocop::answer{opts[o].case_id, opts[o].level};
+    }
+}
+
+}  // namespace
+
+TEST_CASE("batch scoring gives the same totals, outcomes and stars as score() and a council of one", "[batch]") {
+    std::mt19937 rng(20211020);
+    ocop::council_policy one;
+    one.minimum_members = 1;
+    int stopped = 0, ranked = 0;
+    for (const auto& set : ed().sets) {
+        if (set.status == ocop::set_status::unavailable) continue;
+        ocop::compiled_sheet sheet(ed(), set);
+        REQUIRE(sheet.slots() == set.criteria.size());
+        const std::size_t count = 60;
+        std::vector<std::uint8_t> rows(count * sheet.slots());
+        std::vector<ocop::scorecard> cards(count);
+        for (std::size_t i = 0; i < count; ++i) random_card(set, sheet, rng, rows.data() + i * sheet.slots(), cards[i]);
+        std::vector<std::int32_t> totals(count), stars(count);
+        std::vector<std::uint8_t> outcomes(count);
+        sheet.score(rows, count, totals, stars, outcomes);
+        for (std::size_t i = 0; i < count; ++i) {
+            INFO("set " << set.id << " scorecard " << i);
+            auto expected = ocop::score(ed(), set, cards[i]);
+            CHECK(totals[i] == expected.total);
+            CHECK(outcomes[i] == static_cast<std::uint8_t>(expected.outcome));
+            auto council = ocop::aggregate(ed(), set, {expected}, one);
+            CHECK(stars[i] == council.stars);
+            stopped += expected.outcome != ocop::evaluation_outcome::evaluated;
+            ranked += council.stars > 0;
+        }
+    }
+    CHECK(stopped > 0);  // the level-triggered knock-outs were exercised
+    CHECK(ranked > 0);
+}
+
+TEST_CASE("batch options flatten the cases of an either/or criterion in order", "[batch]") {
+    const auto& set = *ed().find_set("rau-cu-qua-hat-tuoi");
+    ocop::compiled_sheet sheet(ed(), set);
+    auto slot = sheet.slot_of("3.2");
+    REQUIRE(slot);
+    const auto& c = set.criteria[*slot];
+    REQUIRE(c.has_cases());
+    auto opts = sheet.options(*slot);
+    REQUIRE(opts.size() == c.cases[0].levels.size() + c.cases[1].levels.size());
+    CHECK(opts[0].case_id == c.cases[0].id);
+    CHECK(opts[c.cases[0].levels.size()].case_id == c.cases[1].id);
+    CHECK(sheet.option_index(*slot, c.cases[1].id, c.cases[1].levels[0].id) == c.cases[0].levels.size());
+    CHECK_FALSE(sheet.option_index(*slot, "", c.cases[0].levels[0].id));  // a case is required
+    CHECK(sheet.option_index(*sheet.slot_of("1.1"), "", "a") == 0);
+    CHECK_FALSE(sheet.slot_of("99.9"));
+    CHECK(sheet.max_total() == 100);
+}
+
+TEST_CASE("batch scoring rejects bad rows naming the scorecard and the criterion", "[batch]") {
+    const auto& set = *ed().find_set("rau-cu-qua-hat-tuoi");
+    ocop::compiled_sheet sheet(ed(), set);
+    std::mt19937 rng(7);
+    std::vector<std::uint8_t> rows(3 * sheet.slots());
+    ocop::scorecard card;
+    for (std::size_t i = 0; i < 3; ++i) random_card(set, sheet, rng, rows.data() + i * sheet.slots(), card);
+    std::vector<std::int32_t> totals(3), stars(3);
+    const std::size_t s11 = *sheet.slot_of("1.1");
+
+    auto expect_error = [&](ocop::errc code, const std::string& path, const std::string& text) {
+        try {
+            sheet.score(rows, 3, totals, stars);
+            FAIL("expected an error");
+        } catch (const ocop::error& e) {
+            CHECK(e.code() == code);
+            REQUIRE(e.problems().size() == 1);
+            CHECK(e.problems()[0].path == path);
+            CHECK_THAT(e.what(), Catch::Contains(text));
+        }
+    };
+    SECTION("an index out of range") {
+        rows[2 * sheet.slots() + s11] = 200;
+        expect_error(ocop::errc::invalid_scorecard, "/scorecards/2/answers/1.1", "scorecard 2, criterion 1.1: level index 200 is out of range");
+    }
+    SECTION("a missing answer") {
+        rows[1 * sheet.slots() + s11] = ocop::no_answer;
+        expect_error(ocop::errc::invalid_scorecard, "/scorecards/1/answers/1.1", "missing answer for criterion 1.1");
+    }
+    SECTION("an answer to a criterion that does not apply") {
+        // 5.1 level "a" (no story): 5.2 and 5.3 do not apply.
+        rows[*sheet.slot_of("5.1")] = *sheet.option_index(*sheet.slot_of("5.1"), "", "a");
+        rows[*sheet.slot_of("5.2")] = 0;
+        expect_error(ocop::errc::invalid_scorecard, "/scorecards/0/answers/5.2", "criterion 5.2 does not apply");
+    }
+    SECTION("too few indices or outputs") {
+        CHECK_THROWS_AS(sheet.score(std::span(rows).first(10), 3, totals, stars), ocop::error);
+        std::vector<std::int32_t> small(2);
+        CHECK_THROWS_AS(sheet.score(rows, 3, small, stars), ocop::error);
+    }
+}
+
+TEST_CASE("batch compiling a set without a sheet is an error", "[batch]") {
+    for (const auto& set : ed().sets)
+        if (set.status == ocop::set_status::unavailable) {
+            try {
+                ocop::compiled_sheet sheet(ed(), set);
+                FAIL("expected an error");
+            } catch (const ocop::error& e) {
+                CHECK(e.code() == ocop::errc::unavailable);
+            }
+        }
+}
+
+TEST_CASE("batch scoring of zero scorecards writes nothing", "[batch]") {
+    ocop::compiled_sheet sheet(ed(), *ed().find_set("rau-cu-qua-hat-tuoi"));
+    sheet.score({}, 0, {}, {});
+    SUCCEED();
+}
