@@ -32,7 +32,7 @@ void check_council(const edition& ed, const product_set& set, const std::vector<
         p.add("/scorecards", "policy minimum_members requires " + std::to_string(policy.minimum_members) + " members, found " +
                                  std::to_string(cards.size()));
     for (std::size_t i = 0; i < cards.size(); ++i)
-        if (cards[i].set != set.id || cards[i].edition != ed.id)
+        if (cards[i].set != set.id || cards[i].edition != ed.id || cards[i].criteria.size() != set.criteria.size())
             p.add(json_path("/scorecards", i), "expected a scorecard of set " + set.id + " (edition " + ed.id + "), found set " +
                                                    cards[i].set + " (edition " + cards[i].edition + ")");
     if (!ed.find_level(policy.level))

@@ -34,7 +34,7 @@ council_input parse_council(std::string_view json_text) {
     p.throw_if_any(errc::invalid_document);
     for (std::size_t i = 0; i < cards.size(); ++i) {
         try {
-            in.scorecards.push_back(parse_scorecard(*cards[i], json_path("/scorecards", i)));
+            in.scorecards.push_back(scorecard_from_json(*cards[i], json_path("/scorecards", i)));
         } catch (const error& e) {
             for (const auto& pr : e.problems()) p.add(pr.path, pr.message);
         }

@@ -10,7 +10,7 @@ namespace ocop {
 namespace json = boost::json;
 using detail::object_reader;
 
-scorecard parse_scorecard(const json::value& doc, std::string_view path) {
+scorecard scorecard_from_json(const json::value& doc, std::string_view path) {
     problem_list p;
     scorecard card;
     {
@@ -25,6 +25,9 @@ scorecard parse_scorecard(const json::value& doc, std::string_view path) {
                     answer a;
                     if (kv.value().is_string()) {
                         a.level = detail::read_string(kv.value(), apath, p);
+                    } else if (!kv.value().is_object()) {
+                        p.add(apath, "expected a level id (a string) or {\"case\": ..., \"level\": ...}, found " +
+                                         std::string(detail::type_name(kv.value())));
                     } else {
                         object_reader ar(kv.value(), apath, p);
                         a.case_id = ar.string("case");
@@ -43,7 +46,7 @@ scorecard parse_scorecard(const json::value& doc, std::string_view path) {
     return card;
 }
 
-scorecard parse_scorecard(std::string_view json_text) { return parse_scorecard(detail::parse_json(json_text)); }
+scorecard parse_scorecard(std::string_view json_text) { return scorecard_from_json(detail::parse_json(json_text)); }
 
 json::value to_json(const scorecard& card) {
     json::object answers;

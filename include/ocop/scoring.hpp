@@ -108,7 +108,8 @@ scorecard_result score(const edition& ed, const product_set& set, const scorecar
 scorecard_result score(const catalog& cat, const scorecard& card);
 
 /// Parses a scorecard document (docs/scoring.md). Throws error(errc::invalid_json or invalid_document).
-scorecard parse_scorecard(const boost::json::value& doc, std::string_view path = "");
+/// The same, from an already parsed value; `path` prefixes every problem path.
+scorecard scorecard_from_json(const boost::json::value& doc, std::string_view path = "");
 scorecard parse_scorecard(std::string_view json_text);
 boost::json::value to_json(const scorecard& card);
 boost::json::value to_json(const scorecard_result& result);

@@ -1,0 +1,34 @@
+#pragma once
+// Scorecards for "Rau, củ, quả, hạt tươi" (I.1.a) built from the sheet's level ids.
+
+#include <map>
+#include <string>
+
+#include "ocop/catalog_json.hpp"
+#include "ocop/scoring.hpp"
+
+namespace ocop::test {
+
+inline const edition& ed1048() { return embedded_catalog().get("1048-781"); }
+inline const product_set& rau() { return *ed1048().find_set("rau-cu-qua-hat-tuoi"); }
+
+/// The best level of every criterion: 35 + 25 + 40 = 100 points. 3.2 uses case 1 (cooperative).
+inline scorecard rau_top(const std::string& evaluator = "m") {
+    scorecard card{"1048-781", "rau-cu-qua-hat-tuoi", evaluator, {}, {}};
+    const std::map<std::string, std::string> best{
+        {"1.1", "c"}, {"1.2", "d"}, {"1.3", "d"}, {"1.4", "c"}, {"1.5", "e"}, {"1.6", "b"}, {"2.1", "d"}, {"2.2", "d"},
+        {"2.3", "c"}, {"3.1", "c"}, {"3.3", "b"}, {"3.4", "b"}, {"3.5", "c"}, {"4.1", "d"}, {"4.2", "d"}, {"4.3", "e"},
+        {"5.1", "f"}, {"5.2", "d"}, {"5.3", "b"}, {"6.1", "c"}, {"6.2", "e"}, {"6.3", "d"}, {"6.4", "d"}, {"6.5", "c"},
+        {"7", "c"},   {"8", "d"},   {"9.1", "c"}, {"9.2", "d"}, {"10", "f"},  {"11", "c"}};
+    for (const auto& [id, level] : best) card.answers[id] = answer{std::nullopt, level};
+    card.answers["3.2"] = answer{"1", "b"};
+    return card;
+}
+
+/// `base` with some answers replaced (plain criteria).
+inline scorecard with(scorecard base, std::initializer_list<std::pair<const char*, const char*>> changes) {
+    for (const auto& [id, level] : changes) base.answers[id] = answer{std::nullopt, level};
+    return base;
+}
+
+}  // namespace ocop::test
