@@ -25,6 +25,17 @@ inline scorecard rau_top(const std::string& evaluator = "m") {
     return card;
 }
 
+/// A full scorecard for any sheet: every criterion at its last (best) level, case 1 for either/or
+/// criteria, and a product story (5.1 at its best level, so 5.2 and 5.3 are answered too).
+inline scorecard best_card(const product_set& set) {
+    scorecard card{"1048-781", set.id, "m", {}, {}};
+    for (const auto& c : set.criteria) {
+        if (c.has_cases()) card.answers[c.id] = answer{c.cases[0].id, c.cases[0].levels.back().id};
+        else card.answers[c.id] = answer{std::nullopt, c.levels.back().id};
+    }
+    return card;
+}
+
 /// `base` with some answers replaced (plain criteria).
 inline scorecard with(scorecard base, std::initializer_list<std::pair<const char*, const char*>> changes) {
     for (const auto& [id, level] : changes) base.answers[id] = answer{std::nullopt, level};

@@ -115,28 +115,18 @@ TEST_CASE("a set without a sheet cannot be scored") {
 
 TEST_CASE("an incomplete sheet scores, and says so in the result") {
     const product_set& sauce = *test::ed1048().find_set("tuong-nuoc-mam-gia-vi-dang-long-khac");
-    scorecard card{"1048-781", sauce.id, "m", {}, {}};
-    for (const auto& c : sauce.criteria) {
-        if (c.has_cases()) card.answers[c.id] = answer{c.cases[0].id, c.cases[0].levels[0].id};
-        else if (!c.applies_if) card.answers[c.id] = answer{std::nullopt, c.levels[0].id};
-    }
-    card.answers["5.1"] = answer{std::nullopt, "a"};
+    auto card = test::best_card(sauce);
     auto r = score(test::ed1048(), sauce, card);
     CHECK(r.sheet_status == set_status::incomplete);
     REQUIRE(r.sheet_warnings.size() == 1);
     CHECK(r.sheet_warnings[0].find("part C sums to 38") != std::string::npos);
     CHECK(r.max_total == 98);
+    CHECK(r.total == 98);
 }
 
 TEST_CASE("knock-out: a declared elimination marks the scorecard eliminated") {
     const product_set& tea = *test::ed1048().find_set("che-tuoi-che-bien");
-    scorecard card{"1048-781", tea.id, "m", {}, {}};
-    for (const auto& c : tea.criteria) {
-        if (c.has_cases()) card.answers[c.id] = answer{c.cases[0].id, c.cases[0].levels[0].id};
-        else if (!c.applies_if) card.answers[c.id] = answer{std::nullopt, c.levels.back().id};
-    }
-    card.answers["5.2"] = answer{std::nullopt, "a"};
-    card.answers["5.3"] = answer{std::nullopt, "a"};
+    auto card = test::best_card(tea);
     REQUIRE(score(test::ed1048(), tea, card).outcome == evaluation_outcome::evaluated);
     card.declared_knockouts.insert("imported-or-untraceable-raw-materials");
     auto r = score(test::ed1048(), tea, card);
@@ -166,13 +156,7 @@ TEST_CASE("knock-out: a declared stop ends the evaluation after its criterion") 
 
 TEST_CASE("knock-out: zero points on foreign matter stops the evaluation") {
     const product_set& processed = *test::ed1048().find_set("che-bien-tu-rau-cu-qua-hat");
-    scorecard card{"1048-781", processed.id, "m", {}, {}};
-    for (const auto& c : processed.criteria) {
-        if (c.has_cases()) card.answers[c.id] = answer{c.cases[0].id, c.cases[0].levels.back().id};
-        else if (!c.applies_if) card.answers[c.id] = answer{std::nullopt, c.levels.back().id};
-    }
-    card.answers["5.2"] = answer{std::nullopt, "a"};
-    card.answers["5.3"] = answer{std::nullopt, "a"};
+    auto card = test::best_card(processed);
     auto clean = score(test::ed1048(), processed, card);
     REQUIRE(clean.outcome == evaluation_outcome::evaluated);
     card.answers["6.1"] = answer{std::nullopt, "a"};  // "Có các tạp chất không chấp nhận được": 0 points
@@ -187,13 +171,7 @@ TEST_CASE("knock-out: zero points on foreign matter stops the evaluation") {
 
 TEST_CASE("knock-out: zero points at any sensory criterion above stops the evaluation (mineral water)") {
     const product_set& water = *test::ed1048().find_set("nuoc-khoang-thien-nhien-nuoc-uong-tinh-khiet");
-    scorecard card{"1048-781", water.id, "m", {}, {}};
-    for (const auto& c : water.criteria) {
-        if (c.has_cases()) card.answers[c.id] = answer{c.cases[0].id, c.cases[0].levels.back().id};
-        else if (!c.applies_if) card.answers[c.id] = answer{std::nullopt, c.levels.back().id};
-    }
-    card.answers["5.2"] = answer{std::nullopt, "a"};
-    card.answers["5.3"] = answer{std::nullopt, "a"};
+    auto card = test::best_card(water);
     const auto& trigger = water.find("6.4")->knockouts.at(0).trigger_levels.front();
     card.answers[trigger.criterion] = answer{std::nullopt, trigger.level};
     auto r = score(test::ed1048(), water, card);
