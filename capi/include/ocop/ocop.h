@@ -1,0 +1,253 @@
+/*
+ * ocop.h: the stable C ABI of ocop, Vietnam's OCOP product star-ranking rules
+ * ("Mỗi xã một sản phẩm") as a library.
+ *
+ * Conventions (docs/c-api.md):
+ *  - Every function that can fail returns an int status: OCOP_OK (0) or a negative OCOP_E_* code.
+ *    The codes never change meaning. On failure, ocop_last_error() describes what went wrong on
+ *    this thread, with the JSON path of the bad input where there is one.
+ *  - Argument order: a constructor (_new) takes its out-handle first; every other function takes
+ *    the handle it acts on first and its out-parameters last. On failure an out-parameter is set
+ *    to NULL (or 0) whenever the pointer to it is not NULL.
+ *  - Ownership: a handle you get through an out-pointer is freed with its _free function (which
+ *    accepts NULL); a char* you get through an out-pointer is freed with ocop_free(). A const char*
+ *    returned directly is borrowed: do not free it.
+ *  - Threading: a catalog or sheet handle may be shared read-only across threads; a call that
+ *    modifies a handle needs exclusive use of it. A workflow handle is used by one thread at a time.
+ *    The last error is per thread.
+ *  - JSON text in and out is UTF-8, NUL-terminated.
+ *
+ * Valid as C99 and as C++. Every declaration says the version it appeared in.
+ */
+#ifndef OCOP_OCOP_H
+#define OCOP_OCOP_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/** Library version, since 0.1. ocop_version() gives the version of the library actually loaded. */
+#define OCOP_VERSION_MAJOR 0
+#define OCOP_VERSION_MINOR 1
+#define OCOP_VERSION_PATCH 0
+#define OCOP_VERSION_STRING "0.1.0"
+/** ABI version, since 0.1: the SONAME is libocop.so.<OCOP_ABI_VERSION>. Bumped only on an
+ *  incompatible change (docs/abi-policy.md). Compare with ocop_abi_version() at run time. */
+#define OCOP_ABI_VERSION 1
+
+#if defined(_WIN32)
+#  if defined(OCOP_C_BUILDING)
+#    define OCOP_API __declspec(dllexport)
+#  else
+#    define OCOP_API __declspec(dllimport)
+#  endif
+#elif defined(__GNUC__)
+#  define OCOP_API __attribute__((visibility("default")))
+#else
+#  define OCOP_API
+#endif
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* ---------------------------------------------------------------------------------------------
+ * Status codes (since 0.1). Stable: a code keeps its number and meaning in every 0.x/1.x release.
+ * ------------------------------------------------------------------------------------------- */
+
+/** Success. */
+#define OCOP_OK 0
+/** A required pointer argument was NULL, or an argument is out of its range. */
+#define OCOP_E_INVALID_ARGUMENT (-1)
+/** Memory could not be allocated. */
+#define OCOP_E_NOMEM (-2)
+/** An unexpected internal failure (a bug: please report the message). */
+#define OCOP_E_INTERNAL (-3)
+/** The text is not JSON (syntax, nesting depth, UTF-8). */
+#define OCOP_E_INVALID_JSON (-4)
+/** JSON that does not have the expected shape or breaks a rule of the format. */
+#define OCOP_E_INVALID_DOCUMENT (-5)
+/** An id (edition, set, criterion, level, dossier) that does not exist. */
+#define OCOP_E_NOT_FOUND (-6)
+/** No edition of the rules is in force on the date asked. */
+#define OCOP_E_NO_EDITION_IN_FORCE (-7)
+/** The product set has no score sheet. */
+#define OCOP_E_UNAVAILABLE (-8)
+/** A scorecard that cannot be scored (missing, unknown or misplaced answers). */
+#define OCOP_E_INVALID_SCORECARD (-9)
+/** A council that cannot be aggregated (too few members, mixed sets, bad policy). */
+#define OCOP_E_INVALID_COUNCIL (-10)
+/** A workflow event refused by a rule of the procedure. */
+#define OCOP_E_RULE_VIOLATION (-11)
+/** The actor's role may not apply this workflow event. */
+#define OCOP_E_FORBIDDEN (-12)
+/** An event log whose hash chain does not verify. */
+#define OCOP_E_TAMPERED (-13)
+/** Reading or writing a file failed. */
+#define OCOP_E_IO (-14)
+
+/* ---------------------------------------------------------------------------------------------
+ * Version, errors, memory
+ * ------------------------------------------------------------------------------------------- */
+
+/** The version of the loaded library, "MAJOR.MINOR.PATCH". Borrowed, static. Since 0.1. */
+OCOP_API const char* ocop_version(void);
+
+/** The ABI version of the loaded library (OCOP_ABI_VERSION it was built with). Since 0.1. */
+OCOP_API int ocop_abi_version(void);
+
+/** Frees a string (or any buffer) the library returned through an out-pointer. NULL is allowed.
+ *  Since 0.1. */
+OCOP_API void ocop_free(void* p);
+
+/** The message of the last failed call on this thread: every problem, each prefixed with its JSON
+ *  path ("/answers/1.1: level \"z\" is not a level of criterion 1.1"). "" when the last call
+ *  succeeded. Borrowed: valid until the next ocop_* call on this thread. Never NULL. Since 0.1. */
+OCOP_API const char* ocop_last_error(void);
+
+/** The status code of the last call on this thread that returns a status (OCOP_OK after a
+ *  success). Since 0.1. */
+OCOP_API int ocop_last_error_code(void);
+
+/** The problems of the last failed call on this thread as a JSON array of
+ *  {"path": JSON pointer, "message": text}; "[]" when there are none. Borrowed like
+ *  ocop_last_error(). Never NULL. Since 0.1. */
+OCOP_API const char* ocop_last_error_problems(void);
+
+/** The symbolic name of a status code ("OCOP_E_NOT_FOUND"), or "OCOP_E_UNKNOWN". Borrowed,
+ *  static. Since 0.1. */
+OCOP_API const char* ocop_error_name(int code);
+
+/* ---------------------------------------------------------------------------------------------
+ * Catalog ("bộ tiêu chí"): editions of the rules, product sets and their score sheets
+ * ------------------------------------------------------------------------------------------- */
+
+/** A set of editions of the rules. Opaque. Since 0.1. */
+typedef struct ocop_catalog ocop_catalog;
+
+/** Creates a catalog holding the editions shipped with the library (1048-781).
+ *  Errors: OCOP_E_INVALID_ARGUMENT (out NULL), OCOP_E_NOMEM. Since 0.1. */
+OCOP_API int ocop_catalog_new_embedded(ocop_catalog** out);
+
+/** Creates an empty catalog, to be filled with ocop_catalog_add_edition().
+ *  Errors: OCOP_E_INVALID_ARGUMENT, OCOP_E_NOMEM. Since 0.1. */
+OCOP_API int ocop_catalog_new(ocop_catalog** out);
+
+/** Frees a catalog. NULL is allowed. Sheets compiled from it stay valid. Since 0.1. */
+OCOP_API void ocop_catalog_free(ocop_catalog* cat);
+
+/** Validates an edition document (catalog format, docs/catalog.md) without adding it.
+ *  Every problem is reported at once with its JSON path in ocop_last_error().
+ *  Errors: OCOP_E_INVALID_ARGUMENT, OCOP_E_INVALID_JSON, OCOP_E_INVALID_DOCUMENT. Since 0.1. */
+OCOP_API int ocop_catalog_validate_edition(const char* edition_json);
+
+/** Loads, validates and adds an edition document (sets inline under "sets"); an edition with the
+ *  same id is replaced. Strong guarantee: on error the catalog is unchanged. Needs exclusive use of
+ *  `cat`. Errors: OCOP_E_INVALID_ARGUMENT, OCOP_E_INVALID_JSON, OCOP_E_INVALID_DOCUMENT (also for
+ *  an edition whose dates overlap another's). Since 0.1. */
+OCOP_API int ocop_catalog_add_edition(ocop_catalog* cat, const char* edition_json);
+
+/** Validates one product set document against edition `edition_id` and adds (or replaces) it.
+ *  Strong guarantee; needs exclusive use of `cat`. Errors: OCOP_E_INVALID_ARGUMENT,
+ *  OCOP_E_NOT_FOUND (edition), OCOP_E_INVALID_JSON, OCOP_E_INVALID_DOCUMENT. Since 0.1. */
+OCOP_API int ocop_catalog_add_set(ocop_catalog* cat, const char* edition_id, const char* set_json);
+
+/** The editions as a JSON array of edition summaries (metadata, bands, levels; sets by id).
+ *  *out_json is freed with ocop_free(). Errors: OCOP_E_INVALID_ARGUMENT, OCOP_E_NOMEM. Since 0.1. */
+OCOP_API int ocop_catalog_editions(const ocop_catalog* cat, char** out_json);
+
+/** One edition's summary as JSON. Errors: OCOP_E_INVALID_ARGUMENT, OCOP_E_NOT_FOUND. Since 0.1. */
+OCOP_API int ocop_catalog_edition(const ocop_catalog* cat, const char* edition_id, char** out_json);
+
+/** The id of the edition in force on `date` ("YYYY-MM-DD"), freed with ocop_free().
+ *  Errors: OCOP_E_INVALID_ARGUMENT (NULL, or not a calendar date), OCOP_E_NO_EDITION_IN_FORCE.
+ *  Since 0.1. */
+OCOP_API int ocop_catalog_in_force(const ocop_catalog* cat, const char* date, char** out_edition_id);
+
+/** The product sets of an edition as a JSON array of
+ *  {"id","code","name","industry","group","status","criteria"}, in catalog order.
+ *  Errors: OCOP_E_INVALID_ARGUMENT, OCOP_E_NOT_FOUND. Since 0.1. */
+OCOP_API int ocop_catalog_sets(const ocop_catalog* cat, const char* edition_id, char** out_json);
+
+/** One product set with its whole score sheet as JSON, in the catalog format.
+ *  Errors: OCOP_E_INVALID_ARGUMENT, OCOP_E_NOT_FOUND. Since 0.1. */
+OCOP_API int ocop_catalog_set(const ocop_catalog* cat, const char* edition_id, const char* set_id, char** out_json);
+
+/* ---------------------------------------------------------------------------------------------
+ * Scoring ("chấm điểm") and council ("hội đồng")
+ * ------------------------------------------------------------------------------------------- */
+
+/** Scores one scorecard document
+ *  {"edition","set","evaluator","answers":{"1.1":"c","3.2":{"case":"1","level":"b"}},"knockouts":[]}
+ *  and returns the result with its explanation (points per criterion, subtotals, total,
+ *  knock-outs) as JSON, freed with ocop_free(). Errors: OCOP_E_INVALID_ARGUMENT,
+ *  OCOP_E_INVALID_JSON, OCOP_E_INVALID_DOCUMENT, OCOP_E_NOT_FOUND (edition or set),
+ *  OCOP_E_UNAVAILABLE, OCOP_E_INVALID_SCORECARD (each problem at "/answers/<id>"). Since 0.1. */
+OCOP_API int ocop_scorecard_score(const ocop_catalog* cat, const char* scorecard_json, char** out_result_json);
+
+/** Scores every scorecard of a council document {"policy":{...},"scorecards":[...]} and
+ *  aggregates them: exact mean, band, caps, knock-outs, recognition, forwarding, divergence.
+ *  Result JSON freed with ocop_free(). Errors: those of ocop_scorecard_score() (paths under
+ *  "/scorecards/<i>") and OCOP_E_INVALID_COUNCIL. Since 0.1. */
+OCOP_API int ocop_council_evaluate(const ocop_catalog* cat, const char* council_json, char** out_result_json);
+
+/* ---------------------------------------------------------------------------------------------
+ * Batch scoring on a compiled sheet
+ *
+ * One scorecard is a row of ocop_sheet_slots() bytes, one per criterion in sheet order: the index
+ * of the chosen option across the criterion's levels (cases of an either/or criterion flattened
+ * in order), or OCOP_NO_ANSWER for a criterion that does not apply or was not evaluated.
+ * ocop_sheet_layout() and ocop_sheet_option_index() give the indices. Level-triggered knock-outs
+ * and applicability are applied from the indices; declared knock-outs cannot be and never are:
+ * score such products with ocop_scorecard_score().
+ * ------------------------------------------------------------------------------------------- */
+
+/** The index meaning "no answer / not applicable". Since 0.1. */
+#define OCOP_NO_ANSWER 255
+/** Outcomes written by ocop_sheet_score() (since 0.1): evaluated normally, */
+#define OCOP_OUTCOME_EVALUATED 0
+/** eliminated by a knock-out ("bị loại"), */
+#define OCOP_OUTCOME_ELIMINATED 1
+/** or evaluation stopped by a knock-out ("không đánh giá các bước tiếp theo"). */
+#define OCOP_OUTCOME_EVALUATION_STOPPED 2
+
+/** A score sheet compiled into a flat points table. Immutable; shareable across threads. Since 0.1. */
+typedef struct ocop_sheet ocop_sheet;
+
+/** Compiles the sheet of set `set_id` of edition `edition_id`. The sheet does not refer to `cat`
+ *  afterwards. Errors: OCOP_E_INVALID_ARGUMENT, OCOP_E_NOT_FOUND, OCOP_E_UNAVAILABLE. Since 0.1. */
+OCOP_API int ocop_sheet_new(ocop_sheet** out, const ocop_catalog* cat, const char* edition_id, const char* set_id);
+
+/** Frees a compiled sheet. NULL is allowed. Since 0.1. */
+OCOP_API void ocop_sheet_free(ocop_sheet* sheet);
+
+/** The number of criterion slots: the length of one row. Errors: OCOP_E_INVALID_ARGUMENT. Since 0.1. */
+OCOP_API int ocop_sheet_slots(const ocop_sheet* sheet, size_t* out_slots);
+
+/** The layout as JSON: {"edition","set","status","no_answer":255,"max_total",
+ *  "slots":[{"criterion","options":[{"case"?,"level","points"}]}]}, freed with ocop_free().
+ *  Errors: OCOP_E_INVALID_ARGUMENT, OCOP_E_NOMEM. Since 0.1. */
+OCOP_API int ocop_sheet_layout(const ocop_sheet* sheet, char** out_json);
+
+/** The slot of criterion `criterion_id` and the index of its answer (`case_id` NULL or "" for a
+ *  criterion without cases). Errors: OCOP_E_INVALID_ARGUMENT, OCOP_E_NOT_FOUND (criterion, or
+ *  no such case/level in it). Since 0.1. */
+OCOP_API int ocop_sheet_option_index(const ocop_sheet* sheet, const char* criterion_id, const char* case_id,
+                                     const char* level_id, size_t* out_slot, uint8_t* out_index);
+
+/** Scores `count` rows stored contiguously in `levels` (count x slots bytes). Writes
+ *  out_totals[i] and out_stars[i], and out_outcomes[i] (OCOP_OUTCOME_*) when out_outcomes is not
+ *  NULL. Stars are those a council of this one scorecard would give: the band of the total, 0
+ *  after a knock-out, capped by the minimum requirements per star. No allocation per row.
+ *  Pointers may be NULL only when count is 0. On error the outputs are unspecified and
+ *  ocop_last_error() names the first bad row and criterion, with the path
+ *  "/scorecards/<row>/answers/<criterion>". Errors: OCOP_E_INVALID_ARGUMENT,
+ *  OCOP_E_INVALID_SCORECARD (index out of range, missing answer, answer to a criterion that
+ *  does not apply). Since 0.1. */
+OCOP_API int ocop_sheet_score(const ocop_sheet* sheet, const uint8_t* levels, size_t count, int32_t* out_totals,
+                              int32_t* out_stars, uint8_t* out_outcomes);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* OCOP_OCOP_H */

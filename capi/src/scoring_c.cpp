@@ -1,0 +1,38 @@
+// Scoring one scorecard and evaluating a council, JSON in and out.
+
+#include <boost/json/serialize.hpp>
+
+#include "capi.hpp"
+#include "ocop/council.hpp"
+#include "ocop/scoring.hpp"
+
+using ocop::capi::clear_out;
+using ocop::capi::dup;
+using ocop::capi::guarded;
+using ocop::capi::require;
+
+extern "C" {
+
+int ocop_scorecard_score(const ocop_catalog* cat, const char* scorecard_json, char** out_result_json) {
+    clear_out(out_result_json, nullptr);
+    return guarded([&] {
+        require(cat, "cat");
+        require(scorecard_json, "scorecard_json");
+        require(out_result_json, "out_result_json");
+        auto result = ocop::score(*cat->cat, ocop::parse_scorecard(std::string_view(scorecard_json)));
+        *out_result_json = dup(boost::json::serialize(ocop::to_json(result)));
+    });
+}
+
+int ocop_council_evaluate(const ocop_catalog* cat, const char* council_json, char** out_result_json) {
+    clear_out(out_result_json, nullptr);
+    return guarded([&] {
+        require(cat, "cat");
+        require(council_json, "council_json");
+        require(out_result_json, "out_result_json");
+        auto result = ocop::evaluate_council(*cat->cat, ocop::parse_council(council_json));
+        *out_result_json = dup(boost::json::serialize(ocop::to_json(result)));
+    });
+}
+
+}  // extern "C"
