@@ -26,7 +26,8 @@ const catalog& embedded_catalog();
 
 /// A product set as JSON in the catalog format (what load accepts back).
 boost::json::value to_json(const product_set& set);
-/// An edition's metadata as JSON in the catalog format, sets listed by id only.
+/// An edition's metadata as JSON in the catalog format, each set summarised (id, code, name,
+/// industry, status) rather than written in full: use to_json(product_set) for a sheet.
 boost::json::value to_json_summary(const edition& ed);
 
 }  // namespace ocop
