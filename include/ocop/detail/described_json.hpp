@@ -1,0 +1,170 @@
+#pragma once
+// Private: JSON for plain structs described with Boost.Describe, used by the workflow types
+// (dossiers, events, states, procedures, campaigns, reports).
+//
+// Writing: members in declaration order, so the output of one struct is always the same bytes
+// (the workflow's canonical form); std::nullopt members are left out. Reading: through
+// object_reader, so every problem carries its JSON path and unknown keys are rejected; a member
+// is required unless it is a std::optional. Strings must be non-empty. ocop::date is written
+// and read as "YYYY-MM-DD".
+
+#include <cstdint>
+#include <limits>
+#include <optional>
+#include <string>
+#include <type_traits>
+#include <vector>
+
+#include <boost/describe/enum_from_string.hpp>
+#include <boost/describe/enum_to_string.hpp>
+#include <boost/describe/members.hpp>
+#include <boost/json/value.hpp>
+#include <boost/mp11/algorithm.hpp>
+
+#include "ocop/date.hpp"
+#include "ocop/detail/enum_text.hpp"
+#include "ocop/detail/json_reader.hpp"
+#include "ocop/error.hpp"
+
+namespace ocop::detail {
+
+template <class T>
+struct is_optional : std::false_type {};
+template <class T>
+struct is_optional<std::optional<T>> : std::true_type {};
+template <class T>
+struct is_vector : std::false_type {};
+template <class T>
+struct is_vector<std::vector<T>> : std::true_type {};
+
+template <class T>
+constexpr bool is_described_struct = boost::describe::has_describe_members<T>::value;
+template <class T>
+constexpr bool is_described_enum = boost::describe::has_describe_enumerators<T>::value;
+
+// ---- writing ------------------------------------------------------------------------------
+
+template <class T>
+boost::json::value write_json(const T& v);
+
+template <class T>
+boost::json::value write_json(const T& v) {
+    if constexpr (std::is_same_v<T, std::string>) {
+        return boost::json::value(v);
+    } else if constexpr (std::is_same_v<T, bool>) {
+        return boost::json::value(v);
+    } else if constexpr (std::is_integral_v<T>) {
+        return boost::json::value(static_cast<std::int64_t>(v));
+    } else if constexpr (std::is_same_v<T, date>) {
+        return boost::json::value(v.to_string());
+    } else if constexpr (is_described_enum<T>) {
+        return boost::json::value(std::string(enum_name(v)));
+    } else if constexpr (is_optional<T>::value) {
+        return v ? write_json(*v) : boost::json::value(nullptr);
+    } else if constexpr (is_vector<T>::value) {
+        boost::json::array a;
+        a.reserve(v.size());
+        for (const auto& x : v) a.push_back(write_json(x));
+        return a;
+    } else {
+        static_assert(is_described_struct<T>, "write_json: unsupported type");
+        boost::json::object o;
+        boost::mp11::mp_for_each<boost::describe::describe_members<T, boost::describe::mod_public>>([&](auto D) {
+            const auto& m = v.*D.pointer;
+            using M = std::remove_cvref_t<decltype(m)>;
+            if constexpr (is_optional<M>::value) {
+                if (m) o[D.name] = write_json(*m);
+            } else {
+                o[D.name] = write_json(m);
+            }
+        });
+        return o;
+    }
+}
+
+// ---- reading ------------------------------------------------------------------------------
+
+template <class T>
+void read_json(const boost::json::value& v, const std::string& path, problem_list& p, T& out);
+
+template <class T>
+void read_members(object_reader& r, problem_list& p, T& out) {
+    boost::mp11::mp_for_each<boost::describe::describe_members<T, boost::describe::mod_public>>([&](auto D) {
+        auto& m = out.*D.pointer;
+        using M = std::remove_cvref_t<decltype(m)>;
+        const boost::json::value* x = r.value(D.name, !is_optional<M>::value);
+        if (x) read_json(*x, r.path_of(D.name), p, m);
+    });
+}
+
+template <class T>
+void read_json(const boost::json::value& v, const std::string& path, problem_list& p, T& out) {
+    if constexpr (std::is_same_v<T, std::string>) {
+        out = read_string(v, path, p);
+    } else if constexpr (std::is_same_v<T, bool>) {
+        if (v.is_bool()) out = v.get_bool();
+        else p.add(path, "expected true or false, found " + std::string(type_name(v)));
+    } else if constexpr (std::is_integral_v<T>) {
+        std::int64_t n = 0;
+        if (v.is_int64()) n = v.get_int64();
+        else if (v.is_uint64() && v.get_uint64() <= static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max()))
+            n = static_cast<std::int64_t>(v.get_uint64());
+        else {
+            p.add(path, "expected an integer, found " + std::string(type_name(v)));
+            return;
+        }
+        constexpr auto lo = static_cast<std::int64_t>(std::numeric_limits<T>::min());
+        constexpr auto hi = static_cast<std::int64_t>(std::numeric_limits<T>::max());
+        if (n < lo || n > hi) p.add(path, "expected an integer from " + std::to_string(lo) + " to " + std::to_string(hi) + ", found " + std::to_string(n));
+        else out = static_cast<T>(n);
+    } else if constexpr (std::is_same_v<T, date>) {
+        std::string text = read_string(v, path, p);
+        if (text.empty()) return;
+        if (auto d = date::parse(text)) out = *d;
+        else p.add(path, "expected a date \"YYYY-MM-DD\", found \"" + text + "\"");
+    } else if constexpr (is_described_enum<T>) {
+        std::string text = read_string(v, path, p);
+        if (text.empty()) return;
+        if (!boost::describe::enum_from_string(text.c_str(), out))
+            p.add(path, "expected one of " + enum_choices<T>() + ", found \"" + text + "\"");
+    } else if constexpr (is_optional<T>::value) {
+        if (v.is_null()) {
+            out.reset();
+            return;
+        }
+        typename T::value_type x{};
+        read_json(v, path, p, x);
+        out = std::move(x);
+    } else if constexpr (is_vector<T>::value) {
+        const auto* a = v.if_array();
+        if (!a) {
+            p.add(path, "expected an array, found " + std::string(type_name(v)));
+            return;
+        }
+        out.clear();
+        out.reserve(a->size());
+        for (std::size_t i = 0; i < a->size(); ++i) {
+            typename T::value_type x{};
+            read_json((*a)[i], json_path(path, i), p, x);
+            out.push_back(std::move(x));
+        }
+    } else {
+        static_assert(is_described_struct<T>, "read_json: unsupported type");
+        object_reader r(v, path, p);
+        if (!r.is_object()) return;
+        read_members(r, p, out);
+    }
+}
+
+/// Parses JSON text into T; throws error(errc::invalid_json) or error(errc::invalid_document) with every problem.
+template <class T>
+T parse_described(std::string_view text) {
+    boost::json::value doc = parse_json(text);
+    problem_list p;
+    T out{};
+    read_json(doc, "", p, out);
+    p.throw_if_any(errc::invalid_document);
+    return out;
+}
+
+}  // namespace ocop::detail

@@ -1,0 +1,434 @@
+// The workflow's transitions: apply(state, event) with the procedure's roles and guards.
+// Every refusal names the rule and the legal source it comes from (procedure data).
+
+#include "ocop/workflow.hpp"
+
+#include <algorithm>
+#include <initializer_list>
+
+#include "ocop/catalog_json.hpp"
+#include "ocop/detail/enum_text.hpp"
+#include "ocop/error.hpp"
+
+namespace ocop {
+
+namespace {
+
+using detail::enum_name;
+
+[[noreturn]] void refuse(std::string path, std::string message) {
+    throw error(errc::rule_violation, std::move(path), std::move(message));
+}
+
+std::string stars_text(int stars) { return std::to_string(stars) + "★"; }
+
+std::string list_text(const std::vector<int>& stars) {
+    std::string out;
+    for (std::size_t i = 0; i < stars.size(); ++i)
+        out += (i == 0 ? "" : i + 1 == stars.size() ? " and " : ", ") + stars_text(stars[i]);
+    return out.empty() ? "no stars" : out;
+}
+
+/// The context of one event: its procedure, level, rule, catalog edition (if any) and date.
+struct step {
+    const procedure& proc;
+    const procedure_level& level;
+    const event_rule& rule;
+    const edition* ed;  // the edition's catalog, when the library has it (1048-781); nullptr otherwise
+    const event& e;
+    timestamp_parts ts;
+};
+
+const edition* find_edition(const catalog& cat, std::string_view id) {
+    for (const auto& ed : cat.editions())
+        if (ed.id == id) return &ed;
+    return nullptr;
+}
+
+void check_role(const procedure& proc, const procedure_level& level, const event_rule& rule, const event& e) {
+    if (std::find(rule.roles.begin(), rule.roles.end(), e.actor_role) != rule.roles.end()) return;
+    std::string allowed;
+    for (role r : rule.roles) allowed += (allowed.empty() ? "" : ", ") + std::string(enum_name(r));
+    throw error(errc::forbidden, "/role",
+                "role " + std::string(enum_name(e.actor_role)) + " may not apply " + std::string(enum_name(e.type())) +
+                    " at level " + level.id + " of procedure " + proc.edition + "; allowed: " + allowed + " (" + rule.source + ")");
+}
+
+const event_rule& find_rule(const procedure& proc, const procedure_level& level, event_type t) {
+    if (const event_rule* r = level.find_rule(t)) return *r;
+    std::string allowed;
+    for (const auto& r : level.events) allowed += (allowed.empty() ? "" : ", ") + std::string(enum_name(r.type));
+    refuse("/type", "event " + std::string(enum_name(t)) + " is not part of level " + level.id + " of procedure " +
+                        proc.edition + " (" + level.source + "); events there: " + allowed);
+}
+
+void expect_phase(const dossier_state& s, const step& st, std::initializer_list<phase> allowed, std::string_view what) {
+    if (std::find(allowed.begin(), allowed.end(), s.phase) != allowed.end()) return;
+    std::string list;
+    for (phase p : allowed) list += (list.empty() ? "" : " or ") + std::string(enum_name(p));
+    refuse("/type", std::string(what) + " needs the dossier " + list + " at level " + st.level.id + " (" + st.rule.source +
+                        "); this dossier is " + std::string(enum_name(s.phase)));
+}
+
+void expect_rounds(const dossier_state& s, const step& st, std::string_view what) {
+    if (s.rounds >= st.level.min_rounds) return;
+    refuse("/type", std::string(what) + " needs " + std::to_string(st.level.min_rounds) + " council round(s) at level " +
+                        st.level.id + " (" + st.level.source + "); this dossier has had " + std::to_string(s.rounds));
+}
+
+/// Documents must be on the checklist of the procedure's documents edition (when there is one).
+void check_document_ids(const std::vector<std::string>& ids, const edition* docs_ed, const std::string& path) {
+    if (!docs_ed) return;
+    problem_list p;
+    for (std::size_t i = 0; i < ids.size(); ++i) {
+        bool known = std::any_of(docs_ed->dossier_documents.begin(), docs_ed->dossier_documents.end(),
+                                 [&](const dossier_document& d) { return d.id == ids[i]; });
+        if (!known) p.add(json_path(path, i), "no document \"" + ids[i] + "\" on the checklist of edition " + docs_ed->id);
+    }
+    p.throw_if_any(errc::invalid_document);
+}
+
+const edition* documents_edition(const procedure& proc, const catalog& cat) {
+    return proc.documents_edition ? &cat.get(*proc.documents_edition) : nullptr;
+}
+
+void add_unique(std::vector<std::string>& to, const std::vector<std::string>& items) {
+    for (const auto& x : items)
+        if (std::find(to.begin(), to.end(), x) == to.end()) to.push_back(x);
+}
+
+// ---- registration -----------------------------------------------------------------------------
+
+dossier_state register_dossier(const event& e, const timestamp_parts& ts, const registered_payload& pl,
+                               const procedure_library& procs, const catalog& cat, const workflow_rules& rules,
+                               const dossier_state* previous) {
+    if (pl.dossier.id != e.dossier)
+        throw error(errc::invalid_document, "/payload/dossier/id",
+                    "expected the event's dossier id \"" + e.dossier + "\", found \"" + pl.dossier.id + "\"");
+    const procedure& in_force = procs.in_force(ts.day);
+    if (pl.edition && *pl.edition != in_force.edition) {
+        const procedure& asked = procs.get(*pl.edition);
+        refuse("/payload/edition", "edition " + asked.edition + " is not in force on " + ts.day.to_string() + " (valid " +
+                                       asked.valid_from.to_string() + " to " +
+                                       (asked.valid_until ? asked.valid_until->to_string() : std::string("now")) +
+                                       "); a dossier follows the edition in force when it is registered: " + in_force.edition);
+    }
+    const procedure& proc = in_force;
+    const procedure_level& level = proc.first_level();
+    const event_rule& rule = find_rule(proc, level, event_type::registered);
+    check_role(proc, level, rule, e);
+
+    dossier_state s;
+    s.dossier = pl.dossier;
+    s.edition = proc.edition;
+    s.batch = pl.batch;
+    s.level = level.id;
+    s.phase = phase::draft;
+    s.registered_at = e.at;
+
+    problem_list p;
+    if (const edition* ed = find_edition(cat, proc.edition)) {
+        check_dossier(pl.dossier, *ed, "/payload/dossier", p);
+    } else {
+        s.warnings.push_back("edition " + proc.edition + " has no criteria catalog in this library: industry \"" +
+                             pl.dossier.industry + "\" and product set not checked");
+        if (const edition* docs = documents_edition(proc, cat))
+            check_document_ids(pl.dossier.documents, docs, "/payload/dossier/documents");
+    }
+    if (rules.check_product_codes && pl.dossier.product_code) {
+        std::string why = check_product_code(*pl.dossier.product_code);
+        if (!why.empty()) p.add("/payload/dossier/product_code", why);
+    }
+    p.throw_if_any(errc::invalid_document);
+
+    if (pl.previous_cycle) {
+        if (!previous || previous->dossier.id != *pl.previous_cycle)
+            throw error(errc::not_found, "/payload/previous_cycle", "the previous cycle's dossier \"" + *pl.previous_cycle + "\" is not known");
+        if (*pl.previous_cycle == e.dossier)
+            refuse("/payload/previous_cycle", "a new cycle needs a new dossier id, found the previous one \"" + e.dossier + "\"");
+        if (previous->phase != phase::expired)
+            refuse("/payload/previous_cycle", "re-evaluation starts a new cycle once the certificate has expired (" +
+                                                  proc.certificate_source + "); dossier " + previous->dossier.id + " is " +
+                                                  std::string(enum_name(previous->phase)));
+        s.cycle = previous->cycle + 1;
+        s.previous_cycle = pl.previous_cycle;
+    }
+    return s;
+}
+
+// ---- one transition per event type ------------------------------------------------------------
+
+void on_submitted(dossier_state& s, const step& st, const submitted_payload& pl, const catalog& cat) {
+    expect_phase(s, st, {phase::draft}, "submission");
+    const edition* docs = documents_edition(st.proc, cat);
+    check_document_ids(pl.documents, docs, "/payload/documents");
+    add_unique(s.dossier.documents, pl.documents);
+    if (!docs) {
+        s.warnings.push_back(st.proc.documents_note.value_or("no document checklist for edition " + st.proc.edition) +
+                             " (" + st.proc.documents_source + ")");
+    } else {
+        problem_list missing;
+        for (const dossier_document* d : missing_required(docs->dossier_documents, s.dossier.documents)) {
+            bool exempt = false;
+            for (const auto& x : st.proc.document_exemptions)
+                exempt = exempt || (x.document == d->id && std::find(x.industries.begin(), x.industries.end(),
+                                                                      s.dossier.industry) != x.industries.end());
+            if (!exempt)
+                missing.add("/payload/documents", "a dossier cannot be submitted without required document " + d->id + " \"" +
+                                                      d->title + "\" (" + st.proc.documents_source + ")");
+        }
+        missing.throw_if_any(errc::rule_violation);
+    }
+    s.phase = phase::submitted;
+}
+
+void on_precheck(dossier_state& s, const step& st, const precheck_payload& pl) {
+    expect_phase(s, st, {phase::submitted}, "a pre-check");
+    if (!st.level.precheck) refuse("/type", "level " + st.level.id + " does not pre-check dossiers (" + st.level.source + ")");
+    s.open_items = pl.findings;
+    s.phase = pl.passed ? phase::prechecked : phase::closed;
+}
+
+void on_appraisal(dossier_state& s, const step& st, const appraisal_payload& pl) {
+    expect_phase(s, st, {phase::submitted}, "an appraisal");
+    if (!st.level.appraisal) refuse("/type", "level " + st.level.id + " does not appraise dossiers (" + st.level.source + ")");
+    s.field_inspected = s.field_inspected || pl.field_inspection;
+    if (pl.outcome == appraisal_outcome::returned) {
+        if (pl.missing.empty())
+            throw error(errc::invalid_document, "/payload/missing", "a dossier returned for completion needs the list of what is missing, found none");
+        s.open_items = pl.missing;
+        s.phase = phase::returned;
+    } else {
+        s.open_items.clear();
+        s.phase = phase::awaiting_council;
+    }
+}
+
+void on_completion_requested(dossier_state& s, const step& st, const completion_request_payload& pl) {
+    expect_phase(s, st, {phase::evaluated}, "a completion request");
+    if (s.rounds >= st.level.max_rounds)
+        refuse("/type", "a completion request needs a later council round, but level " + st.level.id + " holds at most " +
+                            std::to_string(st.level.max_rounds) + " round(s) (" + st.rule.source + ")");
+    if (pl.items.empty())
+        throw error(errc::invalid_document, "/payload/items", "a completion request needs the list of what to complete, found none");
+    s.open_items = pl.items;
+    s.phase = phase::completion_requested;
+}
+
+void on_completion_submitted(dossier_state& s, const step& st, const completion_payload& pl, const catalog& cat) {
+    expect_phase(s, st, {phase::returned, phase::completion_requested}, "a completion");
+    check_document_ids(pl.documents, documents_edition(st.proc, cat), "/payload/documents");
+    problem_list p;
+    for (std::size_t i = 0; i < pl.items.size(); ++i)
+        if (std::find(s.open_items.begin(), s.open_items.end(), pl.items[i]) == s.open_items.end())
+            p.add(json_path("/payload/items", i), "\"" + pl.items[i] + "\" was not requested");
+    if (pl.items.empty() && pl.documents.empty())
+        p.add("/payload", "a completion needs documents or completed items, found neither");
+    p.throw_if_any(errc::invalid_document);
+    add_unique(s.dossier.documents, pl.documents);
+    std::erase_if(s.open_items, [&](const std::string& x) { return std::find(pl.items.begin(), pl.items.end(), x) != pl.items.end(); });
+    s.phase = s.phase == phase::returned ? phase::submitted : phase::awaiting_council;
+}
+
+void on_council(dossier_state& s, const step& st, const council_payload& pl) {
+    if (st.level.precheck) refuse("/type", "level " + st.level.id + " pre-checks dossiers and has no council (" + st.level.source + ")");
+    if (st.level.appraisal) expect_phase(s, st, {phase::awaiting_council, phase::evaluated}, "a council result");
+    else expect_phase(s, st, {phase::submitted, phase::evaluated}, "a council result");
+    problem_list p;
+    if (pl.mean.denominator < 1) p.add("/payload/mean/denominator", "expected 1 or more, found " + std::to_string(pl.mean.denominator));
+    else if (pl.mean.numerator < 0 || pl.mean.numerator > 100 * pl.mean.denominator)
+        p.add("/payload/mean/numerator", "expected a mean from 0 to 100, found " + std::to_string(pl.mean.numerator) + "/" +
+                                             std::to_string(pl.mean.denominator));
+    if (pl.stars < 0 || pl.stars > 5) p.add("/payload/stars", "expected 0 to 5 stars, found " + std::to_string(pl.stars));
+    if (pl.members < 1) p.add("/payload/members", "expected 1 or more members, found " + std::to_string(pl.members));
+    if (pl.round < 1) p.add("/payload/round", "expected a round of 1 or more, found " + std::to_string(pl.round));
+    p.throw_if_any(errc::invalid_document);
+    if (pl.round != s.rounds + 1)
+        refuse("/payload/round", "council rounds at level " + st.level.id + " follow one another (" + st.rule.source + "): expected round " +
+                                     std::to_string(s.rounds + 1) + ", found round " + std::to_string(pl.round));
+    if (pl.round > st.level.max_rounds)
+        refuse("/payload/round", "level " + st.level.id + " holds at most " + std::to_string(st.level.max_rounds) +
+                                     " council round(s) (" + st.rule.source + "); found round " + std::to_string(pl.round));
+    if (st.ed) {
+        const star_band& band = st.ed->band_for(pl.mean.numerator, pl.mean.denominator);
+        if (pl.stars > band.stars)
+            refuse("/payload/stars", std::to_string(pl.stars) + " stars exceed the band of mean " + pl.mean.display(2) + ", which is " +
+                                         stars_text(band.stars) + " (" + st.ed->bands_source + "); caps and knock-outs can only lower it");
+    }
+    council_record r{st.level.id, pl.round, pl.mean, pl.mean.display(2), pl.stars, pl.members, st.e.at};
+    s.results.push_back(std::move(r));
+    s.rounds = pl.round;
+    s.proposed_stars.reset();
+    s.phase = phase::evaluated;
+}
+
+void on_forwarded(dossier_state& s, const step& st, const forwarded_payload& pl) {
+    if (!st.level.forwards_to) refuse("/type", "level " + st.level.id + " forwards to no other level (" + st.level.source + ")");
+    if (pl.to != *st.level.forwards_to)
+        refuse("/payload/to", "level " + st.level.id + " forwards to " + *st.level.forwards_to + ", not " + pl.to + " (" + st.level.source + ")");
+    if (std::find(st.level.forward_from.begin(), st.level.forward_from.end(), s.phase) == st.level.forward_from.end()) {
+        std::string list;
+        for (phase p : st.level.forward_from) list += (list.empty() ? "" : " or ") + std::string(enum_name(p));
+        refuse("/type", "forwarding from level " + st.level.id + " to " + pl.to + " needs the dossier " + list + " (" + st.rule.source +
+                            "); this dossier is " + std::string(enum_name(s.phase)));
+    }
+    if (s.phase == phase::evaluated) expect_rounds(s, st, "forwarding");
+    if (st.level.forwards_at_least) {
+        const council_record* last = s.last_result(st.level.id);
+        const int at_least = *st.level.forwards_at_least;
+        if (!last)
+            refuse("/type", "forwarding to " + pl.to + " requires a mean of " + std::to_string(at_least) + " or more (" + st.level.source +
+                                "); this product has no council result at level " + st.level.id);
+        if (!last->mean.at_least(at_least))
+            refuse("/type", "forwarding to " + pl.to + " requires a mean of " + std::to_string(at_least) + " or more (" + st.level.source +
+                                "); this product has " + last->mean.display(2));
+    }
+    s.level = pl.to;
+    s.rounds = 0;
+    s.open_items.clear();
+    s.proposed_stars.reset();
+    s.decision.reset();
+    s.phase = phase::submitted;
+}
+
+void on_closed(dossier_state& s, const step& st) {
+    expect_phase(s, st, {phase::evaluated}, "closing at this level");
+    expect_rounds(s, st, "closing");
+    s.final_stars = s.last_result(st.level.id)->stars;
+    s.phase = phase::closed;
+}
+
+void on_proposed(dossier_state& s, const step& st, const recognition_payload& pl) {
+    expect_phase(s, st, {phase::evaluated}, "a proposal for recognition");
+    expect_rounds(s, st, "a proposal for recognition");
+    const auto& rec = st.level.recognises;
+    if (std::find(rec.begin(), rec.end(), pl.stars) == rec.end())
+        refuse("/payload/stars", "level " + st.level.id + " recognises " + list_text(rec) + " only (" + st.level.source + "); proposed " +
+                                     stars_text(pl.stars));
+    const council_record* last = s.last_result(st.level.id);
+    if (pl.stars > last->stars)
+        refuse("/payload/stars", "a proposal of " + stars_text(pl.stars) + " needs a council result of " + stars_text(pl.stars) +
+                                     " or more (" + st.rule.source + "); the council gave " + stars_text(last->stars) + " (mean " +
+                                     last->mean_display + ")");
+    s.proposed_stars = pl.stars;
+    s.phase = phase::proposed;
+}
+
+void on_not_recognised(dossier_state& s, const step& st) {
+    expect_phase(s, st, {phase::evaluated, phase::proposed}, "a refusal of recognition");
+    if (const certificate_record* c = s.certificate()) s.final_stars = c->stars;  // e.g. a 5★ candidate stays 4★
+    else if (const council_record* last = s.last_result(st.level.id)) s.final_stars = last->stars;
+    s.proposed_stars.reset();
+    s.phase = phase::not_recognised;
+}
+
+void on_decision(dossier_state& s, const step& st, const decision_payload& pl) {
+    expect_phase(s, st, {phase::proposed}, "a recognition decision");
+    if (st.ts.day < pl.signed_on)
+        refuse("/payload/signed_on", "a decision is recorded on or after it is signed: signed " + pl.signed_on.to_string() +
+                                         ", recorded " + st.ts.day.to_string());
+    s.decision = decision_record{st.level.id, *s.proposed_stars, pl.number, pl.signed_on, pl.signer};
+    s.phase = phase::decided;
+}
+
+void on_certificate(dossier_state& s, const step& st, const certificate_payload& pl) {
+    expect_phase(s, st, {phase::decided}, "a certificate");
+    if (pl.issued_on < s.decision->signed_on)
+        refuse("/payload/issued_on", "a certificate is issued on or after its decision " + s.decision->number + " of " +
+                                         s.decision->signed_on.to_string() + " (" + st.rule.source + "); found " + pl.issued_on.to_string());
+    if (st.ts.day < pl.issued_on)
+        refuse("/payload/issued_on", "a certificate is recorded on or after it is issued: issued " + pl.issued_on.to_string() +
+                                         ", recorded " + st.ts.day.to_string());
+    certificate_record c{st.level.id, s.decision->stars, s.decision->number, pl.number, pl.issued_on,
+                         pl.issued_on.plus_months(st.proc.certificate_validity_months)};
+    s.certificates.push_back(std::move(c));
+    s.final_stars = s.decision->stars;
+    s.phase = phase::certified;
+}
+
+void on_withdrawn(dossier_state& s, const step& st) {
+    expect_phase(s, st,
+                 {phase::draft, phase::submitted, phase::returned, phase::awaiting_council, phase::prechecked, phase::evaluated,
+                  phase::completion_requested, phase::proposed},
+                 "a withdrawal (before the decision)");
+    s.final_stars = s.certificate() ? std::optional<int>(s.certificate()->stars) : std::nullopt;
+    s.phase = phase::withdrawn;
+}
+
+void on_expired(dossier_state& s, const step& st) {
+    const certificate_record* c = s.certificate();
+    if (!c || s.phase == phase::expired)
+        refuse("/type", "only a product holding a certificate can have it expire (" + st.proc.certificate_source + "); this dossier is " +
+                            std::string(enum_name(s.phase)));
+    if (st.ts.day < c->expires_on)
+        refuse("/type", "certificate " + c->number + " is valid until " + c->expires_on.to_string() + " (" +
+                            std::to_string(st.proc.certificate_validity_months) + " months, " + st.proc.certificate_source +
+                            "); it cannot expire on " + st.ts.day.to_string());
+    s.phase = phase::expired;
+}
+
+}  // namespace
+
+dossier_state apply(const dossier_state* current, const event& e, const workflow_rules& rules, const dossier_state* previous) {
+    const procedure_library& procs = rules.procedures ? *rules.procedures : embedded_procedures();
+    const catalog& cat = rules.editions ? *rules.editions : embedded_catalog();
+
+    problem_list p;
+    if (e.dossier.empty()) p.add("/dossier", "expected a non-empty dossier id");
+    if (e.actor.empty()) p.add("/actor", "expected a non-empty actor");
+    if (e.reason.empty()) p.add("/reason", "expected a non-empty reason: every event says why");
+    auto ts = parse_timestamp(e.at);
+    if (!ts) p.add("/at", "expected an ISO 8601 timestamp with zone \"YYYY-MM-DDTHH:MM:SS+07:00\", found \"" + e.at + "\"");
+    p.throw_if_any(errc::invalid_document);
+
+    if (e.type() == event_type::registered) {
+        if (current) refuse("/dossier", "dossier " + e.dossier + " is already registered");
+        dossier_state s = register_dossier(e, *ts, std::get<registered_payload>(e.payload), procs, cat, rules, previous);
+        s.updated_at = e.at;
+        s.events = 1;
+        return s;
+    }
+    if (!current) throw error(errc::not_found, "/dossier", "dossier " + e.dossier + " is not registered");
+    if (current->dossier.id != e.dossier)
+        throw error(errc::invalid_document, "/dossier", "the event is for dossier " + e.dossier + ", the state is of " + current->dossier.id);
+
+    const procedure& proc = procs.get(current->edition);
+    // A certificate expires at the level that issued it, wherever the dossier went since.
+    std::string level_id = current->level;
+    if (e.type() == event_type::certificate_expired && current->certificate()) level_id = current->certificate()->level;
+    const procedure_level* level = proc.find_level(level_id);
+    if (!level) throw error(errc::not_found, "/level", "no level \"" + level_id + "\" in procedure " + proc.edition);
+    const event_rule& rule = find_rule(proc, *level, e.type());
+    check_role(proc, *level, rule, e);
+    auto last = parse_timestamp(current->updated_at);
+    if (last && ts->utc_seconds < last->utc_seconds)
+        refuse("/at", "the events of a dossier are recorded in time order: " + e.at + " is before the last event at " + current->updated_at);
+
+    const step st{proc, *level, rule, find_edition(cat, proc.edition), e, *ts};
+    dossier_state s = *current;
+    std::visit(
+        [&](const auto& pl) {
+            using T = std::decay_t<decltype(pl)>;
+            if constexpr (std::is_same_v<T, submitted_payload>) on_submitted(s, st, pl, cat);
+            else if constexpr (std::is_same_v<T, precheck_payload>) on_precheck(s, st, pl);
+            else if constexpr (std::is_same_v<T, appraisal_payload>) on_appraisal(s, st, pl);
+            else if constexpr (std::is_same_v<T, completion_request_payload>) on_completion_requested(s, st, pl);
+            else if constexpr (std::is_same_v<T, completion_payload>) on_completion_submitted(s, st, pl, cat);
+            else if constexpr (std::is_same_v<T, council_payload>) on_council(s, st, pl);
+            else if constexpr (std::is_same_v<T, forwarded_payload>) on_forwarded(s, st, pl);
+            else if constexpr (std::is_same_v<T, closed_payload>) on_closed(s, st);
+            else if constexpr (std::is_same_v<T, recognition_payload>) on_proposed(s, st, pl);
+            else if constexpr (std::is_same_v<T, not_recognised_payload>) on_not_recognised(s, st);
+            else if constexpr (std::is_same_v<T, decision_payload>) on_decision(s, st, pl);
+            else if constexpr (std::is_same_v<T, certificate_payload>) on_certificate(s, st, pl);
+            else if constexpr (std::is_same_v<T, withdrawn_payload>) on_withdrawn(s, st);
+            else if constexpr (std::is_same_v<T, expired_payload>) on_expired(s, st);
+            else static_assert(std::is_same_v<T, registered_payload>);
+        },
+        e.payload);
+    s.updated_at = e.at;
+    s.events += 1;
+    return s;
+}
+
+}  // namespace ocop
