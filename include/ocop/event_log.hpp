@@ -1,0 +1,97 @@
+#pragma once
+/// @file event_log.hpp
+/// The append-only, hash-chained event log ("nhật ký sự kiện"). Each entry holds the canonical JSON
+/// of one event and the SHA-256 of the entry before it, so an edited, deleted, reordered or
+/// (given the head hash the host keeps) truncated log is detected, with the place where it breaks.
+///
+/// Canonical form: Boost.JSON's serialize() of an object whose keys are inserted in a fixed order
+/// (no whitespace; strings as UTF-8 with JSON escapes). An event is {"type","dossier","actor",
+/// "role","at","payload","reason"}, its payload members in declaration order (workflow.hpp).
+/// Entry i's hash is the lower-case hex SHA-256 (OpenSSL libcrypto) of the canonical
+/// {"index":i,"prev":<hash of entry i-1, or 64 zeros>,"event":<event>}. Export writes one line per
+/// entry: the canonical {"index","prev","event","hash"} followed by "\n".
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <boost/describe/class.hpp>
+#include <boost/describe/enum.hpp>
+#include <boost/json/value.hpp>
+
+#include "ocop/workflow.hpp"
+
+namespace ocop {
+
+/// Lower-case hex SHA-256 of `bytes` (OpenSSL). Throws error(errc::io) if libcrypto fails.
+std::string sha256_hex(std::string_view bytes);
+
+/// One entry of the log. `event` is kept as stored (so that an edited entry can still be read and reported).
+struct log_entry {
+    std::uint64_t index = 0;
+    std::string prev;
+    boost::json::value event;
+    std::string hash;
+};
+
+/// What verify() found.
+enum class log_fault {
+    intact,         ///< every entry verifies (and the head matches, when given)
+    edited,         ///< an entry's content does not match its own hash
+    deleted,        ///< an entry is missing: the indices jump
+    reordered,      ///< entries are out of order (or one is repeated)
+    chain_broken,   ///< an entry's "prev" is not the hash of the entry before it (replaced and re-hashed)
+    truncated,      ///< the log ends before the head the host kept: entries were removed from the end
+    extended,       ///< the log goes on past the head the host kept
+};
+BOOST_DESCRIBE_ENUM(log_fault, intact, edited, deleted, reordered, chain_broken, truncated, extended)
+
+struct log_verification {
+    bool ok = true;
+    log_fault fault = log_fault::intact;
+    std::optional<std::uint64_t> first_bad;  ///< position (0-based line) of the first bad entry
+    std::string message;
+};
+BOOST_DESCRIBE_STRUCT(log_verification, (), (ok, fault, first_bad, message))
+
+/// The log. Copyable value type; not synchronised (one writer, or copies per reader).
+class event_log {
+public:
+    /// The "prev" of the first entry: 64 zeros.
+    static const std::string& genesis();
+
+    /// Appends the canonical JSON of `e`. Strong guarantee. Complexity: O(size of the event).
+    const log_entry& append(const event& e);
+    /// Removes the last entry (used to undo an append whose state change failed). noexcept.
+    void drop_last() noexcept;
+
+    const std::vector<log_entry>& entries() const noexcept { return entries_; }
+    std::size_t size() const noexcept { return entries_.size(); }
+    /// The hash of the last entry, or genesis() for an empty log. Keep it outside the log to detect truncation.
+    std::string head() const { return entries_.empty() ? genesis() : entries_.back().hash; }
+
+    /// Checks the chain, and against `expected_head` when given. Reports the first fault only.
+    /// Complexity: O(total size).
+    log_verification verify(std::optional<std::string_view> expected_head = std::nullopt) const;
+
+    /// JSON lines, one canonical entry per line; import_jsonl(export_jsonl()) round-trips byte for byte.
+    std::string export_jsonl() const;
+    /// Reads JSON lines as export_jsonl() writes them. Checks the shape of every line (path "/<line>")
+    /// and that it is in canonical form; does not verify the chain (call verify()).
+    /// Throws error(errc::invalid_json or errc::invalid_document).
+    static event_log import_jsonl(std::string_view text);
+
+    /// The canonical line of one entry (without the newline).
+    static std::string line(const log_entry& entry);
+    /// The hash an entry must carry: SHA-256 of canonical {"index","prev","event"}.
+    static std::string entry_hash(std::uint64_t index, std::string_view prev, const boost::json::value& event);
+
+private:
+    std::vector<log_entry> entries_;
+};
+
+boost::json::value to_json(const log_verification& v);
+
+}  // namespace ocop

@@ -1,0 +1,57 @@
+#pragma once
+/// @file registry.hpp
+/// The dossiers of a province or campaign ("sổ theo dõi hồ sơ") with their event log: applies
+/// events through the procedure and the campaign's windows, appends each accepted event to the
+/// hash-chained log, and rebuilds everything from a log by replay.
+
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <boost/json/value.hpp>
+
+#include "ocop/campaign.hpp"
+#include "ocop/event_log.hpp"
+#include "ocop/workflow.hpp"
+
+namespace ocop {
+
+/// Dossiers by id plus their log. Copyable value type; not synchronised.
+class registry {
+public:
+    /// `c`: the campaign whose edition, batches and windows apply (none: no windows).
+    explicit registry(workflow_rules rules = {}, std::optional<ocop::campaign> c = std::nullopt);
+
+    /// Applies one event (see ocop::apply and ocop::check_campaign) and appends it to the log.
+    /// Strong guarantee: a refused event leaves the dossiers and the log unchanged. Returns the
+    /// dossier's new state; last_warnings() holds the warnings this event raised.
+    const dossier_state& apply(const event& e);
+
+    /// The dossier with this id, or nullptr.
+    const dossier_state* find(std::string_view id) const;
+    const std::map<std::string, dossier_state, std::less<>>& dossiers() const noexcept { return dossiers_; }
+    const event_log& log() const noexcept { return log_; }
+    const std::optional<ocop::campaign>& campaign() const noexcept { return campaign_; }
+    const std::vector<std::string>& last_warnings() const noexcept { return last_warnings_; }
+
+    /// Rebuilds the registry from a log: verifies the chain (and `expected_head` when given),
+    /// then applies every event in order. Throws error(errc::tampered) with the verification's
+    /// message and the bad entry's path ("/<line>"), or the first refused event's error with its
+    /// path prefixed by "/<line>/event". The result's log is byte-identical to `log`.
+    static registry replay(const event_log& log, workflow_rules rules = {}, std::optional<ocop::campaign> c = std::nullopt,
+                           std::optional<std::string_view> expected_head = std::nullopt);
+
+    /// {"dossiers": [state, ...]} in id order: equal registries give equal bytes.
+    boost::json::value to_json() const;
+
+private:
+    workflow_rules rules_;
+    std::optional<ocop::campaign> campaign_;
+    std::map<std::string, dossier_state, std::less<>> dossiers_;
+    event_log log_;
+    std::vector<std::string> last_warnings_;
+};
+
+}  // namespace ocop

@@ -1,0 +1,124 @@
+#pragma once
+/// @file reports.hpp
+/// Reports ("báo cáo") over a registry, as data and as JSON: registrations by district × industry
+/// (the form of Hanoi's appendix 01), results by stars, 5★ candidates, recognised products with
+/// their certificates, dossiers waiting past their step's window, and progress per batch.
+/// Pure functions of the registry (and a date given by the caller).
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <boost/describe/class.hpp>
+#include <boost/json/value.hpp>
+
+#include "ocop/campaign.hpp"
+#include "ocop/registry.hpp"
+
+namespace ocop {
+
+/// A table of counts with row and column totals.
+struct count_row {
+    std::string key;
+    std::vector<int> counts;  ///< one per column
+    int total = 0;
+};
+BOOST_DESCRIBE_STRUCT(count_row, (), (key, counts, total))
+
+struct count_matrix {
+    std::string rows;  ///< what the rows are: "district", "industry"
+    std::vector<std::string> columns;
+    std::vector<count_row> table;
+    std::vector<int> column_totals;
+    int total = 0;
+};
+BOOST_DESCRIBE_STRUCT(count_matrix, (), (rows, columns, table, column_totals, total))
+
+/// Registered dossiers by district × industry. Rows and columns follow the campaign (its districts
+/// and industries, in the plan's order, every one listed even with 0) when the registry has one;
+/// other districts or industries follow in sorted order. Complexity: O(dossiers).
+count_matrix registrations_by_district(const registry& r);
+/// The same table for what the campaign planned (Hanoi: appendix 01).
+count_matrix planned_registrations(const campaign& c);
+
+/// Results by final stars: columns "0★" (knocked out) to "5★", and "no rank" for dossiers that
+/// ended without one (withdrawn before any recognition, failed pre-check); dossiers still in the
+/// procedure without a rank are left out and counted in `pending`.
+struct results_report {
+    count_matrix by_district;
+    count_matrix by_industry;
+    int pending = 0;
+};
+BOOST_DESCRIBE_STRUCT(results_report, (), (by_district, by_industry, pending))
+results_report results_by_stars(const registry& r);
+
+/// A dossier proposed to the central level, with the province's mean and the central outcome.
+struct candidate_row {
+    std::string dossier;
+    std::string product_name;
+    std::string district;
+    std::string industry;
+    std::string province_mean;  ///< the last council mean at the level that forwarded it
+    std::string status;         ///< "pending", "recognised" (5★), "not_recognised" (keeps its stars), "withdrawn"
+    std::optional<int> stars;   ///< stars held now (certificate), if any
+};
+BOOST_DESCRIBE_STRUCT(candidate_row, (), (dossier, product_name, district, industry, province_mean, status, stars))
+std::vector<candidate_row> five_star_candidates(const registry& r);
+
+/// A recognised product: its latest certificate, whether it is still valid on `as_of`.
+struct recognised_row {
+    std::string dossier;
+    std::string product_name;
+    std::string subject;
+    std::string district;
+    std::string industry;
+    int stars = 0;
+    std::string level;
+    std::string decision;
+    std::string certificate;
+    date issued_on;
+    date expires_on;
+    bool valid = true;  ///< as_of < expires_on and not marked expired
+};
+BOOST_DESCRIBE_STRUCT(recognised_row, (), (dossier, product_name, subject, district, industry, stars, level, decision,
+                                           certificate, issued_on, expires_on, valid))
+std::vector<recognised_row> recognised_products(const registry& r, date as_of);
+
+/// A dossier still waiting for a step whose window (for its batch) ended before `as_of`.
+struct overdue_row {
+    std::string dossier;
+    std::string batch;
+    std::string level;
+    phase in_phase = phase::submitted;
+    int step = 0;
+    std::string what;
+    date last_day;
+    int days_late = 0;
+};
+BOOST_DESCRIBE_STRUCT(overdue_row, (), (dossier, batch, level, in_phase, step, what, last_day, days_late))
+/// Needs a campaign (the registry's); empty without one.
+std::vector<overdue_row> overdue_dossiers(const registry& r, date as_of);
+
+/// Dossiers of one batch by phase, and how many are certified by stars.
+struct phase_count {
+    phase of = phase::draft;
+    int count = 0;
+};
+BOOST_DESCRIBE_STRUCT(phase_count, (), (of, count))
+struct batch_progress {
+    std::string batch;  ///< "" for dossiers in no batch
+    int dossiers = 0;
+    std::vector<phase_count> by_phase;  ///< phases with at least one dossier, in phase order
+    std::vector<int> certified_by_stars;  ///< index 0..5
+};
+BOOST_DESCRIBE_STRUCT(batch_progress, (), (batch, dossiers, by_phase, certified_by_stars))
+std::vector<batch_progress> progress_by_batch(const registry& r);
+
+boost::json::value to_json(const count_matrix& m);
+boost::json::value to_json(const results_report& r);
+boost::json::value to_json(const std::vector<candidate_row>& rows);
+boost::json::value to_json(const std::vector<recognised_row>& rows);
+boost::json::value to_json(const std::vector<overdue_row>& rows);
+boost::json::value to_json(const std::vector<batch_progress>& rows);
+
+}  // namespace ocop

@@ -1,0 +1,170 @@
+// The hash-chained event log: append, verify, export and import as JSON lines.
+
+#include "ocop/event_log.hpp"
+
+#include <openssl/evp.h>
+
+#include <algorithm>
+#include <array>
+#include <limits>
+
+#include <boost/json/serialize.hpp>
+
+#include "ocop/detail/described_json.hpp"
+#include "ocop/detail/json_reader.hpp"
+#include "ocop/error.hpp"
+
+namespace ocop {
+
+namespace json = boost::json;
+
+std::string sha256_hex(std::string_view bytes) {
+    std::array<unsigned char, EVP_MAX_MD_SIZE> md{};
+    unsigned int len = 0;
+    if (EVP_Digest(bytes.data(), bytes.size(), md.data(), &len, EVP_sha256(), nullptr) != 1 || len != 32)
+        throw error(errc::io, "", "SHA-256 failed in OpenSSL libcrypto");
+    static constexpr char hex[] = "0123456789abcdef";
+    std::string out(64, '0');
+    for (std::size_t i = 0; i < 32; ++i) {
+        out[2 * i] = hex[md[i] >> 4];
+        out[2 * i + 1] = hex[md[i] & 0x0f];
+    }
+    return out;
+}
+
+const std::string& event_log::genesis() {
+    static const std::string zeros(64, '0');
+    return zeros;
+}
+
+std::string event_log::entry_hash(std::uint64_t index, std::string_view prev, const json::value& event) {
+    json::object o;
+    o["index"] = index;
+    o["prev"] = prev;
+    o["event"] = event;
+    return sha256_hex(json::serialize(o));
+}
+
+std::string event_log::line(const log_entry& entry) {
+    json::object o;
+    o["index"] = entry.index;
+    o["prev"] = entry.prev;
+    o["event"] = entry.event;
+    o["hash"] = entry.hash;
+    return json::serialize(o);
+}
+
+const log_entry& event_log::append(const event& e) {
+    log_entry entry;
+    entry.index = entries_.size();
+    entry.prev = head();
+    entry.event = to_json(e);
+    entry.hash = entry_hash(entry.index, entry.prev, entry.event);
+    entries_.push_back(std::move(entry));  // strong guarantee of push_back
+    return entries_.back();
+}
+
+void event_log::drop_last() noexcept {
+    if (!entries_.empty()) entries_.pop_back();
+}
+
+log_verification event_log::verify(std::optional<std::string_view> expected_head) const {
+    auto bad = [](log_fault f, std::uint64_t at, std::string msg) { return log_verification{false, f, at, std::move(msg)}; };
+    for (std::size_t i = 0; i < entries_.size(); ++i) {
+        const log_entry& e = entries_[i];
+        const auto pos = static_cast<std::uint64_t>(i);
+        if (e.index != pos) {
+            // A later entry carrying index i means entries were moved; none means one was deleted.
+            bool later = false;
+            for (std::size_t j = i + 1; j < entries_.size(); ++j) later = later || entries_[j].index == pos;
+            if (e.index < pos || later)
+                return bad(log_fault::reordered, pos, "entry at line " + std::to_string(i) + " carries index " + std::to_string(e.index) +
+                                                          ": entries were reordered or repeated");
+            return bad(log_fault::deleted, pos, "entry at line " + std::to_string(i) + " carries index " + std::to_string(e.index) +
+                                                    ": " + std::to_string(e.index - pos) + " entr" + (e.index - pos == 1 ? "y" : "ies") +
+                                                    " before it were deleted");
+        }
+        if (entry_hash(e.index, e.prev, e.event) != e.hash)
+            return bad(log_fault::edited, pos, "entry " + std::to_string(i) + " was edited: its content does not match its hash " + e.hash);
+        const std::string& expected_prev = i == 0 ? genesis() : entries_[i - 1].hash;
+        if (e.prev != expected_prev)
+            return bad(log_fault::chain_broken, pos, "entry " + std::to_string(i) + " does not follow entry " +
+                                                         (i == 0 ? std::string("genesis") : std::to_string(i - 1)) +
+                                                         ": its prev " + e.prev + " is not " + expected_prev +
+                                                         " (the entry before it was replaced and re-hashed, or this one was)");
+    }
+    if (expected_head && *expected_head != head()) {
+        for (std::size_t i = 0; i < entries_.size(); ++i)
+            if (entries_[i].hash == *expected_head)
+                return bad(log_fault::extended, static_cast<std::uint64_t>(i + 1),
+                           "the log goes on past the host's head (entry " + std::to_string(i) + "): " +
+                               std::to_string(entries_.size() - i - 1) + " entries were added after it");
+        return bad(log_fault::truncated, static_cast<std::uint64_t>(entries_.size()),
+                   "the log ends at " + std::to_string(entries_.size()) + " entries with head " + head() + ", not the host's head " +
+                       std::string(*expected_head) + ": entries were removed from the end (or the log was replaced)");
+    }
+    return {};
+}
+
+std::string event_log::export_jsonl() const {
+    std::string out;
+    for (const auto& e : entries_) {
+        out += line(e);
+        out += '\n';
+    }
+    return out;
+}
+
+namespace {
+
+bool is_hex64(const std::string& s) {
+    return s.size() == 64 && std::all_of(s.begin(), s.end(), [](char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'); });
+}
+
+}  // namespace
+
+event_log event_log::import_jsonl(std::string_view text) {
+    event_log log;
+    problem_list p;
+    std::size_t start = 0, n = 0;
+    while (start < text.size()) {
+        std::size_t end = text.find('\n', start);
+        const std::string path = "/" + std::to_string(n);
+        if (end == std::string_view::npos) {
+            p.add(path, "expected every line to end with a newline, the last one does not");
+            break;
+        }
+        std::string_view text_line = text.substr(start, end - start);
+        start = end + 1;
+        ++n;
+        json::value v;
+        try {
+            v = detail::parse_json(text_line);
+        } catch (const error& e) {
+            p.add(path, e.what());
+            continue;
+        }
+        log_entry entry;
+        {
+            detail::object_reader r(v, path, p);
+            entry.index = static_cast<std::uint64_t>(r.integer("index", 0, std::numeric_limits<std::int64_t>::max()));
+            entry.prev = r.string("prev");
+            if (const json::value* ev = r.value("event")) {
+                if (ev->is_object()) entry.event = *ev;
+                else r.report("event", "expected an object, found " + std::string(detail::type_name(*ev)));
+            }
+            entry.hash = r.string("hash");
+            if (!entry.prev.empty() && !is_hex64(entry.prev)) r.report("prev", "expected 64 lower-case hex digits");
+            if (!entry.hash.empty() && !is_hex64(entry.hash)) r.report("hash", "expected 64 lower-case hex digits");
+        }
+        if (p.empty() && line(entry) != text_line)
+            p.add(path, "not in canonical form (keys index, prev, event, hash in this order, no whitespace)");
+        log.entries_.push_back(std::move(entry));
+    }
+    p.throw_if_any(errc::invalid_document);
+    return log;
+}
+
+json::value to_json(const log_verification& v) { return detail::write_json(v); }
+
+}  // namespace ocop
