@@ -129,7 +129,8 @@ std::vector<recognised_row> recognised_products(const registry& r, date as_of) {
 std::vector<overdue_row> overdue_dossiers(const registry& r, date as_of) {
     std::vector<overdue_row> out;
     if (!r.campaign()) return out;
-    for (const auto& [id, s] : r.dossiers()) {
+    for (const auto& entry : r.dossiers()) {
+        const auto& s = entry.second;  // not a structured binding: Clang 14 cannot capture one in a lambda
         if (!s.batch) continue;
         for (const auto& step : r.campaign()->steps) {
             bool waits = std::any_of(step.waiting.begin(), step.waiting.end(), [&](const step_wait& w) {

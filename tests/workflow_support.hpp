@@ -65,3 +65,12 @@ inline void to_district_result(ocop::registry& r, const ocop::dossier& d, std::i
 }
 
 }  // namespace wf
+
+namespace wf {
+/// The message of a refused event (any error code); fails the test when the event is accepted.
+inline std::string refused_message(ocop::registry& r, const ocop::event& e) {
+    std::string what;
+    refusal(r, e, what);
+    return what;
+}
+}  // namespace wf

@@ -1,0 +1,203 @@
+// The hash-chained log: SHA-256, canonical entries, export/import byte for byte, every kind of
+// tampering detected with its place, and replay reproducing the dossiers exactly.
+
+#include "ocop/event_log.hpp"
+
+#include <algorithm>
+
+#include <boost/json/serialize.hpp>
+
+#include "ocop/registry.hpp"
+#include "workflow_support.hpp"
+
+using namespace wf;
+using Catch::Matchers::Contains;
+
+namespace {
+
+/// A registry with three dossiers and 13 events.
+ocop::registry sample() {
+    ocop::registry r;
+    to_district_result(r, product("HN-1", "Ba Vì"), 362, 5, 4);
+    to_district_result(r, product("HN-2", "Gia Lâm", "herbal"), 236, 5, 2);
+    r.apply(ev("HN-1", role::district_people_committee, "2021-10-05", ocop::forwarded_payload{"province"}));
+    r.apply(ev("HN-2", role::district_people_committee, "2021-10-05", ocop::closed_payload{}, "dưới 50 điểm"));
+    r.apply(ev("HN-1", role::advisory_group, "2021-10-12", ocop::appraisal_payload{ocop::appraisal_outcome::accepted, true, {}}));
+    r.apply(ev("HN-1", role::province_council, "2021-10-18", council(1, 371, 5, 4)));
+    to_district_result(r, product("HN-3", "Sơn Tây", "food"), 300, 5, 3);
+    return r;
+}
+
+std::vector<std::string> lines_of(const std::string& text) {
+    std::vector<std::string> out;
+    std::size_t start = 0;
+    while (start < text.size()) {
+        std::size_t end = text.find('\n', start);
+        out.push_back(text.substr(start, end - start));
+        start = end + 1;
+    }
+    return out;
+}
+
+std::string join(const std::vector<std::string>& lines) {
+    std::string out;
+    for (const auto& l : lines) out += l + "\n";
+    return out;
+}
+
+ocop::log_verification verify_text(const std::string& text, std::optional<std::string> head = std::nullopt) {
+    return ocop::event_log::import_jsonl(text).verify(head);
+}
+
+}  // namespace
+
+TEST_CASE("Log: SHA-256 comes from libcrypto and matches the FIPS 180-2 test vector") {
+    CHECK(ocop::sha256_hex("abc") == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+    CHECK(ocop::sha256_hex("") == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+}
+
+TEST_CASE("Log: each entry hashes the canonical {index, prev, event} and chains to the one before") {
+    ocop::registry r = sample();
+    const auto& entries = r.log().entries();
+    REQUIRE(entries.size() == 13);
+    CHECK(entries[0].prev == std::string(64, '0'));
+    const std::string canonical = "{\"index\":0,\"prev\":\"" + std::string(64, '0') + "\",\"event\":" + boost::json::serialize(entries[0].event) + "}";
+    CHECK(entries[0].hash == ocop::sha256_hex(canonical));
+    for (std::size_t i = 1; i < entries.size(); ++i) CHECK(entries[i].prev == entries[i - 1].hash);
+    CHECK(r.log().head() == entries.back().hash);
+    CHECK_THAT(boost::json::serialize(entries[0].event), Contains(R"({"type":"registered","dossier":"HN-1","actor":)"));
+    CHECK(r.log().verify().ok);
+    CHECK(r.log().verify(r.log().head()).fault == ocop::log_fault::intact);
+}
+
+TEST_CASE("Log: export and import round-trip byte for byte") {
+    ocop::registry r = sample();
+    const std::string text = r.log().export_jsonl();
+    CHECK(lines_of(text).size() == 13);
+    ocop::event_log back = ocop::event_log::import_jsonl(text);
+    CHECK(back.export_jsonl() == text);
+    CHECK(back.head() == r.log().head());
+    CHECK(ocop::event_log::import_jsonl("").size() == 0);
+}
+
+TEST_CASE("Log: an edited entry is detected at its index") {
+    std::vector<std::string> lines = lines_of(sample().log().export_jsonl());
+    const std::string from = "\"mean\":{\"numerator\":236", to = "\"mean\":{\"numerator\":286";
+    REQUIRE(lines[5].find(from) != std::string::npos);
+    lines[5].replace(lines[5].find(from), from.size(), to);  // 47.20 becomes 57.20
+    ocop::log_verification v = verify_text(join(lines));
+    CHECK_FALSE(v.ok);
+    CHECK(v.fault == ocop::log_fault::edited);
+    CHECK(v.first_bad == 5u);
+    CHECK_THAT(v.message, Contains("entry 5 was edited"));
+}
+
+TEST_CASE("Log: a deleted entry is detected where the indices jump") {
+    std::vector<std::string> lines = lines_of(sample().log().export_jsonl());
+    lines.erase(lines.begin() + 4);
+    ocop::log_verification v = verify_text(join(lines));
+    CHECK(v.fault == ocop::log_fault::deleted);
+    CHECK(v.first_bad == 4u);
+    CHECK_THAT(v.message, Contains("carries index 5") && Contains("1 entry before it were deleted"));
+}
+
+TEST_CASE("Log: reordered entries are detected") {
+    std::vector<std::string> lines = lines_of(sample().log().export_jsonl());
+    std::swap(lines[6], lines[7]);
+    ocop::log_verification v = verify_text(join(lines));
+    CHECK(v.fault == ocop::log_fault::reordered);
+    CHECK(v.first_bad == 6u);
+}
+
+TEST_CASE("Log: an entry replaced and re-hashed breaks the chain at the next entry") {
+    ocop::event_log log = sample().log();
+    std::vector<std::string> lines = lines_of(log.export_jsonl());
+    ocop::log_entry forged = log.entries()[5];
+    forged.event.as_object()["reason"] = "forged";
+    forged.hash = ocop::event_log::entry_hash(forged.index, forged.prev, forged.event);
+    lines[5] = ocop::event_log::line(forged);
+    ocop::log_verification v = verify_text(join(lines));
+    CHECK(v.fault == ocop::log_fault::chain_broken);
+    CHECK(v.first_bad == 6u);
+}
+
+TEST_CASE("Log: a truncated log is detected against the head the host kept, and a stale head shows added entries") {
+    ocop::registry r = sample();
+    const std::string head = r.log().head();
+    std::vector<std::string> lines = lines_of(r.log().export_jsonl());
+    lines.pop_back();
+    lines.pop_back();
+    CHECK(verify_text(join(lines)).ok);  // without the head, a prefix of a log is a valid log
+    ocop::log_verification v = verify_text(join(lines), head);
+    CHECK(v.fault == ocop::log_fault::truncated);
+    CHECK(v.first_bad == 11u);
+    CHECK_THAT(v.message, Contains("removed from the end"));
+
+    const std::string older = r.log().entries()[10].hash;
+    ocop::log_verification w = r.log().verify(older);
+    CHECK(w.fault == ocop::log_fault::extended);
+    CHECK(w.first_bad == 11u);
+}
+
+TEST_CASE("Log: import refuses lines that are not canonical or not entries, naming the line") {
+    std::vector<std::string> lines = lines_of(sample().log().export_jsonl());
+    std::vector<std::string> spaced = lines;
+    spaced[2].insert(1, " ");
+    try {
+        ocop::event_log::import_jsonl(join(spaced));
+        FAIL("accepted");
+    } catch (const ocop::error& e) {
+        CHECK(e.code() == ocop::errc::invalid_document);
+        CHECK(e.problems().at(0).path == "/2");
+        CHECK_THAT(e.problems().at(0).message, Contains("canonical"));
+    }
+    CHECK_THROWS_AS(ocop::event_log::import_jsonl(lines[0]), ocop::error);  // no final newline
+    try {
+        ocop::event_log::import_jsonl("{\"index\":0,\"prev\":\"x\",\"event\":[],\"hash\":\"y\",\"extra\":1}\n");
+        FAIL("accepted");
+    } catch (const ocop::error& e) {
+        std::vector<std::string> paths;
+        for (const auto& p : e.problems()) paths.push_back(p.path);
+        std::sort(paths.begin(), paths.end());
+        CHECK(paths == std::vector<std::string>{"/0/event", "/0/extra", "/0/hash", "/0/prev"});
+    }
+}
+
+TEST_CASE("Log: replay reproduces every dossier exactly, and the rebuilt log byte for byte") {
+    ocop::registry r = sample();
+    ocop::event_log imported = ocop::event_log::import_jsonl(r.log().export_jsonl());
+    ocop::registry again = ocop::registry::replay(imported, {}, std::nullopt, r.log().head());
+    CHECK(boost::json::serialize(again.to_json()) == boost::json::serialize(r.to_json()));
+    CHECK(again.log().export_jsonl() == r.log().export_jsonl());
+    CHECK(again.dossiers().size() == 3);
+    CHECK(again.find("HN-2")->phase == ocop::phase::closed);
+}
+
+TEST_CASE("Log: replay refuses a tampered log, and a well-chained log whose events break the rules") {
+    ocop::registry r = sample();
+    std::vector<std::string> lines = lines_of(r.log().export_jsonl());
+    lines.erase(lines.begin() + 3);
+    try {
+        ocop::registry::replay(ocop::event_log::import_jsonl(join(lines)));
+        FAIL("accepted");
+    } catch (const ocop::error& e) {
+        CHECK(e.code() == ocop::errc::tampered);
+        CHECK(e.problems().at(0).path == "/3");
+    }
+    // A log written by someone else, correctly chained, with a forwarding below 50.
+    ocop::event_log forged;
+    for (const auto& entry : r.log().entries()) {
+        ocop::event e = ocop::event_from_json(entry.event);
+        if (e.dossier == "HN-2" && e.type() == ocop::event_type::closed) e.payload = ocop::forwarded_payload{"province"};
+        forged.append(e);
+    }
+    CHECK(forged.verify().ok);
+    try {
+        ocop::registry::replay(forged);
+        FAIL("accepted");
+    } catch (const ocop::error& e) {
+        CHECK(e.code() == ocop::errc::rule_violation);
+        CHECK(e.problems().at(0).path == "/7/event/type");
+        CHECK_THAT(e.problems().at(0).message, Contains("this product has 47.20"));
+    }
+}
