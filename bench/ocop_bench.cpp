@@ -1,0 +1,712 @@
+// ocop_bench: every performance figure of docs/performance.md, with its baselines, from one run.
+//
+//   ocop_bench            the full run (about a minute on a 2-core machine)
+//   ocop_bench --quick    smaller data, for a fast look (the figures are not the reference ones)
+//
+// Every contender runs on the same generated data (workload.hpp). Times are the best of several
+// samples (harness.hpp); the ratios are computed here, in the same run.
+
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cinttypes>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <fstream>
+#include <map>
+#include <memory>
+#include <optional>
+#include <sstream>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include <boost/json.hpp>
+
+#include "batch_vs_read.hpp"
+#include "harness.hpp"
+#include "ocop.hpp"
+#include "reference.hpp"
+#include "workload.hpp"
+
+#if OCOP_BENCH_HAVE_SQLITE
+#include <sqlite3.h>
+#endif
+#if OCOP_BENCH_HAVE_CAPI
+#include "ocop/ocop.h"
+#endif
+
+namespace {
+
+namespace json = boost::json;
+using namespace ocop_bench;
+
+// ---- printing -------------------------------------------------------------------------------
+
+void heading(const std::string& text) { std::printf("\n## %s\n\n", text.c_str()); }
+
+/// One line of the report: figure, value, and an optional comment (ratio, target, verdict).
+void line(const std::string& figure, const std::string& value, const std::string& note = "") {
+    std::printf("  %-58s %22s  %s\n", figure.c_str(), value.c_str(), note.c_str());
+    std::fflush(stdout);
+}
+
+std::string fmt(const char* f, double v) {
+    char buf[64];
+    std::snprintf(buf, sizeof buf, f, v);
+    return buf;
+}
+
+/// A duration per item, in the most readable unit.
+std::string per(double seconds, const char* what) {
+    if (seconds < 1e-6) return fmt("%.1f ns", seconds * 1e9) + "/" + what;
+    if (seconds < 1e-3) return fmt("%.2f us", seconds * 1e6) + "/" + what;
+    if (seconds < 1) return fmt("%.2f ms", seconds * 1e3) + "/" + what;
+    return fmt("%.2f s", seconds) + "/" + what;
+}
+
+std::string rate(double per_second, const char* unit) {
+    if (per_second >= 1e9) return fmt("%.2f G", per_second / 1e9) + unit + "/s";
+    if (per_second >= 1e6) return fmt("%.2f M", per_second / 1e6) + unit + "/s";
+    if (per_second >= 1e3) return fmt("%.1f k", per_second / 1e3) + unit + "/s";
+    return fmt("%.1f ", per_second) + unit + "/s";
+}
+
+/// "met"/"MISSED by x" for a ratio that must be at least `target` (or at most, when !at_least).
+std::string verdict(double value, double target, bool at_least) {
+    bool ok = at_least ? value >= target : value <= target;
+    if (ok) return "target met";
+    return "TARGET MISSED by " + fmt("%.1fx", at_least ? target / value : value / target);
+}
+
+std::string read_text(const char* path) {
+    std::ifstream f(path);
+    std::stringstream s;
+    s << f.rdbuf();
+    return s.str();
+}
+
+std::string run_command(const std::string& cmd, int* status = nullptr) {
+    std::string out;
+    FILE* p = popen(cmd.c_str(), "r");
+    if (!p) return out;
+    char buf[4096];
+    while (std::size_t n = std::fread(buf, 1, sizeof buf, p)) out.append(buf, n);
+    int st = pclose(p);
+    if (status) *status = WIFEXITED(st) ? WEXITSTATUS(st) : -1;
+    return out;
+}
+
+std::string self_exe() {
+    char buf[4096];
+    ssize_t n = readlink("/proc/self/exe", buf, sizeof buf - 1);
+    return n > 0 ? std::string(buf, static_cast<std::size_t>(n)) : "ocop_bench";
+}
+
+// ---- the machine ----------------------------------------------------------------------------
+
+void describe_machine() {
+    heading("Machine");
+    std::string cpu = "unknown", cpuinfo = read_text("/proc/cpuinfo");
+    if (auto at = cpuinfo.find("model name"); at != std::string::npos) {
+        auto colon = cpuinfo.find(':', at), end = cpuinfo.find('\n', at);
+        cpu = cpuinfo.substr(colon + 2, end - colon - 2);
+    }
+    std::string mem = read_text("/proc/meminfo");
+    mem = mem.substr(0, mem.find('\n'));
+    std::string load = read_text("/proc/loadavg");
+    while (!load.empty() && load.back() == '\n') load.pop_back();
+    line("CPU", cpu);
+    line("logical cores", std::to_string(std::thread::hardware_concurrency()));
+    line("memory", mem.substr(mem.find_first_of("0123456789")));
+    line("compiler", OCOP_BENCH_COMPILER);
+    line("build type, flags", std::string(OCOP_BENCH_BUILD_TYPE) + ": " + OCOP_BENCH_FLAGS);
+    line("ocop version", OCOP_VERSION_STRING);
+    line("load average at start (1, 5, 15 min)", load.substr(0, load.find(' ', load.find(' ', load.find(' ') + 1) + 1)),
+         std::thread::hardware_concurrency() > 0 ? "(other processes share this machine when > 0.3)" : "");
+    std::printf("\n  Single-threaded throughout. Times: best of several samples (median in brackets).\n");
+}
+
+// ---- the embedded catalog -------------------------------------------------------------------
+
+int catalog_ready_child() {
+    auto t0 = now();
+    const auto& cat = ocop::embedded_catalog();
+    double s = seconds_since(t0);
+    keep(cat);
+    std::printf("%.9f %zu\n", s, cat.editions().front().sets.size());
+    return 0;
+}
+
+void embedded_catalog_ready(int runs) {
+    heading("Embedded catalog ready (target: under 5 ms)");
+    std::vector<double> s;
+    for (int i = 0; i < runs; ++i) {
+        std::string out = run_command("'" + self_exe() + "' --catalog-ready-child");
+        s.push_back(std::atof(out.c_str()));
+    }
+    std::sort(s.begin(), s.end());
+    line("first embedded_catalog() call, fresh process",
+         fmt("%.2f ms", s.front() * 1e3) + fmt(" [%.2f]", s[s.size() / 2] * 1e3),
+         verdict(5e-3 / s[s.size() / 2], 1.0, true) + fmt(" (median of %.0f processes)", static_cast<double>(runs)));
+}
+
+// ---- the rich API: one scorecard, a council, JSON -------------------------------------------
+
+struct rich_figures {
+    double one_scorecard = 0;
+};
+
+void rich_api(const workload& w) {
+    heading("The C++ API with explanations (ocop::score, ocop::aggregate)");
+    // A pool of different scorecards, so the branch predictor cannot learn one.
+    std::vector<std::pair<const set_block*, ocop::scorecard>> pool;
+    for (std::size_t i = 0; pool.size() < 256; ++i) {
+        const auto& b = w.blocks[i % w.blocks.size()];
+        pool.emplace_back(&b, to_scorecard(w, b, (i / w.blocks.size()) % w.rows_of(b), "member-1"));
+    }
+    std::size_t k = 0;
+    auto one = measure([&] {
+        const auto& [b, card] = pool[k++ % pool.size()];
+        auto r = ocop::score(*w.ed, *b->set, card);
+        keep(r.total);
+    });
+    line("one scorecard scored, with explanation", per(one.best, "scorecard") + " [" + per(one.median, "") + "]",
+         rate(1 / one.best, " scorecards"));
+
+    // Councils of 9: the rows of one product's first round.
+    struct council_case {
+        const set_block* b;
+        std::vector<ocop::scorecard> cards;
+        std::vector<ocop::scorecard_result> results;
+    };
+    std::vector<council_case> councils;
+    for (std::size_t i = 0; councils.size() < 64; ++i) {
+        const auto& b = w.blocks[i % w.blocks.size()];
+        std::size_t product = (i / w.blocks.size()) % b.products;
+        council_case c{&b, {}, {}};
+        for (int m = 0; m < w.members; ++m) {
+            std::size_t row = product * static_cast<std::size_t>(w.members * w.rounds) + static_cast<std::size_t>(m);
+            c.cards.push_back(to_scorecard(w, b, row, "member-" + std::to_string(m + 1)));
+            c.results.push_back(ocop::score(*w.ed, *b.set, c.cards.back()));
+        }
+        councils.push_back(std::move(c));
+    }
+    k = 0;
+    auto agg = measure([&] {
+        const auto& c = councils[k++ % councils.size()];
+        auto r = ocop::aggregate(*w.ed, *c.b->set, c.results);
+        keep(r.stars);
+    });
+    line("council of 9 aggregated (scorecards already scored)", per(agg.best, "council") + " [" + per(agg.median, "") + "]",
+         rate(1 / agg.best, " councils"));
+    k = 0;
+    auto full = measure([&] {
+        const auto& c = councils[k++ % councils.size()];
+        std::vector<ocop::scorecard_result> results;
+        results.reserve(c.cards.size());
+        for (const auto& card : c.cards) results.push_back(ocop::score(*w.ed, *c.b->set, card));
+        auto r = ocop::aggregate(*w.ed, *c.b->set, results);
+        keep(r.stars);
+    });
+    line("council of 9: 9 scorecards scored + aggregated", per(full.best, "council") + " [" + per(full.median, "") + "]",
+         rate(1 / full.best, " councils"));
+
+    // JSON: scorecard documents as a web form or a file would send them.
+    std::vector<std::string> docs;
+    std::size_t bytes = 0;
+    for (const auto& [b, card] : pool) {
+        docs.push_back(json::serialize(ocop::to_json(card)));
+        bytes += docs.back().size();
+    }
+    const auto& cat = ocop::embedded_catalog();
+    auto parse = measure([&] {
+        for (const auto& d : docs) {
+            auto card = ocop::parse_scorecard(d);
+            keep(card.answers.size());
+        }
+    });
+    auto parse_score = measure([&] {
+        for (const auto& d : docs) {
+            auto r = ocop::score(cat, ocop::parse_scorecard(d));
+            keep(r.total);
+        }
+    });
+    const double avg = static_cast<double>(bytes) / static_cast<double>(docs.size());
+    line("JSON scorecards parsed", rate(static_cast<double>(bytes) / parse.best, "B"),
+         fmt("%.0f bytes/scorecard, ", avg) + rate(static_cast<double>(docs.size()) / parse.best, " scorecards"));
+    line("JSON scorecards parsed and scored", rate(static_cast<double>(bytes) / parse_score.best, "B"),
+         rate(static_cast<double>(docs.size()) / parse_score.best, " scorecards"));
+}
+
+// ---- batch scoring --------------------------------------------------------------------------
+
+/// Batch scoring of every block, then each product-round's council: exact mean of the members'
+/// totals, its band, 0 stars when a member reported a knock-out (policy any_member). No caps:
+/// those need per-criterion means, which the batch entry point does not return.
+struct batch_run {
+    std::vector<std::vector<std::int32_t>> totals, stars;
+    std::vector<std::vector<std::uint8_t>> outcomes;
+    std::vector<std::int8_t> council_stars;  // per (product, round), global product order
+    explicit batch_run(const workload& w) {
+        for (const auto& b : w.blocks) {
+            totals.emplace_back(w.rows_of(b));
+            stars.emplace_back(w.rows_of(b));
+            outcomes.emplace_back(w.rows_of(b));
+        }
+        council_stars.resize(w.products() * static_cast<std::size_t>(w.rounds));
+    }
+    void score(const workload& w) {
+        for (std::size_t i = 0; i < w.blocks.size(); ++i) {
+            const auto& b = w.blocks[i];
+            b.sheet.score(b.rows, w.rows_of(b), totals[i], stars[i], outcomes[i]);
+        }
+    }
+    void councils(const workload& w) {
+        const auto m = static_cast<std::size_t>(w.members);
+        for (std::size_t i = 0; i < w.blocks.size(); ++i) {
+            const auto& b = w.blocks[i];
+            const std::int32_t* t = totals[i].data();
+            const std::uint8_t* o = outcomes[i].data();
+            std::int8_t* out = council_stars.data() + b.first_product * static_cast<std::size_t>(w.rounds);
+            for (std::size_t c = 0; c < b.products * static_cast<std::size_t>(w.rounds); ++c, t += m, o += m) {
+                std::int64_t sum = 0;
+                bool knocked_out = false;
+                for (std::size_t j = 0; j < m; ++j) {
+                    sum += t[j];
+                    knocked_out |= o[j] != 0;
+                }
+                out[c] = knocked_out ? 0 : static_cast<std::int8_t>(w.ed->band_for(sum, w.members).stars);
+            }
+        }
+    }
+    std::int64_t totals_sum() const {
+        std::int64_t s = 0;
+        for (const auto& v : totals)
+            for (auto x : v) s += x;
+        return s;
+    }
+    std::int64_t stars_sum() const {
+        std::int64_t s = 0;
+        for (const auto& v : stars)
+            for (auto x : v) s += x;
+        return s;
+    }
+    std::int64_t council_stars_sum() const {
+        std::int64_t s = 0;
+        for (auto x : council_stars) s += x;
+        return s;
+    }
+};
+
+struct memory_figures {
+    double read = 0;  // seconds for all bytes
+    double copy = 0;
+};
+
+memory_figures memory_limit(const workload& w, int repeats) {
+    std::vector<std::uint8_t> to(w.bytes());
+    auto read = measure(
+        [&] {
+            std::uint64_t s = 0;
+            for (const auto& b : w.blocks) s += read_all(b.rows.data(), b.rows.size());
+            keep(s);
+        },
+        repeats);
+    auto copy = measure(
+        [&] {
+            std::size_t at = 0;
+            for (const auto& b : w.blocks) {
+                copy_all(to.data() + at, b.rows.data(), b.rows.size());
+                at += b.rows.size();
+            }
+        },
+        repeats);
+    return {read.best, copy.best};
+}
+
+// ---- the C API ------------------------------------------------------------------------------
+
+#if OCOP_BENCH_HAVE_CAPI
+struct capi_sheets {
+    ocop_catalog* cat = nullptr;
+    std::vector<ocop_sheet*> sheets;
+    explicit capi_sheets(const workload& w) {
+        if (ocop_catalog_new_embedded(&cat) != OCOP_OK) throw std::runtime_error(ocop_last_error());
+        for (const auto& b : w.blocks) {
+            ocop_sheet* s = nullptr;
+            if (ocop_sheet_new(&s, cat, w.ed->id.c_str(), b.set->id.c_str()) != OCOP_OK) throw std::runtime_error(ocop_last_error());
+            sheets.push_back(s);
+        }
+    }
+    ~capi_sheets() {
+        for (auto* s : sheets) ocop_sheet_free(s);
+        ocop_catalog_free(cat);
+    }
+    capi_sheets(const capi_sheets&) = delete;
+    capi_sheets& operator=(const capi_sheets&) = delete;
+    void score(const workload& w, batch_run& out) const {
+        for (std::size_t i = 0; i < w.blocks.size(); ++i) {
+            const auto& b = w.blocks[i];
+            if (ocop_sheet_score(sheets[i], b.rows.data(), w.rows_of(b), out.totals[i].data(), out.stars[i].data(),
+                                 out.outcomes[i].data()) != OCOP_OK)
+                throw std::runtime_error(ocop_last_error());
+        }
+    }
+};
+#endif
+
+// ---- the SQL baseline -----------------------------------------------------------------------
+
+#if OCOP_BENCH_HAVE_SQLITE
+struct sql_result {
+    double insert = 0;
+    double query = 0;
+    std::size_t rows = 0;
+    std::int64_t totals_sum = 0;
+    std::int64_t council_stars_sum = 0;
+};
+
+void sql_check(int rc, sqlite3* db, const char* what) {
+    if (rc != SQLITE_OK && rc != SQLITE_DONE && rc != SQLITE_ROW)
+        throw std::runtime_error(std::string(what) + ": " + sqlite3_errmsg(db));
+}
+
+/// The way OCOP web systems keep scores today: one row per (product, round, member, criterion)
+/// holding the points the evaluator entered; totals per scorecard and the council mean per
+/// product by GROUP BY, the band by CASE. The schema has the natural primary key (so GROUP BY
+/// walks the index instead of sorting): the friendliest layout for SQL we could think of.
+sql_result sql_baseline(const workload& w, int repeats) {
+    sqlite3* db = nullptr;
+    sql_check(sqlite3_open(":memory:", &db), db, "open");
+    std::unique_ptr<sqlite3, int (*)(sqlite3*)> guard(db, sqlite3_close);
+    sql_check(sqlite3_exec(db,
+                           "PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;"
+                           "CREATE TABLE score(product INTEGER, round INTEGER, member INTEGER, criterion TEXT, points INTEGER,"
+                           " PRIMARY KEY(product, round, member, criterion)) WITHOUT ROWID;",
+                           nullptr, nullptr, nullptr),
+              db, "schema");
+    sql_result r;
+    auto t0 = now();
+    sql_check(sqlite3_exec(db, "BEGIN", nullptr, nullptr, nullptr), db, "begin");
+    sqlite3_stmt* ins = nullptr;
+    sql_check(sqlite3_prepare_v2(db, "INSERT INTO score VALUES(?,?,?,?,?)", -1, &ins, nullptr), db, "prepare");
+    for (const auto& b : w.blocks) {
+        const std::size_t n = b.sheet.slots();
+        for (std::size_t row = 0; row < w.rows_of(b); ++row) {
+            const std::uint8_t* lv = b.rows.data() + row * n;
+            const auto product = static_cast<sqlite3_int64>(b.first_product + row / static_cast<std::size_t>(w.members * w.rounds));
+            const auto round = static_cast<int>(row / static_cast<std::size_t>(w.members)) % w.rounds;
+            const auto member = static_cast<int>(row % static_cast<std::size_t>(w.members));
+            for (std::size_t s = 0; s < n; ++s) {
+                if (lv[s] == ocop::no_answer) continue;
+                sqlite3_bind_int64(ins, 1, product);
+                sqlite3_bind_int(ins, 2, round);
+                sqlite3_bind_int(ins, 3, member);
+                sqlite3_bind_text(ins, 4, b.sheet.criterion_id(s).c_str(), -1, SQLITE_STATIC);
+                sqlite3_bind_int(ins, 5, b.sheet.options(s)[lv[s]].points);
+                sql_check(sqlite3_step(ins), db, "insert");
+                sqlite3_reset(ins);
+                ++r.rows;
+            }
+        }
+    }
+    sqlite3_finalize(ins);
+    sql_check(sqlite3_exec(db, "COMMIT", nullptr, nullptr, nullptr), db, "commit");
+    r.insert = seconds_since(t0);
+
+    // 1048/QĐ-TTg, Phụ lục II bands on the mean, as a web system would write them.
+    const char* query =
+        "WITH totals AS (SELECT product, round, member, SUM(points) AS total FROM score GROUP BY product, round, member)"
+        " SELECT product, round, SUM(total), AVG(total),"
+        " CASE WHEN AVG(total) >= 90 THEN 5 WHEN AVG(total) >= 70 THEN 4 WHEN AVG(total) >= 50 THEN 3"
+        "      WHEN AVG(total) >= 30 THEN 2 ELSE 1 END"
+        " FROM totals GROUP BY product, round";
+    sqlite3_stmt* q = nullptr;
+    sql_check(sqlite3_prepare_v2(db, query, -1, &q, nullptr), db, "prepare query");
+    auto t = measure_once(
+        [&] {
+            r.totals_sum = r.council_stars_sum = 0;
+            int rc;
+            while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+                r.totals_sum += sqlite3_column_int64(q, 2);
+                r.council_stars_sum += sqlite3_column_int(q, 4);
+            }
+            sql_check(rc, db, "query");
+            sqlite3_reset(q);
+        },
+        repeats);
+    sqlite3_finalize(q);
+    r.query = t.best;
+    return r;
+}
+#endif
+
+// ---- the Python baselines -------------------------------------------------------------------
+
+/// The sheets of the workload as plain data for the Python baseline: criteria with their levels
+/// by id, conditions, level-triggered knock-outs, the caps that apply, the star bands.
+json::value python_spec(const workload& w) {
+    json::array sets;
+    for (const auto& b : w.blocks) {
+        json::array criteria;
+        for (const auto& c : b.set->criteria) {
+            json::object o;
+            o["id"] = c.id;
+            auto levels = [](const std::vector<ocop::level>& ls) {
+                json::object m;
+                for (const auto& l : ls) m[l.id] = l.points;
+                return m;
+            };
+            if (c.has_cases()) {
+                json::object cases;
+                for (const auto& k : c.cases) cases[k.id] = levels(k.levels);
+                o["cases"] = std::move(cases);
+            } else {
+                o["levels"] = levels(c.levels);
+            }
+            if (c.applies_if) o["applies_if"] = {{"criterion", c.applies_if->criterion}, {"levels", json::value_from(c.applies_if->levels)}};
+            json::array kos;
+            for (const auto& rule : c.knockouts) {
+                if (rule.trigger != ocop::trigger_kind::levels) continue;
+                json::array trig;
+                for (const auto& t : rule.trigger_levels) trig.push_back({t.criterion, t.level});
+                kos.push_back({{"eliminated", rule.outcome == ocop::knockout_outcome::eliminated}, {"triggers", std::move(trig)}});
+            }
+            o["knockouts"] = std::move(kos);
+            criteria.push_back(std::move(o));
+        }
+        json::array caps;
+        for (const auto& link : b.set->minimum_requirements) {
+            const auto* req = w.ed->find_requirement(link.requirement);
+            if (!req) continue;
+            if (!req->industries.empty() &&
+                std::find(req->industries.begin(), req->industries.end(), b.set->industry) == req->industries.end())
+                continue;
+            caps.push_back({{"criterion", link.criterion}, {"at_least", link.at_least_points}, {"stars", req->stars}});
+        }
+        json::array options;  // per slot: [case or null, level] by index, to turn rows into answers
+        for (std::size_t s = 0; s < b.sheet.slots(); ++s) {
+            json::array opts;
+            for (const auto& o : b.sheet.options(s)) opts.push_back({o.case_id ? json::value(*o.case_id) : json::value(), o.level});
+            options.push_back(std::move(opts));
+        }
+        sets.push_back({{"id", b.set->id},
+                        {"products", b.products},
+                        {"criteria", std::move(criteria)},
+                        {"caps", std::move(caps)},
+                        {"options", std::move(options)}});
+    }
+    json::array bands;
+    for (const auto& band : w.ed->star_bands) bands.push_back({{"stars", band.stars}, {"from", band.from}, {"to", band.to}});
+    return {{"members", w.members}, {"rounds", w.rounds}, {"bands", std::move(bands)}, {"sets", std::move(sets)}};
+}
+
+struct temp_dir {
+    std::string path;
+    temp_dir() {
+        char tmpl[] = "/tmp/ocop-bench-XXXXXX";
+        if (!mkdtemp(tmpl)) throw std::runtime_error("mkdtemp failed");
+        path = tmpl;
+    }
+    ~temp_dir() { std::system(("rm -rf '" + path + "'").c_str()); }
+    temp_dir(const temp_dir&) = delete;
+    temp_dir& operator=(const temp_dir&) = delete;
+};
+
+void write_rows(const workload& w, const std::string& dir) {
+    std::ofstream spec(dir + "/spec.json");
+    spec << json::serialize(python_spec(w));
+    for (std::size_t i = 0; i < w.blocks.size(); ++i) {
+        std::ofstream f(dir + "/rows-" + std::to_string(i) + ".bin", std::ios::binary);
+        f.write(reinterpret_cast<const char*>(w.blocks[i].rows.data()), static_cast<std::streamsize>(w.blocks[i].rows.size()));
+    }
+}
+
+std::optional<json::object> run_python(const std::string& args) {
+    int status = 0;
+    std::string out = run_command(std::string(OCOP_BENCH_PYTHON) + " " + args, &status);
+    if (status != 0) {
+        std::printf("  (python failed with status %d: %s)\n", status, out.c_str());
+        return std::nullopt;
+    }
+    try {
+        while (!out.empty() && out.back() == '\n') out.pop_back();
+        return json::parse(out.substr(out.rfind('\n') + 1)).as_object();
+    } catch (const std::exception&) {
+        std::printf("  (unexpected python output: %s)\n", out.c_str());
+        return std::nullopt;
+    }
+}
+
+// ---- main -----------------------------------------------------------------------------------
+
+int run(bool quick) {
+    std::printf("# ocop performance%s\n", quick ? " (--quick: reduced sizes, not the reference figures)" : "");
+    describe_machine();
+    embedded_catalog_ready(quick ? 3 : 9);
+
+    const ocop::edition& ed = ocop::embedded_catalog().get("1048-781");
+    const int repeats = quick ? 3 : 7;
+
+    const std::size_t national_products = quick ? 2000 : 20000;
+    auto t0 = now();
+    const workload national = make_workload(ed, national_products, 9, 2);
+    const double gen = seconds_since(t0);
+    const workload base = make_workload(ed, quick ? 500 : 2000, 9, 2, 7);
+    const workload smoke = make_workload(ed, smoke_products, 9, 2);
+
+    rich_api(national);
+
+    heading("Batch scoring vs the memory-read limit (same bytes)");
+    std::printf("  A row is one scorecard: one level index (byte) per criterion, %.1f bytes on average.\n\n",
+                static_cast<double>(national.bytes()) / static_cast<double>(national.scorecards()));
+    {
+        auto f = measure_batch_vs_read(smoke, quick ? 5 : 25, 0.01);
+        line("in cache (" + std::to_string(f.rows) + " rows, " + std::to_string(f.bytes / 1024) + " KB): C++ batch",
+             per(f.batch_ns_per_row * 1e-9, "scorecard"), rate(1e9 / f.batch_ns_per_row, " scorecards"));
+        line("in cache: memory read (sum of the same bytes)", per(f.read_ns_per_row * 1e-9, "scorecard"));
+        line("in cache: ratio batch / memory read  [CI smoke figure]", fmt("%.1fx", f.ratio()),
+             verdict(f.ratio(), 10, false) + fmt(" (target 10x); committed reference %.1fx", ocop_bench::smoke_reference_ratio));
+    }
+
+    batch_run ours(national);
+    auto batch_t = measure([&] { ours.score(national); }, repeats, 0.2);
+    auto council_t = measure([&] { ours.councils(national); }, repeats, 0.05);
+    auto mem = memory_limit(national, repeats);
+    const double rows = static_cast<double>(national.scorecards());
+    const std::string nat = std::to_string(national.products()) + " products x 9 x 2 = " + std::to_string(national.scorecards()) +
+                            " rows, " + fmt("%.1f MB", static_cast<double>(national.bytes()) / 1e6);
+    std::printf("  National scale: %s (generated in %.2f s).\n\n", nat.c_str(), gen);
+    line("national: C++ batch (compiled_sheet::score)", per(batch_t.best / rows, "scorecard") + " [" + per(batch_t.median / rows, "") + "]",
+         rate(rows / batch_t.best, " scorecards") + ", " + rate(static_cast<double>(national.bytes()) / batch_t.best, "B"));
+    line("national: memory read (sum)", per(mem.read / rows, "scorecard"), rate(static_cast<double>(national.bytes()) / mem.read, "B"));
+    line("national: memory copy (memcpy)", per(mem.copy / rows, "scorecard"), rate(static_cast<double>(national.bytes()) / mem.copy, "B"));
+    line("national: ratio C++ batch / memory read", fmt("%.1fx", batch_t.best / mem.read), verdict(batch_t.best / mem.read, 10, false) + " (target 10x)");
+#if OCOP_BENCH_HAVE_CAPI
+    {
+        capi_sheets c(national);
+        batch_run via_c(national);
+        auto capi_t = measure([&] { c.score(national, via_c); }, repeats, 0.2);
+        const bool same = via_c.totals_sum() == ours.totals_sum() && via_c.stars_sum() == ours.stars_sum();
+        line("national: C API batch (ocop_sheet_score)", per(capi_t.best / rows, "scorecard") + " [" + per(capi_t.median / rows, "") + "]",
+             rate(rows / capi_t.best, " scorecards") + (same ? ", same totals and stars" : ", RESULTS DIFFER FROM C++"));
+        line("national: ratio C API batch / memory read", fmt("%.1fx", capi_t.best / mem.read), verdict(capi_t.best / mem.read, 10, false) + " (target 10x)");
+        line("national: ratio C API batch / C++ batch", fmt("%.2fx", capi_t.best / batch_t.best), "(the cost of the C boundary)");
+    }
+#else
+    line("C API batch", "not measured", "the C API target (ocop_c) was not built");
+#endif
+
+    heading("National scale end to end: 20,000 products x 9 members x 2 rounds");
+    {
+        // Batch path: compile every sheet, score every row, then every council (mean, band, knock-outs).
+        auto e2e = measure_once(
+            [&] {
+                std::vector<ocop::compiled_sheet> sheets;
+                for (const auto& b : national.blocks) sheets.emplace_back(ed, *b.set);
+                keep(sheets);
+                ours.score(national);
+                ours.councils(national);
+            },
+            repeats);
+        line("batch path: compile 25 sheets + score + 40,000 councils", fmt("%.1f ms", e2e.best * 1e3) + fmt(" [%.1f]", e2e.median * 1e3),
+             per(e2e.best / rows, "scorecard") + "; councils alone " + fmt("%.2f ms", council_t.best * 1e3));
+        // Rich path: ocop::score with explanations, then ocop::aggregate, per product and round.
+        // Scorecards are built from the rows a chunk at a time, outside the timed part.
+        double rich = 0;
+        std::size_t councils = 0;
+        const std::size_t chunk = 250;
+        for (const auto& b : national.blocks) {
+            for (std::size_t p0 = 0; p0 < b.products; p0 += chunk) {
+                std::vector<ocop::scorecard> cards;
+                const std::size_t p1 = std::min(b.products, p0 + chunk);
+                for (std::size_t r = p0 * 18; r < p1 * 18; ++r) cards.push_back(to_scorecard(national, b, r, "m" + std::to_string(r % 9)));
+                auto t = now();
+                std::vector<ocop::scorecard_result> results(9);
+                for (std::size_t c = 0; c < cards.size(); c += 9) {
+                    for (std::size_t m = 0; m < 9; ++m) results[m] = ocop::score(ed, *b.set, cards[c + m]);
+                    auto r = ocop::aggregate(ed, *b.set, results);
+                    keep(r.stars);
+                    ++councils;
+                }
+                rich += seconds_since(t);
+            }
+        }
+        line("rich path: ocop::score x 360,000 + ocop::aggregate x 40,000", fmt("%.2f s", rich),
+             per(rich / rows, "scorecard") + "; " + std::to_string(councils) + " councils with explanations");
+        line("ratio rich path / batch path", fmt("%.0fx", rich / e2e.best), "(the price of the explanation per criterion)");
+    }
+
+    heading("Baselines on the same data (" + std::to_string(base.products()) + " products x 9 x 2 = " + std::to_string(base.scorecards()) +
+            " scorecards; totals, council means, bands)");
+    batch_run b_ours(base);
+    auto ours_t = measure(
+        [&] {
+            b_ours.score(base);
+            b_ours.councils(base);
+        },
+        repeats, 0.1);
+    const double brows = static_cast<double>(base.scorecards());
+    line("ours: C++ batch + councils", per(ours_t.best / brows, "scorecard"), rate(brows / ours_t.best, " scorecards"));
+    {
+        // What every contender must at least do: read the bytes once.
+        auto m = memory_limit(base, repeats);
+        line("memory read of the same rows (sum)", per(m.read / brows, "scorecard"), fmt("ours / read = %.1fx", ours_t.best / m.read));
+    }
+    // The answered criteria's points, what the SQL rows hold (SQL applies no knock-outs).
+    std::int64_t raw_points = 0;
+    for (const auto& b : base.blocks)
+        for (std::size_t row = 0; row < base.rows_of(b); ++row)
+            for (std::size_t s = 0; s < b.sheet.slots(); ++s) {
+                auto lv = b.rows[row * b.sheet.slots() + s];
+                if (lv != ocop::no_answer) raw_points += b.sheet.options(s)[lv].points;
+            }
+#if OCOP_BENCH_HAVE_SQLITE
+    {
+        auto sql = sql_baseline(base, quick ? 1 : 3);
+        line("SQLite GROUP BY (totals, means, bands)", per(sql.query / brows, "scorecard"),
+             fmt("ours is %.0fx faster; ", sql.query / ours_t.best) + verdict(sql.query / ours_t.best, 100, true) + " (target 100x)");
+        line("  SQLite version, rows, insert time (not counted)",
+             std::string(sqlite3_libversion()) + ", " + std::to_string(sql.rows) + " rows", fmt("%.2f s to insert", sql.insert));
+        line("  check: SQL sum of totals = sum of answered points", sql.totals_sum == raw_points ? "yes" : "NO",
+             std::to_string(sql.totals_sum));
+    }
+#else
+    line("SQLite GROUP BY", "not measured", "SQLite3 development files were not found at configure time");
+#endif
+    {
+        temp_dir dir;
+        write_rows(base, dir.path);
+        auto py = run_python("'" + std::string(OCOP_BENCH_SOURCE_DIR) + "/baseline.py' score '" + dir.path + "' " +
+                             std::to_string(quick ? 1 : 3));
+        if (py) {
+            const double s = (*py)["seconds"].to_number<double>();
+            line("pure Python (dicts, ids, same rules)", per(s / brows, "scorecard"),
+                 fmt("ours is %.0fx faster; ", s / ours_t.best) + verdict(s / ours_t.best, 100, true) + " (target 100x)");
+            const bool same = (*py)["totals_sum"].to_number<std::int64_t>() == b_ours.totals_sum() &&
+                              (*py)["stars_sum"].to_number<std::int64_t>() == b_ours.stars_sum() &&
+                              (*py)["council_stars_sum"].to_number<std::int64_t>() == b_ours.council_stars_sum();
+            line("  check: Python totals, stars and council stars = ours", same ? "yes" : "NO", json::serialize(*py));
+        }
+    }
+    std::printf("\n");
+    return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    try {
+        bool quick = false;
+        for (int i = 1; i < argc; ++i) {
+            if (std::strcmp(argv[i], "--catalog-ready-child") == 0) return catalog_ready_child();
+            if (std::strcmp(argv[i], "--quick") == 0) quick = true;
+        }
+        return run(quick);
+    } catch (const std::exception& e) {
+        std::fprintf(stderr, "ocop_bench: %s\n", e.what());
+        return 1;
+    }
+}
