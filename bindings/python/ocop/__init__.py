@@ -1,0 +1,258 @@
+"""ocop: Vietnam's OCOP product star-ranking rules, through libocop's C ABI (ctypes, stdlib only).
+
+    import ocop
+    with ocop.Catalog.embedded() as cat:
+        result = cat.score({"edition": "1048-781", "set": "rau-cu-qua-hat-tuoi", "answers": {...}})
+
+Every failure raises an ocop.OcopError subclass carrying the C status code, the message (with
+the JSON path of the bad input) and the list of problems. Results are plain Python values.
+Threading: ctypes releases the GIL during calls; a Catalog or Sheet may be used from several
+threads for reading, while add_edition()/add_set() need exclusive use (docs/python.md).
+"""
+
+import array
+import ctypes
+import json
+import weakref
+from collections import namedtuple
+
+from ._native import ABI_VERSION, lib as _lib
+from .errors import (ForbiddenError, InternalError, InvalidArgumentError, InvalidCouncilError, InvalidDocumentError,
+                     InvalidJsonError, InvalidScorecardError, NoEditionInForceError, NotFoundError, OcopError,
+                     OcopIOError, OcopMemoryError, RuleViolationError, TamperedError, UnavailableError,
+                     from_last_error)
+
+__all__ = [
+    "ABI_VERSION", "NO_ANSWER", "OUTCOMES", "BatchResult", "Catalog", "Sheet", "version", "abi_version",
+    "validate_edition", "library_path",
+    "OcopError", "InvalidArgumentError", "OcopMemoryError", "InternalError", "InvalidJsonError",
+    "InvalidDocumentError", "NotFoundError", "NoEditionInForceError", "UnavailableError", "InvalidScorecardError",
+    "InvalidCouncilError", "RuleViolationError", "ForbiddenError", "TamperedError", "OcopIOError",
+]
+
+#: The level index meaning "no answer / not applicable" in batch rows (OCOP_NO_ANSWER).
+NO_ANSWER = 255
+#: Batch outcomes by OCOP_OUTCOME_* value.
+OUTCOMES = ("evaluated", "eliminated", "evaluation_stopped")
+
+__version__ = _lib.ocop_version().decode()
+
+
+def version():
+    """The version of the loaded libocop ("0.1.0")."""
+    return _lib.ocop_version().decode()
+
+
+def abi_version():
+    """The ABI version of the loaded libocop (checked against ABI_VERSION on import)."""
+    return _lib.ocop_abi_version()
+
+
+def library_path():
+    """The path libocop was loaded from."""
+    return _lib.path
+
+
+def _check(status):
+    if status != 0:
+        raise from_last_error(_lib, status)
+
+
+def _text(value, what):
+    """A str/bytes/dict/list argument as UTF-8 bytes (dicts and lists are dumped as JSON)."""
+    if isinstance(value, bytes):
+        return value
+    if isinstance(value, str):
+        return value.encode("utf-8")
+    if isinstance(value, (dict, list)):
+        return json.dumps(value, ensure_ascii=False).encode("utf-8")
+    if value is None:
+        return None  # becomes NULL: the library reports it as an invalid argument
+    raise TypeError("%s: expected str, bytes, dict or list, found %s" % (what, type(value).__name__))
+
+
+def _take_string(out):
+    """Reads and frees a char* the library returned."""
+    try:
+        return ctypes.string_at(out.value).decode("utf-8")
+    finally:
+        _lib.ocop_free(out)
+
+
+def _call_string(fn, *args):
+    out = ctypes.c_void_p()
+    _check(fn(*args, ctypes.byref(out)))
+    return _take_string(out)
+
+
+def _call_json(fn, *args):
+    return json.loads(_call_string(fn, *args))
+
+
+def validate_edition(edition):
+    """Validates an edition document (str, bytes or dict); raises InvalidDocumentError or
+    InvalidJsonError listing every problem with its JSON path."""
+    _check(_lib.ocop_catalog_validate_edition(_text(edition, "edition")))
+
+
+class _Handle:
+    """An owned C handle: close() or `with` frees it; a finalizer frees it otherwise."""
+
+    _free = None
+
+    def __init__(self, ptr):
+        self._ptr = ptr
+        self._finalizer = weakref.finalize(self, type(self)._free, ptr)
+
+    @property
+    def closed(self):
+        return not self._finalizer.alive
+
+    def close(self):
+        """Frees the handle now. Calling it again does nothing."""
+        self._finalizer()
+
+    def _handle(self):
+        if not self._finalizer.alive:
+            raise ValueError("%s is closed" % type(self).__name__)
+        return self._ptr
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+        return False
+
+
+class Catalog(_Handle):
+    """Editions of the rules ("bộ tiêu chí") and their product sets' score sheets.
+    Catalog() is empty; Catalog.embedded() holds the editions shipped with the library."""
+
+    _free = _lib.ocop_catalog_free
+
+    def __init__(self, _embedded=False):
+        ptr = ctypes.c_void_p()
+        _check((_lib.ocop_catalog_new_embedded if _embedded else _lib.ocop_catalog_new)(ctypes.byref(ptr)))
+        super().__init__(ptr.value)
+
+    @classmethod
+    def embedded(cls):
+        """The editions shipped with the library (1048-781)."""
+        return cls(_embedded=True)
+
+    def add_edition(self, edition):
+        """Loads, validates and adds (or replaces) an edition document; the catalog is unchanged on error."""
+        _check(_lib.ocop_catalog_add_edition(self._handle(), _text(edition, "edition")))
+
+    def add_set(self, edition_id, product_set):
+        """Validates a product set document against an edition and adds (or replaces) it."""
+        _check(_lib.ocop_catalog_add_set(self._handle(), _text(edition_id, "edition_id"), _text(product_set, "product_set")))
+
+    def editions(self):
+        """Edition summaries (list of dicts)."""
+        return _call_json(_lib.ocop_catalog_editions, self._handle())
+
+    def edition(self, edition_id):
+        """One edition's summary (dict)."""
+        return _call_json(_lib.ocop_catalog_edition, self._handle(), _text(edition_id, "edition_id"))
+
+    def in_force(self, date):
+        """The id of the edition in force on `date` ("YYYY-MM-DD" or a datetime.date)."""
+        if hasattr(date, "isoformat"):
+            date = date.isoformat()
+        return _call_string(_lib.ocop_catalog_in_force, self._handle(), _text(date, "date"))
+
+    def sets(self, edition_id):
+        """The product sets of an edition: list of {"id","code","name","industry","group","status","criteria"}."""
+        return _call_json(_lib.ocop_catalog_sets, self._handle(), _text(edition_id, "edition_id"))
+
+    def set(self, edition_id, set_id):
+        """One product set with its whole score sheet (dict, catalog format)."""
+        return _call_json(_lib.ocop_catalog_set, self._handle(), _text(edition_id, "edition_id"), _text(set_id, "set_id"))
+
+    def score(self, scorecard):
+        """Scores one scorecard (dict or JSON text); returns the result with its explanation (dict)."""
+        return _call_json(_lib.ocop_scorecard_score, self._handle(), _text(scorecard, "scorecard"))
+
+    def evaluate_council(self, council):
+        """Scores and aggregates a council {"policy": {...}, "scorecards": [...]}; returns the result (dict)."""
+        return _call_json(_lib.ocop_council_evaluate, self._handle(), _text(council, "council"))
+
+    def sheet(self, edition_id, set_id):
+        """The compiled sheet of a set, for batch scoring."""
+        return Sheet(self, edition_id, set_id)
+
+
+BatchResult = namedtuple("BatchResult", "totals stars outcomes")
+BatchResult.__doc__ = """Batch scores: lists of totals, stars and outcome names, one per row."""
+
+
+class Sheet(_Handle):
+    """A score sheet compiled for batch scoring: rows of level indices in, totals and stars out.
+    Independent of the catalog once built. Read-only: shareable across threads."""
+
+    _free = _lib.ocop_sheet_free
+
+    def __init__(self, catalog, edition_id, set_id):
+        ptr = ctypes.c_void_p()
+        _check(_lib.ocop_sheet_new(ctypes.byref(ptr), catalog._handle(), _text(edition_id, "edition_id"),
+                                   _text(set_id, "set_id")))
+        super().__init__(ptr.value)
+        n = ctypes.c_size_t()
+        _check(_lib.ocop_sheet_slots(self._handle(), ctypes.byref(n)))
+        self.slots = n.value
+        self._layout = None
+
+    def layout(self):
+        """{"edition","set","status","no_answer","max_total","slots":[{"criterion","options":[...]}]}."""
+        if self._layout is None:
+            self._layout = _call_json(_lib.ocop_sheet_layout, self._handle())
+        return self._layout
+
+    def criteria(self):
+        """The criterion id of each slot, in row order."""
+        return [s["criterion"] for s in self.layout()["slots"]]
+
+    def option_index(self, criterion, level, case=None):
+        """(slot, index) of an answer; raises NotFoundError for an unknown criterion or level."""
+        slot, index = ctypes.c_size_t(), ctypes.c_uint8()
+        _check(_lib.ocop_sheet_option_index(self._handle(), _text(criterion, "criterion"),
+                                            None if case is None else _text(case, "case"), _text(level, "level"),
+                                            ctypes.byref(slot), ctypes.byref(index)))
+        return slot.value, index.value
+
+    def row(self, answers):
+        """A row (bytes) from an answers dict as in a scorecard: {"1.1": "c", "3.2": {"case": "1", "level": "b"}}.
+        Criteria left out get NO_ANSWER."""
+        out = bytearray([NO_ANSWER]) * self.slots
+        for criterion, answer in answers.items():
+            case, level = (answer.get("case"), answer.get("level")) if isinstance(answer, dict) else (None, answer)
+            slot, index = self.option_index(criterion, level, case)
+            out[slot] = index
+        return bytes(out)
+
+    def score(self, rows):
+        """Scores many scorecards in one C call. `rows` is a sequence of rows (each a sequence of
+        `slots` level indices, NO_ANSWER for none) or one flat bytes-like object of n x slots bytes.
+        Returns BatchResult(totals, stars, outcomes). Raises InvalidScorecardError naming the first
+        bad row and criterion."""
+        if isinstance(rows, (bytes, bytearray, memoryview)) or (isinstance(rows, array.array) and rows.typecode == "B"):
+            flat = rows if isinstance(rows, (bytearray, array.array)) else bytearray(rows)
+        else:
+            flat = bytearray()
+            for i, r in enumerate(rows):
+                if len(r) != self.slots:
+                    raise InvalidArgumentError("row %d has %d level indices, expected %d" % (i, len(r), self.slots),
+                                               code=-1, name="OCOP_E_INVALID_ARGUMENT")
+                flat.extend(r)
+        if self.slots == 0 or len(flat) % self.slots != 0:
+            raise InvalidArgumentError("expected a multiple of %d level indices, found %d" % (self.slots, len(flat)),
+                                       code=-1, name="OCOP_E_INVALID_ARGUMENT")
+        count = len(flat) // self.slots
+        totals, stars, outcomes = array.array("i", bytes(4 * count)), array.array("i", bytes(4 * count)), bytearray(count)
+        if count:
+            levels = (ctypes.c_uint8 * len(flat)).from_buffer(flat)
+            _check(_lib.ocop_sheet_score(self._handle(), levels, count, totals.buffer_info()[0], stars.buffer_info()[0],
+                                         (ctypes.c_uint8 * count).from_buffer(outcomes)))
+        return BatchResult(totals.tolist(), stars.tolist(), [OUTCOMES[o] for o in outcomes])

@@ -1,0 +1,401 @@
+/* The C ABI from plain C99: every function, its results and every error path.
+ * Usage: ocop_capi_test <dir with host-edition.json and host-set.json> */
+#define _POSIX_C_SOURCE 200809L
+
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ocop/ocop.h"
+
+static int failures = 0;
+static int checks = 0;
+
+#define CHECK(cond)                                                                                              \
+    do {                                                                                                         \
+        ++checks;                                                                                                \
+        if (!(cond)) {                                                                                           \
+            fprintf(stderr, "%s:%d: CHECK(%s) failed (last error: %s)\n", __FILE__, __LINE__, #cond, ocop_last_error()); \
+            ++failures;                                                                                          \
+        }                                                                                                        \
+    } while (0)
+
+/* A call must fail with `code`, set the same last error code, and mention `text` in the message. */
+#define CHECK_ERROR(call, code, text)                                                                             \
+    do {                                                                                                          \
+        int rc_ = (call);                                                                                         \
+        ++checks;                                                                                                 \
+        if (rc_ != (code) || ocop_last_error_code() != (code) || strstr(ocop_last_error(), (text)) == NULL) {    \
+            fprintf(stderr, "%s:%d: %s returned %s (%d), expected %s; message \"%s\" should contain \"%s\"\n",   \
+                    __FILE__, __LINE__, #call, ocop_error_name(rc_), rc_, #code, ocop_last_error(), (text));      \
+            ++failures;                                                                                           \
+        }                                                                                                         \
+    } while (0)
+
+#define CHECK_OK(call) CHECK_ERROR(call, OCOP_OK, "")
+
+static const char* const card_json =
+    "{\"edition\":\"1048-781\",\"set\":\"rau-cu-qua-hat-tuoi\",\"evaluator\":\"m1\",\"answers\":{"
+    "\"1.1\":\"c\",\"1.2\":\"b\",\"1.3\":\"c\",\"1.4\":\"b\",\"1.5\":\"c\",\"1.6\":\"b\",\"2.1\":\"d\",\"2.2\":\"c\","
+    "\"2.3\":\"b\",\"3.1\":\"c\",\"3.2\":{\"case\":\"1\",\"level\":\"b\"},\"3.3\":\"b\",\"3.4\":\"b\",\"3.5\":\"b\","
+    "\"4.1\":\"c\",\"4.2\":\"c\",\"4.3\":\"c\",\"5.1\":\"d\",\"5.2\":\"d\",\"5.3\":\"b\",\"6.1\":\"c\",\"6.2\":\"e\","
+    "\"6.3\":\"c\",\"6.4\":\"c\",\"6.5\":\"b\",\"7\":\"b\",\"8\":\"c\",\"9.1\":\"c\",\"9.2\":\"d\",\"10\":\"d\",\"11\":\"a\"}}";
+
+/* The same answers as (criterion, case, level) triples, for the batch path. */
+static const char* const answers[][3] = {
+    {"1.1", NULL, "c"}, {"1.2", NULL, "b"}, {"1.3", NULL, "c"}, {"1.4", NULL, "b"}, {"1.5", NULL, "c"},
+    {"1.6", NULL, "b"}, {"2.1", NULL, "d"}, {"2.2", NULL, "c"}, {"2.3", NULL, "b"}, {"3.1", NULL, "c"},
+    {"3.2", "1", "b"},  {"3.3", NULL, "b"}, {"3.4", NULL, "b"}, {"3.5", NULL, "b"}, {"4.1", NULL, "c"},
+    {"4.2", NULL, "c"}, {"4.3", NULL, "c"}, {"5.1", NULL, "d"}, {"5.2", NULL, "d"}, {"5.3", NULL, "b"},
+    {"6.1", NULL, "c"}, {"6.2", NULL, "e"}, {"6.3", NULL, "c"}, {"6.4", NULL, "c"}, {"6.5", NULL, "b"},
+    {"7", NULL, "b"},   {"8", NULL, "c"},   {"9.1", NULL, "c"}, {"9.2", NULL, "d"}, {"10", NULL, "d"},
+    {"11", NULL, "a"}};
+#define ANSWERS (sizeof answers / sizeof answers[0])
+
+static char* read_file(const char* dir, const char* name) {
+    char path[4096];
+    FILE* f;
+    long size;
+    char* text;
+    snprintf(path, sizeof path, "%s/%s", dir, name);
+    f = fopen(path, "rb");
+    if (!f) {
+        fprintf(stderr, "cannot open %s\n", path);
+        exit(2);
+    }
+    fseek(f, 0, SEEK_END);
+    size = ftell(f);
+    fseek(f, 0, SEEK_SET);
+    text = malloc((size_t)size + 1);
+    if (!text || fread(text, 1, (size_t)size, f) != (size_t)size) exit(2);
+    text[size] = '\0';
+    fclose(f);
+    return text;
+}
+
+/* The integer after "key": in a JSON text (first occurrence), or -1. */
+static long json_int(const char* json, const char* key) {
+    char pattern[64];
+    const char* at;
+    snprintf(pattern, sizeof pattern, "\"%s\":", key);
+    at = json ? strstr(json, pattern) : NULL;
+    return at ? strtol(at + strlen(pattern), NULL, 10) : -1;
+}
+
+static void test_version_and_errors(void) {
+    CHECK(strcmp(ocop_version(), OCOP_VERSION_STRING) == 0);
+    CHECK(ocop_abi_version() == OCOP_ABI_VERSION);
+    CHECK(strcmp(ocop_error_name(OCOP_OK), "OCOP_OK") == 0);
+    CHECK(strcmp(ocop_error_name(OCOP_E_INVALID_ARGUMENT), "OCOP_E_INVALID_ARGUMENT") == 0);
+    CHECK(strcmp(ocop_error_name(OCOP_E_NOMEM), "OCOP_E_NOMEM") == 0);
+    CHECK(strcmp(ocop_error_name(OCOP_E_INTERNAL), "OCOP_E_INTERNAL") == 0);
+    CHECK(strcmp(ocop_error_name(OCOP_E_INVALID_JSON), "OCOP_E_INVALID_JSON") == 0);
+    CHECK(strcmp(ocop_error_name(OCOP_E_INVALID_DOCUMENT), "OCOP_E_INVALID_DOCUMENT") == 0);
+    CHECK(strcmp(ocop_error_name(OCOP_E_NOT_FOUND), "OCOP_E_NOT_FOUND") == 0);
+    CHECK(strcmp(ocop_error_name(OCOP_E_NO_EDITION_IN_FORCE), "OCOP_E_NO_EDITION_IN_FORCE") == 0);
+    CHECK(strcmp(ocop_error_name(OCOP_E_UNAVAILABLE), "OCOP_E_UNAVAILABLE") == 0);
+    CHECK(strcmp(ocop_error_name(OCOP_E_INVALID_SCORECARD), "OCOP_E_INVALID_SCORECARD") == 0);
+    CHECK(strcmp(ocop_error_name(OCOP_E_INVALID_COUNCIL), "OCOP_E_INVALID_COUNCIL") == 0);
+    CHECK(strcmp(ocop_error_name(OCOP_E_RULE_VIOLATION), "OCOP_E_RULE_VIOLATION") == 0);
+    CHECK(strcmp(ocop_error_name(OCOP_E_FORBIDDEN), "OCOP_E_FORBIDDEN") == 0);
+    CHECK(strcmp(ocop_error_name(OCOP_E_TAMPERED), "OCOP_E_TAMPERED") == 0);
+    CHECK(strcmp(ocop_error_name(OCOP_E_IO), "OCOP_E_IO") == 0);
+    CHECK(strcmp(ocop_error_name(-999), "OCOP_E_UNKNOWN") == 0);
+    ocop_free(NULL);
+    /* A failure sets the last error with its problems; a success clears it. */
+    CHECK_ERROR(ocop_catalog_new(NULL), OCOP_E_INVALID_ARGUMENT, "argument 'out' must not be NULL");
+    CHECK(strstr(ocop_last_error_problems(), "argument 'out' must not be NULL") != NULL);
+    {
+        ocop_catalog* cat = NULL;
+        CHECK_OK(ocop_catalog_new(&cat));
+        CHECK(cat != NULL);
+        CHECK(strcmp(ocop_last_error(), "") == 0);
+        CHECK(strcmp(ocop_last_error_problems(), "[]") == 0);
+        CHECK(ocop_last_error_code() == OCOP_OK);
+        ocop_catalog_free(cat);
+    }
+    ocop_catalog_free(NULL);
+    ocop_sheet_free(NULL);
+}
+
+static void test_catalog(const char* data_dir) {
+    ocop_catalog* cat = NULL;
+    ocop_catalog* host = NULL;
+    char* json = NULL;
+    char* id = NULL;
+    char* edition = read_file(data_dir, "host-edition.json");
+    char* set = read_file(data_dir, "host-set.json");
+
+    CHECK_ERROR(ocop_catalog_new_embedded(NULL), OCOP_E_INVALID_ARGUMENT, "'out'");
+    CHECK_OK(ocop_catalog_new_embedded(&cat));
+
+    CHECK_OK(ocop_catalog_editions(cat, &json));
+    CHECK(json && json[0] == '[' && strstr(json, "\"id\":\"1048-781\"") != NULL);
+    ocop_free(json);
+    CHECK_ERROR(ocop_catalog_editions(NULL, &json), OCOP_E_INVALID_ARGUMENT, "'cat'");
+    CHECK(json == NULL);
+    CHECK_ERROR(ocop_catalog_editions(cat, NULL), OCOP_E_INVALID_ARGUMENT, "'out_json'");
+
+    CHECK_OK(ocop_catalog_edition(cat, "1048-781", &json));
+    CHECK(json && strstr(json, "\"star_bands\"") != NULL);
+    ocop_free(json);
+    CHECK_ERROR(ocop_catalog_edition(cat, "148", &json), OCOP_E_NOT_FOUND, "no edition with id \"148\"");
+    CHECK(json == NULL);
+    CHECK_ERROR(ocop_catalog_edition(cat, NULL, &json), OCOP_E_INVALID_ARGUMENT, "'edition_id'");
+    CHECK_ERROR(ocop_catalog_edition(NULL, "1048-781", &json), OCOP_E_INVALID_ARGUMENT, "'cat'");
+    CHECK_ERROR(ocop_catalog_edition(cat, "1048-781", NULL), OCOP_E_INVALID_ARGUMENT, "'out_json'");
+
+    CHECK_OK(ocop_catalog_in_force(cat, "2021-10-20", &id));
+    CHECK(id && strcmp(id, "1048-781") == 0);
+    ocop_free(id);
+    CHECK_ERROR(ocop_catalog_in_force(cat, "2024-01-01", &id), OCOP_E_NO_EDITION_IN_FORCE, "no edition of the rules is in force on 2024-01-01");
+    CHECK(id == NULL);
+    CHECK_ERROR(ocop_catalog_in_force(cat, "2021-02-30", &id), OCOP_E_INVALID_ARGUMENT, "expected a calendar day");
+    CHECK_ERROR(ocop_catalog_in_force(cat, NULL, &id), OCOP_E_INVALID_ARGUMENT, "'date'");
+    CHECK_ERROR(ocop_catalog_in_force(NULL, "2021-10-20", &id), OCOP_E_INVALID_ARGUMENT, "'cat'");
+    CHECK_ERROR(ocop_catalog_in_force(cat, "2021-10-20", NULL), OCOP_E_INVALID_ARGUMENT, "'out_edition_id'");
+
+    CHECK_OK(ocop_catalog_sets(cat, "1048-781", &json));
+    CHECK(json && strstr(json, "\"id\":\"rau-cu-qua-hat-tuoi\"") && strstr(json, "\"status\":\"unavailable\""));
+    ocop_free(json);
+    CHECK_ERROR(ocop_catalog_sets(cat, "x", &json), OCOP_E_NOT_FOUND, "\"x\"");
+    CHECK_ERROR(ocop_catalog_sets(cat, NULL, &json), OCOP_E_INVALID_ARGUMENT, "'edition_id'");
+    CHECK_ERROR(ocop_catalog_sets(NULL, "1048-781", &json), OCOP_E_INVALID_ARGUMENT, "'cat'");
+    CHECK_ERROR(ocop_catalog_sets(cat, "1048-781", NULL), OCOP_E_INVALID_ARGUMENT, "'out_json'");
+
+    CHECK_OK(ocop_catalog_set(cat, "1048-781", "rau-cu-qua-hat-tuoi", &json));
+    CHECK(json && strstr(json, "\"criteria\"") && strstr(json, "\"3.2\""));
+    ocop_free(json);
+    CHECK_ERROR(ocop_catalog_set(cat, "1048-781", "banh-mi", &json), OCOP_E_NOT_FOUND, "no set \"banh-mi\"");
+    CHECK_ERROR(ocop_catalog_set(cat, "nope", "rau-cu-qua-hat-tuoi", &json), OCOP_E_NOT_FOUND, "\"nope\"");
+    CHECK_ERROR(ocop_catalog_set(cat, "1048-781", NULL, &json), OCOP_E_INVALID_ARGUMENT, "'set_id'");
+    CHECK_ERROR(ocop_catalog_set(cat, NULL, "x", &json), OCOP_E_INVALID_ARGUMENT, "'edition_id'");
+    CHECK_ERROR(ocop_catalog_set(NULL, "1048-781", "x", &json), OCOP_E_INVALID_ARGUMENT, "'cat'");
+    CHECK_ERROR(ocop_catalog_set(cat, "1048-781", "x", NULL), OCOP_E_INVALID_ARGUMENT, "'out_json'");
+
+    /* A host's own catalog: validate, add, replace a set, and the errors with their JSON paths. */
+    CHECK_OK(ocop_catalog_validate_edition(edition));
+    CHECK_ERROR(ocop_catalog_validate_edition("{\"id\": 7}"), OCOP_E_INVALID_DOCUMENT, "/id: expected a string");
+    CHECK(strstr(ocop_last_error_problems(), "\"path\":\"/name\"") != NULL);
+    CHECK_ERROR(ocop_catalog_validate_edition("{\"id\": "), OCOP_E_INVALID_JSON, "");
+    CHECK_ERROR(ocop_catalog_validate_edition(NULL), OCOP_E_INVALID_ARGUMENT, "'edition_json'");
+
+    CHECK_OK(ocop_catalog_new(&host));
+    CHECK_ERROR(ocop_catalog_in_force(host, "2099-06-01", &id), OCOP_E_NO_EDITION_IN_FORCE, "2099-06-01");
+    CHECK_OK(ocop_catalog_add_edition(host, edition));
+    CHECK_OK(ocop_catalog_in_force(host, "2099-06-01", &id));
+    CHECK(id && strcmp(id, "host-2099") == 0);
+    ocop_free(id);
+    CHECK_ERROR(ocop_catalog_add_edition(host, "[1,"), OCOP_E_INVALID_JSON, "");
+    CHECK_ERROR(ocop_catalog_add_edition(host, "{}"), OCOP_E_INVALID_DOCUMENT, "missing required key");
+    CHECK_ERROR(ocop_catalog_add_edition(NULL, edition), OCOP_E_INVALID_ARGUMENT, "'cat'");
+    CHECK_ERROR(ocop_catalog_add_edition(host, NULL), OCOP_E_INVALID_ARGUMENT, "'edition_json'");
+    /* The host edition lies in 2099; adding it to the embedded catalog is fine, and both coexist. */
+    CHECK_OK(ocop_catalog_add_edition(cat, edition));
+    CHECK_OK(ocop_catalog_in_force(cat, "2021-10-20", &id));
+    CHECK(id && strcmp(id, "1048-781") == 0);
+    ocop_free(id);
+
+    CHECK_OK(ocop_catalog_add_set(host, "host-2099", set));
+    CHECK_OK(ocop_catalog_sets(host, "host-2099", &json));
+    CHECK(json && strstr(json, "(host copy)") != NULL);
+    ocop_free(json);
+    CHECK_ERROR(ocop_catalog_add_set(host, "1048-781", set), OCOP_E_NOT_FOUND, "1048-781");
+    CHECK_ERROR(ocop_catalog_add_set(host, "host-2099", "{\"id\": \"x\"}"), OCOP_E_INVALID_DOCUMENT, "/");
+    CHECK_ERROR(ocop_catalog_add_set(host, "host-2099", "nope"), OCOP_E_INVALID_JSON, "");
+    CHECK_ERROR(ocop_catalog_add_set(NULL, "host-2099", set), OCOP_E_INVALID_ARGUMENT, "'cat'");
+    CHECK_ERROR(ocop_catalog_add_set(host, NULL, set), OCOP_E_INVALID_ARGUMENT, "'edition_id'");
+    CHECK_ERROR(ocop_catalog_add_set(host, "host-2099", NULL), OCOP_E_INVALID_ARGUMENT, "'set_json'");
+
+    ocop_catalog_free(host);
+    ocop_catalog_free(cat);
+    free(edition);
+    free(set);
+}
+
+static void test_scoring(ocop_catalog* cat) {
+    char* json = NULL;
+    char council[8192];
+
+    CHECK_OK(ocop_scorecard_score(cat, card_json, &json));
+    CHECK(json_int(json, "total") > 0 && json_int(json, "max_total") == 100);
+    CHECK(json && strstr(json, "\"outcome\":\"evaluated\"") != NULL);
+    ocop_free(json);
+    CHECK_ERROR(ocop_scorecard_score(cat, "{\"edition\":\"1048-781\",\"set\":\"rau-cu-qua-hat-tuoi\",\"answers\":{\"1.1\":\"z\"}}", &json),
+                OCOP_E_INVALID_SCORECARD, "/answers/1.1: level \"z\" is not a level of criterion 1.1");
+    CHECK(json == NULL);
+    CHECK(strstr(ocop_last_error_problems(), "\"path\":\"/answers/1.2\"") != NULL); /* every problem is listed */
+    CHECK_ERROR(ocop_scorecard_score(cat, "{\"edition\":\"1048-781\",\"set\":\"nope\",\"answers\":{}}", &json), OCOP_E_NOT_FOUND,
+                "no set \"nope\"");
+    CHECK_ERROR(ocop_scorecard_score(cat, "{\"edition\":\"9\",\"set\":\"x\",\"answers\":{}}", &json), OCOP_E_NOT_FOUND, "\"9\"");
+    CHECK_ERROR(ocop_scorecard_score(cat, "{\"edition\":\"1048-781\",\"set\":\"gao-ngu-coc\",\"answers\":{}}", &json),
+                OCOP_E_UNAVAILABLE, "has no score sheet");
+    CHECK_ERROR(ocop_scorecard_score(cat, "{\"set\":1}", &json), OCOP_E_INVALID_DOCUMENT, "/set");
+    CHECK_ERROR(ocop_scorecard_score(cat, "not json", &json), OCOP_E_INVALID_JSON, "");
+    CHECK_ERROR(ocop_scorecard_score(NULL, card_json, &json), OCOP_E_INVALID_ARGUMENT, "'cat'");
+    CHECK_ERROR(ocop_scorecard_score(cat, NULL, &json), OCOP_E_INVALID_ARGUMENT, "'scorecard_json'");
+    CHECK_ERROR(ocop_scorecard_score(cat, card_json, NULL), OCOP_E_INVALID_ARGUMENT, "'out_result_json'");
+
+    snprintf(council, sizeof council, "{\"policy\":{\"minimum_members\":3},\"scorecards\":[%s,%s,%s]}", card_json, card_json, card_json);
+    CHECK_OK(ocop_council_evaluate(cat, council, &json));
+    CHECK(json && strstr(json, "\"stars\":") && strstr(json, "\"mean_display\""));
+    ocop_free(json);
+    snprintf(council, sizeof council, "{\"scorecards\":[%s]}", card_json);
+    CHECK_ERROR(ocop_council_evaluate(cat, council, &json), OCOP_E_INVALID_COUNCIL, "/scorecards: policy minimum_members requires 3 members");
+    CHECK_ERROR(ocop_council_evaluate(cat, "{\"scorecards\":[{\"edition\":1}]}", &json), OCOP_E_INVALID_DOCUMENT, "/scorecards/0/edition");
+    CHECK_ERROR(ocop_council_evaluate(cat, "{\"scorecards\":[]}", &json), OCOP_E_INVALID_COUNCIL, "at least one scorecard");
+    snprintf(council, sizeof council, "{\"policy\":{\"level\":\"moon\"},\"scorecards\":[%s,%s,%s]}", card_json, card_json, card_json);
+    CHECK_ERROR(ocop_council_evaluate(cat, council, &json), OCOP_E_INVALID_COUNCIL, "/policy/level");
+    CHECK_ERROR(ocop_council_evaluate(cat, "{", &json), OCOP_E_INVALID_JSON, "");
+    CHECK_ERROR(ocop_council_evaluate(NULL, council, &json), OCOP_E_INVALID_ARGUMENT, "'cat'");
+    CHECK_ERROR(ocop_council_evaluate(cat, NULL, &json), OCOP_E_INVALID_ARGUMENT, "'council_json'");
+    CHECK_ERROR(ocop_council_evaluate(cat, council, NULL), OCOP_E_INVALID_ARGUMENT, "'out_result_json'");
+}
+
+static void test_batch(ocop_catalog* cat) {
+    ocop_sheet* sheet = NULL;
+    size_t slots = 0, slot = 0, i;
+    uint8_t index = 0;
+    uint8_t rows[4 * 64];
+    int32_t totals[4], stars[4];
+    uint8_t outcomes[4];
+    char* json = NULL;
+    long expected_total;
+
+    CHECK_OK(ocop_scorecard_score(cat, card_json, &json));
+    expected_total = json_int(json, "total");
+    ocop_free(json);
+
+    CHECK_ERROR(ocop_sheet_new(&sheet, cat, "1048-781", "gao-ngu-coc"), OCOP_E_UNAVAILABLE, "has no score sheet");
+    CHECK(sheet == NULL);
+    CHECK_ERROR(ocop_sheet_new(&sheet, cat, "1048-781", "x"), OCOP_E_NOT_FOUND, "no set \"x\"");
+    CHECK_ERROR(ocop_sheet_new(&sheet, cat, "x", "rau-cu-qua-hat-tuoi"), OCOP_E_NOT_FOUND, "\"x\"");
+    CHECK_ERROR(ocop_sheet_new(NULL, cat, "1048-781", "rau-cu-qua-hat-tuoi"), OCOP_E_INVALID_ARGUMENT, "'out'");
+    CHECK_ERROR(ocop_sheet_new(&sheet, NULL, "1048-781", "rau-cu-qua-hat-tuoi"), OCOP_E_INVALID_ARGUMENT, "'cat'");
+    CHECK_ERROR(ocop_sheet_new(&sheet, cat, NULL, "rau-cu-qua-hat-tuoi"), OCOP_E_INVALID_ARGUMENT, "'edition_id'");
+    CHECK_ERROR(ocop_sheet_new(&sheet, cat, "1048-781", NULL), OCOP_E_INVALID_ARGUMENT, "'set_id'");
+    CHECK_OK(ocop_sheet_new(&sheet, cat, "1048-781", "rau-cu-qua-hat-tuoi"));
+
+    CHECK_OK(ocop_sheet_slots(sheet, &slots));
+    CHECK(slots == ANSWERS);
+    CHECK_ERROR(ocop_sheet_slots(NULL, &slots), OCOP_E_INVALID_ARGUMENT, "'sheet'");
+    CHECK(slots == 0);
+    CHECK_ERROR(ocop_sheet_slots(sheet, NULL), OCOP_E_INVALID_ARGUMENT, "'out_slots'");
+    CHECK_OK(ocop_sheet_slots(sheet, &slots));
+
+    CHECK_OK(ocop_sheet_layout(sheet, &json));
+    CHECK(json && strstr(json, "\"no_answer\":255") && strstr(json, "\"criterion\":\"3.2\"") && strstr(json, "\"case\":\"2\""));
+    ocop_free(json);
+    CHECK_ERROR(ocop_sheet_layout(NULL, &json), OCOP_E_INVALID_ARGUMENT, "'sheet'");
+    CHECK_ERROR(ocop_sheet_layout(sheet, NULL), OCOP_E_INVALID_ARGUMENT, "'out_json'");
+
+    /* Rows 0 to 3: the sample card. */
+    memset(rows, OCOP_NO_ANSWER, sizeof rows);
+    for (i = 0; i < ANSWERS; ++i) {
+        CHECK_OK(ocop_sheet_option_index(sheet, answers[i][0], answers[i][1], answers[i][2], &slot, &index));
+        CHECK(slot == i);
+        rows[slot] = rows[slots + slot] = rows[2 * slots + slot] = rows[3 * slots + slot] = index;
+    }
+    CHECK_OK(ocop_sheet_option_index(sheet, "3.2", "2", "d", &slot, &index));
+    CHECK(slot == 10 && index == 3); /* cases flattened in order: 1/a, 1/b, 2/c, 2/d */
+    /* An either/or criterion needs its case. */
+    CHECK_ERROR(ocop_sheet_option_index(sheet, "3.2", NULL, "d", &slot, &index), OCOP_E_NOT_FOUND, "criterion 3.2 has no level \"d\"");
+    CHECK_ERROR(ocop_sheet_option_index(sheet, "99", NULL, "a", &slot, &index), OCOP_E_NOT_FOUND, "no criterion \"99\"");
+    CHECK(index == OCOP_NO_ANSWER);
+    CHECK_ERROR(ocop_sheet_option_index(sheet, "1.1", NULL, "q", &slot, &index), OCOP_E_NOT_FOUND, "criterion 1.1 has no level \"q\"");
+    CHECK_ERROR(ocop_sheet_option_index(sheet, "3.2", "7", "b", &slot, &index), OCOP_E_NOT_FOUND, "in case \"7\"");
+    CHECK_ERROR(ocop_sheet_option_index(NULL, "1.1", NULL, "a", &slot, &index), OCOP_E_INVALID_ARGUMENT, "'sheet'");
+    CHECK_ERROR(ocop_sheet_option_index(sheet, NULL, NULL, "a", &slot, &index), OCOP_E_INVALID_ARGUMENT, "'criterion_id'");
+    CHECK_ERROR(ocop_sheet_option_index(sheet, "1.1", NULL, NULL, &slot, &index), OCOP_E_INVALID_ARGUMENT, "'level_id'");
+    CHECK_ERROR(ocop_sheet_option_index(sheet, "1.1", NULL, "a", NULL, &index), OCOP_E_INVALID_ARGUMENT, "'out_slot'");
+    CHECK_ERROR(ocop_sheet_option_index(sheet, "1.1", NULL, "a", &slot, NULL), OCOP_E_INVALID_ARGUMENT, "'out_index'");
+
+    CHECK_OK(ocop_sheet_score(sheet, rows, 4, totals, stars, outcomes));
+    CHECK(totals[0] == expected_total && totals[1] == expected_total);
+    CHECK(stars[0] == stars[1] && stars[0] >= 1 && stars[0] <= 5);
+    CHECK(outcomes[0] == OCOP_OUTCOME_EVALUATED && outcomes[3] == OCOP_OUTCOME_EVALUATED);
+    CHECK_OK(ocop_sheet_score(sheet, rows, 2, totals, stars, NULL)); /* outcomes are optional */
+    CHECK_OK(ocop_sheet_score(sheet, NULL, 0, NULL, NULL, NULL));     /* an empty batch */
+
+    rows[slots + 3] = 42; /* row 1, criterion 1.4 */
+    CHECK_ERROR(ocop_sheet_score(sheet, rows, 4, totals, stars, outcomes), OCOP_E_INVALID_SCORECARD,
+                "scorecard 1, criterion 1.4: level index 42 is out of range");
+    CHECK(strstr(ocop_last_error_problems(), "\"path\":\"/scorecards/1/answers/1.4\"") != NULL);
+    rows[slots + 3] = OCOP_NO_ANSWER;
+    CHECK_ERROR(ocop_sheet_score(sheet, rows, 4, totals, stars, outcomes), OCOP_E_INVALID_SCORECARD,
+                "scorecard 1: missing answer for criterion 1.4");
+    rows[slots + 3] = rows[3];
+    rows[17] = 0; /* row 0: 5.1 level "a" (no story), so 5.2 and 5.3 must not be answered */
+    CHECK_ERROR(ocop_sheet_score(sheet, rows, 4, totals, stars, outcomes), OCOP_E_INVALID_SCORECARD,
+                "scorecard 0, criterion 5.2 does not apply");
+    CHECK_ERROR(ocop_sheet_score(NULL, rows, 4, totals, stars, outcomes), OCOP_E_INVALID_ARGUMENT, "'sheet'");
+    CHECK_ERROR(ocop_sheet_score(sheet, NULL, 4, totals, stars, outcomes), OCOP_E_INVALID_ARGUMENT, "'levels'");
+    CHECK_ERROR(ocop_sheet_score(sheet, rows, 4, NULL, stars, outcomes), OCOP_E_INVALID_ARGUMENT, "'out_totals'");
+    CHECK_ERROR(ocop_sheet_score(sheet, rows, 4, totals, NULL, outcomes), OCOP_E_INVALID_ARGUMENT, "'out_stars'");
+    CHECK_ERROR(ocop_sheet_score(sheet, rows, (size_t)-1, totals, stars, outcomes), OCOP_E_INVALID_ARGUMENT, "too many rows");
+
+    ocop_sheet_free(sheet);
+}
+
+/* A level-triggered knock-out: 0 points on 6.1 ("a") stops the evaluation of this sheet. */
+static void test_batch_knockout(ocop_catalog* cat) {
+    ocop_sheet* sheet = NULL;
+    size_t slots = 0, s52 = 0, s53 = 0, s61 = 0, i;
+    uint8_t index = 0;
+    uint8_t rows[2 * 64];
+    int32_t totals[2], stars[2];
+    uint8_t outcomes[2];
+    CHECK_OK(ocop_sheet_new(&sheet, cat, "1048-781", "che-bien-tu-rau-cu-qua-hat"));
+    CHECK_OK(ocop_sheet_slots(sheet, &slots));
+    CHECK(slots <= 64);
+    CHECK_OK(ocop_sheet_option_index(sheet, "5.2", NULL, "a", &s52, &index));
+    CHECK_OK(ocop_sheet_option_index(sheet, "5.3", NULL, "a", &s53, &index));
+    CHECK_OK(ocop_sheet_option_index(sheet, "6.1", NULL, "a", &s61, &index));
+    /* Row 0: the lowest level everywhere (5.1 "a": no story, so 5.2 and 5.3 get no answer);
+       row 1: the same with nothing answered after 6.1. */
+    memset(rows, 0, sizeof rows);
+    rows[s52] = rows[s53] = rows[slots + s52] = rows[slots + s53] = OCOP_NO_ANSWER;
+    for (i = s61 + 1; i < slots; ++i) rows[slots + i] = OCOP_NO_ANSWER;
+    CHECK_OK(ocop_sheet_score(sheet, rows, 2, totals, stars, outcomes));
+    CHECK(outcomes[0] == OCOP_OUTCOME_EVALUATION_STOPPED && outcomes[1] == OCOP_OUTCOME_EVALUATION_STOPPED);
+    CHECK(stars[0] == 0 && stars[1] == 0 && totals[0] == totals[1]);
+    ocop_sheet_free(sheet);
+}
+
+/* The last error is per thread: a failure on one thread leaves another thread's error alone. */
+static void* fail_in_thread(void* arg) {
+    ocop_catalog* cat = arg;
+    char* json = NULL;
+    int rc = ocop_catalog_edition(cat, "other-thread", &json);
+    return (rc == OCOP_E_NOT_FOUND && strstr(ocop_last_error(), "other-thread")) ? arg : NULL;
+}
+
+static void test_threads(ocop_catalog* cat) {
+    pthread_t t;
+    void* result = NULL;
+    char* json = NULL;
+    CHECK_ERROR(ocop_catalog_edition(cat, "main-thread", &json), OCOP_E_NOT_FOUND, "main-thread");
+    CHECK(pthread_create(&t, NULL, fail_in_thread, cat) == 0);
+    CHECK(pthread_join(t, &result) == 0);
+    CHECK(result == cat);
+    CHECK(strstr(ocop_last_error(), "main-thread") != NULL);
+}
+
+int main(int argc, char** argv) {
+    ocop_catalog* cat = NULL;
+    if (argc != 2) {
+        fprintf(stderr, "usage: %s <test data dir>\n", argv[0]);
+        return 2;
+    }
+    test_version_and_errors();
+    test_catalog(argv[1]);
+    if (ocop_catalog_new_embedded(&cat) != OCOP_OK) return 1;
+    test_scoring(cat);
+    test_batch(cat);
+    test_batch_knockout(cat);
+    test_threads(cat);
+    ocop_catalog_free(cat);
+    printf("capi: %d checks, %d failures\n", checks, failures);
+    return failures == 0 ? 0 : 1;
+}
