@@ -1,0 +1,124 @@
+// Reports as data: results by stars, 5★ candidates, recognised products with certificate expiry,
+// dossiers waiting past their window, progress per batch; and their JSON.
+
+#include "ocop/reports.hpp"
+
+#include <boost/json/serialize.hpp>
+
+#include "workflow_support.hpp"
+
+using namespace wf;
+using ocop::phase;
+using Catch::Matchers::Contains;
+
+namespace {
+
+ocop::date day(const char* text) { return *ocop::date::parse(text); }
+
+void to_city(ocop::registry& r, const ocop::dossier& d, const std::string& batch) {
+    to_district_result(r, d, 362, 5, 4, batch);
+    r.apply(ev(d.id, role::district_people_committee, "2021-10-08", ocop::forwarded_payload{"province"}));
+}
+
+void certify(ocop::registry& r, const std::string& id, std::int64_t num, int council_stars, int stars) {
+    r.apply(ev(id, role::advisory_group, "2021-10-12", ocop::appraisal_payload{ocop::appraisal_outcome::accepted, false, {}}));
+    r.apply(ev(id, role::province_council, "2021-10-18", council(1, num, 5, council_stars)));
+    r.apply(ev(id, role::coordination_office, "2021-11-01", ocop::recognition_payload{stars}));
+    r.apply(ev(id, role::province_people_committee, "2021-12-10", ocop::decision_payload{"5678/QĐ-UBND", day("2021-12-10"), "Chủ tịch"}));
+    r.apply(ev(id, role::province_people_committee, "2021-12-15", ocop::certificate_payload{"GCN-" + id, day("2021-12-15")}));
+}
+
+/// Six dossiers of the Hanoi plan in every kind of outcome.
+ocop::registry hanoi() {
+    ocop::registry r({}, ocop::embedded_campaign("hanoi-2021"));
+    to_city(r, product("C4", "Ba Vì", "food"), "1");
+    certify(r, "C4", 371, 4, 4);                                   // 4★ recognised
+    to_city(r, product("C5", "Gia Lâm", "herbal"), "1");
+    certify(r, "C5", 461, 5, 4);                                   // 92.20, 4★ then candidate
+    r.apply(ev("C5", role::province_people_committee, "2022-01-10", ocop::forwarded_payload{"central"}));
+    to_district_result(r, product("K2", "Ba Vì", "food"), 236, 5, 2, "2");
+    r.apply(ev("K2", role::district_people_committee, "2021-10-01", ocop::closed_payload{}));  // 2★ at the district
+    to_city(r, product("W", "Sơn Tây", "food"), "2");
+    r.apply(ev("W", role::subject, "2021-10-09", ocop::withdrawn_payload{}));                 // no rank
+    to_city(r, product("P", "Sơn Tây", "beverage"), "1");           // waiting for appraisal (step 2)
+    to_city(r, product("Q", "Ba Vì", "food"), "1");
+    r.apply(ev("Q", role::advisory_group, "2021-10-12", ocop::appraisal_payload{ocop::appraisal_outcome::accepted, false, {}}));  // waiting for round 1
+    return r;
+}
+
+}  // namespace
+
+TEST_CASE("Reports: results by stars per district and industry, with pending dossiers counted apart") {
+    ocop::registry r = hanoi();
+    ocop::results_report res = ocop::results_by_stars(r);
+    CHECK(res.pending == 2);
+    CHECK(res.by_district.columns == std::vector<std::string>{"0★", "1★", "2★", "3★", "4★", "5★", "no rank"});
+    CHECK(res.by_district.table[0].key == "Ba Vì");
+    CHECK(res.by_district.table[0].counts == std::vector<int>{0, 0, 1, 0, 1, 0, 0});
+    CHECK(res.by_district.column_totals == std::vector<int>{0, 0, 1, 0, 2, 0, 1});
+    CHECK(res.by_district.total == 4);
+    CHECK(res.by_industry.table[0].key == "food");
+    CHECK(res.by_industry.table[0].counts == std::vector<int>{0, 0, 1, 0, 1, 0, 1});
+    CHECK(res.by_industry.table[2].key == "herbal");
+    CHECK(res.by_industry.table[2].total == 1);
+}
+
+TEST_CASE("Reports: 5-star candidates with the province's mean and their central status") {
+    ocop::registry r = hanoi();
+    auto rows = ocop::five_star_candidates(r);
+    REQUIRE(rows.size() == 1);
+    CHECK(rows[0].dossier == "C5");
+    CHECK(rows[0].province_mean == "92.20");
+    CHECK(rows[0].status == "pending");
+    CHECK(rows[0].stars == 4);
+    r.apply(ev("C5", role::central_council, "2022-03-01", council(1, 930, 10, 5, 7)));
+    r.apply(ev("C5", role::central_council, "2022-03-02", ocop::not_recognised_payload{}));
+    rows = ocop::five_star_candidates(r);
+    CHECK(rows[0].status == "not_recognised");
+    CHECK(rows[0].stars == 4);
+}
+
+TEST_CASE("Reports: recognised products with certificate numbers and an expiry 36 months after issue") {
+    ocop::registry r = hanoi();
+    auto rows = ocop::recognised_products(r, day("2024-12-14"));
+    REQUIRE(rows.size() == 2);
+    CHECK(rows[0].dossier == "C4");
+    CHECK(rows[0].certificate == "GCN-C4");
+    CHECK(rows[0].decision == "5678/QĐ-UBND");
+    CHECK(rows[0].stars == 4);
+    CHECK(rows[0].issued_on.to_string() == "2021-12-15");
+    CHECK(rows[0].expires_on.to_string() == "2024-12-15");
+    CHECK(rows[0].valid);
+    CHECK_FALSE(ocop::recognised_products(r, day("2024-12-15"))[0].valid);
+    CHECK_THAT(boost::json::serialize(ocop::to_json(rows)), Contains("\"expires_on\":\"2024-12-15\""));
+}
+
+TEST_CASE("Reports: dossiers waiting past their step's window for their batch") {
+    ocop::registry r = hanoi();
+    auto late = ocop::overdue_dossiers(r, day("2021-10-21"));
+    REQUIRE(late.size() == 2);
+    CHECK(late[0].dossier == "P");
+    CHECK(late[0].step == 2);
+    CHECK(late[0].last_day.to_string() == "2021-10-15");
+    CHECK(late[0].days_late == 6);
+    CHECK(late[1].dossier == "Q");
+    CHECK(late[1].step == 3);
+    CHECK(late[1].days_late == 1);
+    CHECK(ocop::overdue_dossiers(r, day("2021-10-15")).empty());
+    CHECK(ocop::overdue_dossiers(ocop::registry{}, day("2030-01-01")).empty());
+}
+
+TEST_CASE("Reports: progress per batch by phase and certified stars") {
+    ocop::registry r = hanoi();
+    auto rows = ocop::progress_by_batch(r);
+    REQUIRE(rows.size() == 2);
+    CHECK(rows[0].batch == "1");
+    CHECK(rows[0].dossiers == 4);
+    CHECK(rows[0].certified_by_stars == std::vector<int>{0, 0, 0, 0, 1, 0});
+    REQUIRE(rows[0].by_phase.size() == 3);
+    CHECK(rows[0].by_phase[0].of == phase::submitted);
+    CHECK(rows[0].by_phase[0].count == 2);  // P at the city, C5 at the centre
+    CHECK(rows[1].batch == "2");
+    CHECK(rows[1].dossiers == 2);
+    CHECK_THAT(boost::json::serialize(ocop::to_json(rows)), Contains(R"({"batch":"2","dossiers":2,"by_phase":[{"of":"closed","count":1})"));
+}
