@@ -1,0 +1,164 @@
+"""Tests of the `ocop` command-line tool: each command on good and bad input, exit codes and messages.
+
+Run by ctest with OCOP_CLI set to the built binary; stdlib only.
+"""
+import json
+import os
+import subprocess
+import unicodedata
+import unittest
+from pathlib import Path
+
+CLI = os.environ.get("OCOP_CLI", "build/ocop")
+DATA = Path(__file__).resolve().parent / "data"
+
+
+def width(text):
+    """Display columns of text: combining marks take none."""
+    return sum(0 if unicodedata.combining(ch) else 1 for ch in text)
+
+
+def run(*args, stdin=None):
+    return subprocess.run([CLI, *map(str, args)], capture_output=True, text=True, input=stdin, timeout=120)
+
+
+class HelpAndUsage(unittest.TestCase):
+    def test_every_command_has_help(self):
+        listing = run("--help")
+        self.assertEqual(listing.returncode, 0)
+        commands = [line.strip().split("  ")[0] for line in listing.stdout.splitlines()
+                    if line.startswith("  ")]
+        self.assertIn("catalog show", commands)
+        for command in commands:
+            result = run(*command.split(), "--help")
+            self.assertEqual(result.returncode, 0, command)
+            self.assertIn("usage: ocop " + command, result.stdout)
+
+    def test_no_command_is_a_usage_error(self):
+        self.assertEqual(run().returncode, 2)
+
+    def test_unknown_command_and_option(self):
+        result = run("frobnicate")
+        self.assertEqual(result.returncode, 2)
+        self.assertIn('unknown command "frobnicate"', result.stderr)
+        result = run("catalog", "list", "--colour")
+        self.assertEqual(result.returncode, 2)
+        self.assertIn("unknown option --colour", result.stderr)
+
+    def test_missing_argument(self):
+        result = run("score")
+        self.assertEqual(result.returncode, 2)
+        self.assertIn("missing FILE", result.stderr)
+
+
+class Catalog(unittest.TestCase):
+    def test_list_shows_all_26_sets_with_status(self):
+        result = run("catalog", "list")
+        self.assertEqual(result.returncode, 0)
+        self.assertIn("1048-781", result.stdout)
+        rows = [line for line in result.stdout.splitlines() if line[:1] in "IV" and "." in line[:6]]
+        self.assertEqual(len(rows), 26)
+        self.assertRegex(result.stdout, r"gao-ngu-coc\s+Gạo, ngũ cốc\s+unavailable")
+
+    def test_list_aligns_vietnamese_by_display_width(self):
+        lines = run("catalog", "list").stdout.splitlines()
+        table = [line for line in lines if line[:1] in "IV" and "." in line[:6]]
+        # The status column starts at the same display column on every row, whatever the accents.
+        starts = {width(line[:line.index(status)]) for line in table
+                  for status in ("complete", "incomplete", "unavailable") if f" {status} " in line}
+        self.assertEqual(len(starts), 1)
+
+    def test_list_json(self):
+        doc = json.loads(run("catalog", "list", "--json").stdout)
+        self.assertEqual(doc["id"], "1048-781")
+        self.assertEqual(len(doc["sets"]), 26)
+
+    def test_show_a_sheet(self):
+        result = run("catalog", "show", "rau-cu-qua-hat-tuoi")
+        self.assertEqual(result.returncode, 0)
+        self.assertIn("Rau, củ, quả, hạt tươi", result.stdout)
+        self.assertIn("3.2", result.stdout)
+        self.assertIn("knock-out 10", result.stdout)
+
+    def test_show_json_round_trips_through_validate(self):
+        sheet = run("catalog", "show", "che-tuoi-che-bien", "--json").stdout
+        path = Path(os.environ.get("TMPDIR", "/tmp")) / "ocop-cli-sheet.json"
+        path.write_text(sheet, encoding="utf-8")
+        result = run("validate", path)
+        self.assertEqual(result.returncode, 0, result.stderr)
+        self.assertIn("valid set", result.stdout)
+
+    def test_show_unknown_set(self):
+        result = run("catalog", "show", "nope")
+        self.assertEqual(result.returncode, 3)
+        self.assertIn('no set "nope"', result.stderr)
+
+    def test_date_with_no_edition_in_force(self):
+        result = run("catalog", "list", "--date", "2018-01-01")
+        self.assertEqual(result.returncode, 3)
+        self.assertIn("no edition of the rules is in force on 2018-01-01", result.stderr)
+
+
+class Validate(unittest.TestCase):
+    def test_valid_files(self):
+        for name, kind in (("scorecard.json", "scorecard"), ("council.json", "council")):
+            result = run("validate", DATA / name)
+            self.assertEqual(result.returncode, 0, result.stderr)
+            self.assertIn("valid " + kind, result.stdout)
+
+    def test_every_error_with_its_path(self):
+        result = run("validate", DATA / "scorecard-invalid.json")
+        self.assertEqual(result.returncode, 1)
+        self.assertIn("/answers/9.9: unknown criterion", result.stderr)
+        self.assertIn("/answers/1.2: missing answer for criterion 1.2", result.stderr)
+        self.assertIn('/answers/1.3: level "z" is not a level of criterion 1.3', result.stderr)
+        self.assertIn("3 problem(s)", result.stderr)
+
+    def test_not_json(self):
+        result = run("validate", DATA / "not-json.json")
+        self.assertEqual(result.returncode, 1)
+        self.assertIn("invalid JSON at byte", result.stderr)
+
+    def test_missing_file(self):
+        result = run("validate", DATA / "no-such-file.json")
+        self.assertEqual(result.returncode, 3)
+        self.assertIn("cannot open", result.stderr)
+
+
+class Scoring(unittest.TestCase):
+    def test_score_with_explanation(self):
+        result = run("score", DATA / "scorecard.json", "--explain")
+        self.assertEqual(result.returncode, 0)
+        self.assertIn("Total: 100 / 100", result.stdout)
+        self.assertIn("Rất phù hợp", result.stdout)  # 6.2's level label in the trace
+
+    def test_score_json(self):
+        doc = json.loads(run("score", DATA / "scorecard.json", "--json").stdout)
+        self.assertEqual(doc["total"], 100)
+        self.assertEqual(len(doc["criteria"]), 31)
+
+    def test_score_invalid(self):
+        result = run("score", DATA / "scorecard-invalid.json")
+        self.assertEqual(result.returncode, 1)
+        self.assertIn("/answers/1.2", result.stderr)
+
+    def test_council(self):
+        result = run("council", DATA / "council.json", "--explain")
+        self.assertEqual(result.returncode, 0)
+        # 100 + 95 + 92 = 287 over 3 members.
+        self.assertIn("Mean: 95.67 (exact 287/3)", result.stdout)
+        self.assertIn("Stars: 5 · recognised by central", result.stdout)
+        self.assertIn("6.2", result.stdout)
+
+    def test_council_at_district_level_forwards_to_province(self):
+        doc = json.loads(run("council", DATA / "council.json", "--json", "--level", "district").stdout)
+        self.assertEqual(doc["forward_to"], "province")
+
+    def test_empty_council(self):
+        result = run("council", DATA / "council-empty.json")
+        self.assertEqual(result.returncode, 1)
+        self.assertIn("at least one scorecard", result.stderr)
+
+
+if __name__ == "__main__":
+    unittest.main()

@@ -1,0 +1,84 @@
+#include "cli.hpp"
+
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+#include <ostream>
+#include <sstream>
+
+namespace ocop::cli {
+
+args::args(std::vector<std::string> argv, const std::set<std::string>& flags, const std::set<std::string>& options) {
+    for (std::size_t i = 0; i < argv.size(); ++i) {
+        const std::string& a = argv[i];
+        if (a.size() < 3 || a.rfind("--", 0) != 0) {
+            positional_.push_back(a);
+            continue;
+        }
+        std::string name = a.substr(2), value;
+        bool inline_value = false;
+        if (auto eq = name.find('='); eq != std::string::npos) {
+            value = name.substr(eq + 1);
+            name = name.substr(0, eq);
+            inline_value = true;
+        }
+        if (flags.contains(name) && !inline_value) flags_.insert(name);
+        else if (options.contains(name)) {
+            if (!inline_value) {
+                if (i + 1 >= argv.size()) throw usage_error("option --" + name + " needs a value");
+                value = argv[++i];
+            }
+            options_[name] = value;
+        } else {
+            throw usage_error("unknown option --" + name);
+        }
+    }
+}
+
+std::optional<std::string> args::option(const std::string& name) const {
+    auto it = options_.find(name);
+    return it == options_.end() ? std::nullopt : std::optional<std::string>(it->second);
+}
+
+const std::string& args::at(std::size_t i, const char* what) const {
+    if (i >= positional_.size()) throw usage_error(std::string("missing ") + what);
+    return positional_[i];
+}
+
+int exit_code_for(const ocop::error& e) {
+    switch (e.code()) {
+        case errc::not_found:
+        case errc::no_edition_in_force: return exit_not_found;
+        case errc::io: return exit_io;
+        case errc::tampered: return exit_tampered;
+        default: return exit_invalid;
+    }
+}
+
+void print_error(std::ostream& err, const ocop::error& e, const std::string& file) {
+    std::string prefix = file.empty() ? "error: " : "error: " + file + ": ";
+    if (e.problems().empty()) err << prefix << e.what() << '\n';
+    for (const auto& p : e.problems()) err << prefix << (p.path.empty() ? "" : p.path + ": ") << p.message << '\n';
+}
+
+std::string read_file(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw ocop::error(errno == ENOENT ? errc::not_found : errc::io, "", "cannot open " + path + ": " + std::strerror(errno));
+    std::ostringstream text;
+    text << in.rdbuf();
+    if (in.bad()) throw ocop::error(errc::io, "", "cannot read " + path);
+    return text.str();
+}
+
+const edition& choose_edition(const catalog& cat, const args& a) {
+    if (auto id = a.option("edition")) return cat.get(*id);
+    if (auto d = a.option("date")) {
+        auto day = date::parse(*d);
+        if (!day) throw usage_error("--date expects YYYY-MM-DD, found \"" + *d + "\"");
+        return cat.in_force(*day);
+    }
+    if (cat.editions().size() == 1) return cat.editions().front();
+    throw usage_error("several editions: name one with --edition ID or --date YYYY-MM-DD");
+}
+
+}  // namespace ocop::cli

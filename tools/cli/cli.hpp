@@ -1,0 +1,77 @@
+#pragma once
+// The pieces every command of the `ocop` tool shares: arguments, files, errors and exit codes.
+
+#include <functional>
+#include <iosfwd>
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "ocop/catalog.hpp"
+#include "ocop/error.hpp"
+
+namespace ocop::cli {
+
+/// Exit codes of the tool (docs/cli.md).
+enum exit_code : int {
+    exit_ok = 0,
+    exit_invalid = 1,    ///< the input was read and is invalid, or an event was refused
+    exit_usage = 2,      ///< unknown command or option, missing argument
+    exit_not_found = 3,  ///< a file, edition, set or dossier that does not exist; no edition in force
+    exit_io = 4,         ///< reading or writing failed
+    exit_tampered = 5,   ///< an event log whose hash chain does not verify
+};
+
+/// A usage error: printed with the command's help hint, exit code 2.
+struct usage_error : std::runtime_error {
+    using std::runtime_error::runtime_error;
+};
+
+/// Parsed command-line arguments: positionals, flags and options with values.
+class args {
+public:
+    /// `flags` take no value; `options` take one ("--seed 7" or "--seed=7"). Unknown ones throw usage_error.
+    args(std::vector<std::string> argv, const std::set<std::string>& flags, const std::set<std::string>& options);
+    const std::vector<std::string>& positional() const noexcept { return positional_; }
+    bool flag(const std::string& name) const { return flags_.contains(name); }
+    std::optional<std::string> option(const std::string& name) const;
+    /// The i-th positional argument; throws usage_error naming `what` when absent.
+    const std::string& at(std::size_t i, const char* what) const;
+
+private:
+    std::vector<std::string> positional_;
+    std::set<std::string> flags_;
+    std::map<std::string, std::string> options_;
+};
+
+struct streams {
+    std::ostream& out;
+    std::ostream& err;
+};
+
+/// A command: its help text and its body. Bodies throw ocop::error / usage_error; main maps them.
+struct command {
+    std::string name;
+    std::string summary;
+    std::string help;
+    std::function<int(const std::vector<std::string>&, streams&)> run;
+};
+
+std::vector<command> catalog_commands();
+std::vector<command> scoring_commands();
+
+/// The exit code for an ocop::error.
+int exit_code_for(const ocop::error& e);
+/// Prints every problem of an error, one per line, as "error: PATH: MESSAGE".
+void print_error(std::ostream& err, const ocop::error& e, const std::string& file = {});
+
+/// Reads a whole file; throws ocop::error(errc::not_found or errc::io).
+std::string read_file(const std::string& path);
+
+/// The edition named by --edition, or in force on --date; with neither, the only edition of the
+/// catalog (an error when there are several: no silent default).
+const edition& choose_edition(const catalog& cat, const args& a);
+
+}  // namespace ocop::cli

@@ -1,0 +1,157 @@
+// ocop validate FILE | score FILE | council FILE
+
+#include <iostream>
+
+#include <boost/json/serialize.hpp>
+
+#include "cli.hpp"
+#include "ocop/catalog_json.hpp"
+#include "ocop/council.hpp"
+#include "ocop/detail/json_reader.hpp"
+#include "ocop/scoring.hpp"
+#include "table.hpp"
+
+namespace ocop::cli {
+
+namespace {
+
+const char* state_name(criterion_state s) {
+    switch (s) {
+        case criterion_state::scored: return "";
+        case criterion_state::not_applicable: return "not applicable";
+        case criterion_state::not_evaluated: return "not evaluated";
+    }
+    return "?";
+}
+
+const char* outcome_name(evaluation_outcome o) {
+    switch (o) {
+        case evaluation_outcome::evaluated: return "evaluated";
+        case evaluation_outcome::eliminated: return "eliminated";
+        case evaluation_outcome::evaluation_stopped: return "evaluation stopped";
+    }
+    return "?";
+}
+
+/// Which kind of document a file holds, from its keys (or --kind).
+std::string detect_kind(const boost::json::value& doc) {
+    const auto* o = doc.if_object();
+    if (!o) return "unknown";
+    if (o->contains("star_bands")) return "edition";
+    if (o->contains("sections")) return "set";
+    if (o->contains("scorecards")) return "council";
+    if (o->contains("answers")) return "scorecard";
+    return "unknown";
+}
+
+int validate(const std::vector<std::string>& argv, streams& io) {
+    args a(argv, {}, {"kind", "edition", "date"});
+    const std::string& file = a.at(0, "FILE");
+    std::string text = read_file(file);
+    std::string kind = a.option("kind").value_or("");
+    try {
+        if (kind.empty()) kind = detect_kind(detail::parse_json(text));
+        if (kind == "edition") load_edition(text);
+        else if (kind == "set") with_set(choose_edition(embedded_catalog(), a), text);
+        else if (kind == "scorecard") score(embedded_catalog(), parse_scorecard(text));
+        else if (kind == "council") evaluate_council(embedded_catalog(), parse_council(text));
+        else
+            throw usage_error("cannot tell what " + file + " holds; name it with --kind edition|set|scorecard|council");
+    } catch (const ocop::error& e) {
+        print_error(io.err, e, file);
+        io.err << file << ": " << e.problems().size() << " problem(s) in this " << (kind.empty() ? "document" : kind) << '\n';
+        return exit_code_for(e);
+    }
+    io.out << file << ": valid " << kind << '\n';
+    return exit_ok;
+}
+
+int score_command(const std::vector<std::string>& argv, streams& io) {
+    args a(argv, {"explain", "json"}, {});
+    scorecard card = parse_scorecard(read_file(a.at(0, "FILE (a scorecard JSON)")));
+    scorecard_result r = score(embedded_catalog(), card);
+    if (a.flag("json")) {
+        io.out << boost::json::serialize(to_json(r)) << '\n';
+        return exit_ok;
+    }
+    const product_set& set = *embedded_catalog().get(r.edition).find_set(r.set);
+    io.out << "Scorecard " << (r.evaluator.empty() ? "(no evaluator)" : r.evaluator) << " · " << set.code << " " << set.name
+           << " · edition " << r.edition << '\n';
+    if (a.flag("explain")) {
+        table t({"Criterion", "Title", "Level", "Label", ">Points", ">Max", "Note"});
+        t.max_width(1, 32).max_width(3, 44).max_width(6, 40);
+        for (const auto& c : r.criteria)
+            t.add({c.criterion, c.title, c.case_id ? *c.case_id + "/" + c.level.value_or("") : c.level.value_or("-"),
+                   c.level_label.value_or(""), std::to_string(c.points), std::to_string(c.max_points),
+                   c.state == criterion_state::scored ? "" : std::string(state_name(c.state))});
+        t.print(io.out);
+        io.out << "source: " << set.origin.sheet << '\n';
+    }
+    for (const auto& p : r.parts) io.out << "Part " << p.id << ": " << p.points << " / " << p.max_points << '\n';
+    io.out << "Total: " << r.total << " / " << r.max_total << " · " << outcome_name(r.outcome) << '\n';
+    for (const auto& k : r.knockouts) io.out << "knock-out at " << k.criterion << " (" << k.rule << "): " << k.text << '\n';
+    for (const auto& w : r.sheet_warnings) io.out << "warning: " << w << '\n';
+    return exit_ok;
+}
+
+int council_command(const std::vector<std::string>& argv, streams& io) {
+    args a(argv, {"explain", "json"}, {"level"});
+    council_input in = parse_council(read_file(a.at(0, "FILE (a council JSON)")));
+    if (auto level = a.option("level")) in.policy.level = *level;
+    council_result r = evaluate_council(embedded_catalog(), in);
+    if (a.flag("json")) {
+        io.out << boost::json::serialize(to_json(r)) << '\n';
+        return exit_ok;
+    }
+    const product_set& set = *embedded_catalog().get(r.edition).find_set(r.set);
+    io.out << "Council of " << r.members.size() << " · " << set.code << " " << set.name << " · edition " << r.edition << '\n';
+    table members({"Member", ">Total", "Outcome"});
+    for (const auto& m : r.members) members.add({m.evaluator, std::to_string(m.total), outcome_name(m.outcome)});
+    members.print(io.out);
+    if (a.flag("explain")) {
+        table t({"Criterion", "Title", ">Mean", ">Max"});
+        t.max_width(1, 40);
+        for (std::size_t i = 0; i < r.criterion_means.size(); ++i)
+            t.add({r.criterion_means[i].id, set.criteria[i].title, r.criterion_means[i].mean, std::to_string(r.criterion_means[i].max_points)});
+        t.print(io.out);
+    }
+    for (const auto& p : r.part_means) io.out << "Part " << p.id << ": " << p.mean << " / " << p.max_points << '\n';
+    io.out << "Mean: " << r.mean_display << " (exact " << r.mean.numerator << "/" << r.mean.denominator << ") · band " << r.band_stars
+           << "★ " << r.band_meaning << '\n';
+    for (const auto& c : r.caps)
+        io.out << "cap: " << c.capped_to << "★ at most, " << c.criterion << " mean " << c.criterion_mean << " < " << c.required_points
+               << " (" << c.text << "; " << c.source << ")\n";
+    if (r.knockout.outcome != evaluation_outcome::evaluated)
+        io.out << "knock-out: " << outcome_name(r.knockout.outcome) << " (" << r.knockout.rule << ", " << r.knockout.members_reporting
+               << " member(s)): " << r.knockout.text << '\n';
+    io.out << "Stars: " << r.stars << (r.recognisable ? " · recognised by " + *r.recognised_by : " · not recognisable")
+           << (r.forward_to ? " · may be forwarded to " + *r.forward_to : "") << '\n';
+    for (const auto& w : r.warnings) io.out << "warning: " << w << '\n';
+    return exit_ok;
+}
+
+}  // namespace
+
+std::vector<command> scoring_commands() {
+    return {
+        {"validate", "check a catalog, set, scorecard or council file",
+         "usage: ocop validate FILE [--kind edition|set|scorecard|council] [--edition ID | --date YYYY-MM-DD]\n"
+         "Checks FILE and prints every problem with its JSON path. The kind is detected from the keys.\n"
+         "A set is checked against the edition named by --edition/--date (default: the only one).\n"
+         "Exit code 0 when valid, 1 when invalid.\n",
+         validate},
+        {"score", "score one scorecard",
+         "usage: ocop score FILE [--explain] [--json]\n"
+         "FILE: {\"edition\", \"set\", \"evaluator\", \"answers\": {criterion: level | {case, level}}, \"knockouts\": [...]}\n"
+         "--explain prints every criterion: level, label, points, maximum; --json the whole result.\n",
+         score_command},
+        {"council", "aggregate a council's scorecards for one product",
+         "usage: ocop council FILE [--explain] [--json] [--level district|province|central]\n"
+         "FILE: {\"policy\": {...}, \"scorecards\": [...]}; prints members' totals, the exact mean, the band,\n"
+         "caps from minimum requirements, knock-outs, stars, who may recognise them and forwarding.\n"
+         "--explain adds the per-criterion means.\n",
+         council_command},
+    };
+}
+
+}  // namespace ocop::cli

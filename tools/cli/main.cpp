@@ -1,0 +1,74 @@
+// ocop: the command-line tool over the ocop library (docs/cli.md).
+
+#include <algorithm>
+#include <iostream>
+
+#include "cli.hpp"
+#include "ocop/version.hpp"
+
+namespace {
+
+std::vector<ocop::cli::command> all_commands() {
+    std::vector<ocop::cli::command> all;
+    for (auto group : {ocop::cli::catalog_commands(), ocop::cli::scoring_commands()})
+        for (auto& c : group) all.push_back(std::move(c));
+    return all;
+}
+
+void print_help(std::ostream& out, const std::vector<ocop::cli::command>& commands) {
+    out << "usage: ocop COMMAND [ARGS] [--help]\n\nCommands:\n";
+    for (const auto& c : commands) out << "  " << c.name << std::string(c.name.size() < 18 ? 18 - c.name.size() : 1, ' ') << c.summary << '\n';
+    out << "\nExit codes: 0 ok, 1 invalid input or refused event, 2 usage, 3 not found, 4 I/O error, 5 tampered log.\n"
+           "ocop " OCOP_VERSION_STRING "\n";
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    using namespace ocop::cli;
+    std::vector<std::string> words(argv + 1, argv + argc);
+    streams io{std::cout, std::cerr};
+    const auto commands = all_commands();
+    if (words.empty() || words[0] == "--help" || words[0] == "-h" || words[0] == "help") {
+        print_help(words.empty() ? std::cerr : std::cout, commands);
+        return words.empty() ? exit_usage : exit_ok;
+    }
+    if (words[0] == "--version") {
+        std::cout << "ocop " OCOP_VERSION_STRING "\n";
+        return exit_ok;
+    }
+    // The longest command name that the words start with ("catalog show" before "catalog").
+    const command* chosen = nullptr;
+    std::size_t used = 0;
+    for (const auto& c : commands) {
+        std::size_t n = static_cast<std::size_t>(std::count(c.name.begin(), c.name.end(), ' ')) + 1;
+        std::string joined;
+        for (std::size_t i = 0; i < n && i < words.size(); ++i) joined += (i ? " " : "") + words[i];
+        if (joined == c.name && n > used) {
+            chosen = &c;
+            used = n;
+        }
+    }
+    if (!chosen) {
+        std::cerr << "ocop: unknown command \"" << words[0] << (words.size() > 1 ? " " + words[1] : "") << "\"\n";
+        print_help(std::cerr, commands);
+        return exit_usage;
+    }
+    std::vector<std::string> rest(words.begin() + static_cast<std::ptrdiff_t>(used), words.end());
+    if (std::find(rest.begin(), rest.end(), "--help") != rest.end() || std::find(rest.begin(), rest.end(), "-h") != rest.end()) {
+        std::cout << chosen->help;
+        return exit_ok;
+    }
+    try {
+        return chosen->run(rest, io);
+    } catch (const usage_error& e) {
+        std::cerr << "ocop " << chosen->name << ": " << e.what() << "\n" << chosen->help;
+        return exit_usage;
+    } catch (const ocop::error& e) {
+        print_error(std::cerr, e);
+        return exit_code_for(e);
+    } catch (const std::exception& e) {
+        std::cerr << "ocop " << chosen->name << ": " << e.what() << '\n';
+        return exit_io;
+    }
+}
