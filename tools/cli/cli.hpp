@@ -61,6 +61,8 @@ struct command {
 
 std::vector<command> catalog_commands();
 std::vector<command> scoring_commands();
+std::vector<command> campaign_commands();
+std::vector<command> demo_commands();
 
 /// The exit code for an ocop::error.
 int exit_code_for(const ocop::error& e);

@@ -1,0 +1,227 @@
+// ocop campaign init | apply | status | report
+
+#include <iostream>
+#include <map>
+#include <sstream>
+
+#include <boost/json/serialize.hpp>
+
+#include "campaign_store.hpp"
+#include "cli.hpp"
+#include "ocop/detail/enum_text.hpp"
+#include "ocop/detail/json_reader.hpp"
+#include "ocop/reports.hpp"
+#include "report_grid.hpp"
+#include "table.hpp"
+
+namespace ocop::cli {
+
+namespace {
+
+campaign_store open_store(const std::string& dir, streams& io) {
+    std::vector<std::string> notes;
+    campaign_store store = campaign_store::open(dir, notes);
+    for (const auto& n : notes) io.err << "note: " << n << '\n';
+    return store;
+}
+
+int init(const std::vector<std::string>& argv, streams& io) {
+    args a(argv, {}, {"campaign", "file", "policy"});
+    const std::string& dir = a.at(0, "DIR");
+    campaign c;
+    if (auto file = a.option("file")) c = load_campaign(read_file(*file));
+    else if (auto id = a.option("campaign")) c = embedded_campaign(*id);
+    else throw usage_error("name the plan: --campaign hanoi-2021 (built in) or --file CAMPAIGN.json");
+    if (auto policy = a.option("policy")) {
+        if (*policy == "warn") c.policy = window_policy::warn;
+        else if (*policy == "enforce") c.policy = window_policy::enforce;
+        else throw usage_error("--policy expects warn or enforce, found \"" + *policy + "\"");
+    }
+    campaign_store::create(dir, c);
+    io.out << "created campaign " << c.id << " (" << c.plan << ", " << c.province << " " << c.year << ", edition " << c.edition
+           << ", policy " << detail::enum_name(c.policy) << ") in " << dir << '\n';
+    return exit_ok;
+}
+
+/// Events from a file: one JSON event, a JSON array of events, or JSON lines.
+std::vector<event> read_events(const std::string& text) {
+    std::vector<event> out;
+    try {
+        boost::json::value doc = detail::parse_json(text);
+        if (const auto* arr = doc.if_array()) {
+            problem_list problems;
+            for (std::size_t i = 0; i < arr->size(); ++i) {
+                try {
+                    out.push_back(event_from_json((*arr)[i], json_path("", i)));
+                } catch (const ocop::error& e) {
+                    for (const auto& p : e.problems()) problems.add(p.path, p.message);
+                }
+            }
+            problems.throw_if_any(errc::invalid_document);
+            return out;
+        }
+        out.push_back(event_from_json(doc));
+        return out;
+    } catch (const ocop::error& e) {
+        if (e.code() != errc::invalid_json) throw;
+    }
+    std::size_t line_no = 0, start = 0;
+    problem_list problems;
+    while (start < text.size()) {
+        std::size_t end = text.find('\n', start);
+        if (end == std::string::npos) end = text.size();
+        std::string_view line(text.data() + start, end - start);
+        ++line_no;
+        if (line.find_first_not_of(" \t\r") != std::string_view::npos) {
+            try {
+                out.push_back(event_from_json(detail::parse_json(line), "/" + std::to_string(line_no)));
+            } catch (const ocop::error& e) {
+                for (const auto& p : e.problems())
+                    problems.add(p.path.empty() ? "/" + std::to_string(line_no) : p.path, p.message);
+            }
+        }
+        start = end + 1;
+    }
+    problems.throw_if_any(errc::invalid_document);
+    return out;
+}
+
+int apply_events(const std::vector<std::string>& argv, streams& io) {
+    args a(argv, {}, {});
+    const std::string& dir = a.at(0, "DIR");
+    const std::string& file = a.at(1, "FILE (events as JSON, a JSON array or JSON lines; - for standard input)");
+    std::string text;
+    if (file == "-") {
+        std::ostringstream in;
+        in << std::cin.rdbuf();
+        text = in.str();
+    } else {
+        text = read_file(file);
+    }
+    std::vector<event> events = read_events(text);
+    campaign_store store = open_store(dir, io);
+    for (std::size_t i = 0; i < events.size(); ++i) {
+        try {
+            std::size_t index = store.append(events[i]);
+            io.out << "ok " << index << ' ' << detail::enum_name(events[i].type()) << ' ' << events[i].dossier << std::endl;
+            for (const auto& w : store.state().last_warnings()) io.err << "warning: " << events[i].dossier << ": " << w << '\n';
+        } catch (const ocop::error& e) {
+            io.err << "event " << i + 1 << " of " << events.size() << " (" << detail::enum_name(events[i].type()) << ' '
+                   << events[i].dossier << ") refused; " << i << " applied before it\n";
+            print_error(io.err, e);
+            return exit_code_for(e);
+        }
+    }
+    return exit_ok;
+}
+
+int status(const std::vector<std::string>& argv, streams& io) {
+    args a(argv, {"json"}, {});
+    campaign_store store = open_store(a.at(0, "DIR"), io);
+    const registry& r = store.state();
+    if (a.positional().size() > 1) {
+        const dossier_state* s = r.find(a.positional()[1]);
+        if (!s) throw ocop::error(errc::not_found, "", "no dossier \"" + a.positional()[1] + "\" in this campaign");
+        if (a.flag("json")) {
+            io.out << boost::json::serialize(to_json(*s)) << '\n';
+            return exit_ok;
+        }
+        io.out << s->dossier.id << "  " << s->dossier.product_name << " · " << s->dossier.district << " · edition " << s->edition
+               << " · batch " << s->batch.value_or("-") << '\n';
+        io.out << "phase " << detail::enum_name(s->phase) << " at level " << s->level << ", " << s->events << " events, last "
+               << s->updated_at << '\n';
+        for (const auto& c : s->results)
+            io.out << "  council " << c.level << " round " << c.round << ": mean " << c.mean_display << ", " << c.stars << "★ (" << c.at << ")\n";
+        if (const auto* cert = s->certificate())
+            io.out << "  certificate " << cert->number << ": " << cert->stars << "★, issued " << cert->issued_on.to_string() << ", expires "
+                   << cert->expires_on.to_string() << '\n';
+        for (const auto& w : s->warnings) io.out << "  warning: " << w << '\n';
+        return exit_ok;
+    }
+    const campaign& c = *r.campaign();
+    std::map<std::string, int> phases;
+    for (const auto& [id, s] : r.dossiers()) phases[std::string(detail::enum_name(s.phase))] += 1;
+    if (a.flag("json")) {
+        boost::json::object o{{"campaign", c.id}, {"edition", c.edition}, {"events", r.log().size()}, {"head", r.log().head()},
+                              {"dossiers", r.dossiers().size()}};
+        boost::json::object by_phase;
+        for (const auto& [p, n] : phases) by_phase[p] = n;
+        o["by_phase"] = std::move(by_phase);
+        io.out << boost::json::serialize(o) << '\n';
+        return exit_ok;
+    }
+    io.out << "Campaign " << c.id << " (" << c.plan << ", " << c.province << " " << c.year << ") · edition " << c.edition << '\n'
+           << r.dossiers().size() << " dossiers, " << r.log().size() << " events, log verified, head " << r.log().head() << "\n\n";
+    table t({"Phase", ">Dossiers"});
+    for (const auto& [p, n] : phases) t.add({p, std::to_string(n)});
+    t.print(io.out);
+    return exit_ok;
+}
+
+int report(const std::vector<std::string>& argv, streams& io) {
+    args a(argv, {"json", "csv", "markdown"}, {"kind", "as-of"});
+    campaign_store store = open_store(a.at(0, "DIR"), io);
+    const registry& r = store.state();
+    date as_of = last_event_day(r);
+    if (auto d = a.option("as-of")) {
+        auto parsed = date::parse(*d);
+        if (!parsed) throw usage_error("--as-of expects YYYY-MM-DD, found \"" + *d + "\"");
+        as_of = *parsed;
+    }
+    const std::string kind = a.option("kind").value_or("all");
+    if (a.flag("json")) {
+        try {
+            io.out << boost::json::serialize(reports_json(r, as_of, kind)) << '\n';
+        } catch (const std::invalid_argument& e) {
+            throw usage_error(e.what());
+        }
+        return exit_ok;
+    }
+    std::vector<std::pair<std::string, grid>> grids;
+    try {
+        grids = report_grids(r, as_of, kind);
+    } catch (const std::invalid_argument& e) {
+        throw usage_error(e.what());
+    }
+    for (const auto& [name, g] : grids) {
+        if (a.flag("csv")) io.out << "# " << name << '\n' << to_csv(g) << '\n';
+        else if (a.flag("markdown")) io.out << to_markdown(g);
+        else {
+            print_text(io.out, g);
+            io.out << '\n';
+        }
+    }
+    return exit_ok;
+}
+
+}  // namespace
+
+std::vector<command> campaign_commands() {
+    return {
+        {"campaign init", "create a campaign kept on disk",
+         "usage: ocop campaign init DIR (--campaign ID | --file CAMPAIGN.json) [--policy warn|enforce]\n"
+         "Creates DIR with campaign.json, an empty hash-chained log events.jsonl and its head.\n"
+         "Built-in plans: hanoi-2021 (220/KH-UBND). --policy: events outside their step's window are\n"
+         "recorded with a warning (warn, the plan's default) or refused (enforce).\n",
+         init},
+        {"campaign apply", "apply events to a campaign, durably",
+         "usage: ocop campaign apply DIR FILE\n"
+         "FILE (or - for standard input): one event as JSON, a JSON array of events, or JSON lines.\n"
+         "Each accepted event is appended to DIR/events.jsonl (write, fsync) and acknowledged with a line\n"
+         "\"ok INDEX TYPE DOSSIER\" only once it is on disk. The first refused event stops the run: it is\n"
+         "reported with the rule and its legal source; the events before it stay applied. Exit 1 then.\n",
+         apply_events},
+        {"campaign status", "where the campaign or one dossier stands",
+         "usage: ocop campaign status DIR [DOSSIER] [--json]\n"
+         "Verifies the log's hash chain and the stored head, replays it, and prints the dossiers by phase,\n"
+         "or one dossier's state. Exit 5 when the log was tampered with.\n",
+         status},
+        {"campaign report", "the campaign's reports",
+         "usage: ocop campaign report DIR [--kind all|registrations|results|candidates|recognised|overdue|progress]\n"
+         "                            [--as-of YYYY-MM-DD] [--json | --csv | --markdown]\n"
+         "--as-of defaults to the day of the last event in the log (the tool never reads the clock).\n",
+         report},
+    };
+}
+
+}  // namespace ocop::cli

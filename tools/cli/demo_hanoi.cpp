@@ -1,0 +1,255 @@
+#include "demo_hanoi.hpp"
+
+#include <algorithm>
+#include <cstdio>
+
+#include "ocop/catalog_json.hpp"
+#include "ocop/council.hpp"
+#include "synthetic.hpp"
+
+namespace ocop::cli {
+
+namespace {
+
+/// An event with the time it happens, for ordering the whole campaign before applying it.
+struct timed_event {
+    std::string at;
+    std::size_t sequence;
+    event e;
+};
+
+std::string stamp(date d, int minute) {
+    char buf[40];
+    std::snprintf(buf, sizeof buf, "%sT%02d:%02d:00+07:00", d.to_string().c_str(), 8 + minute / 60 % 9, minute % 60);
+    return buf;
+}
+
+date day(int y, unsigned m, unsigned d) { return date{y, m, d}; }
+
+date plus_days(date d, int days) {
+    // The demo only moves within a month or into the next one: step day by day.
+    for (int i = 0; i < days; ++i) {
+        date next{d.year, d.month, d.day + 1};
+        if (!date::parse(next.to_string())) next = d.month == 12 ? date{d.year + 1, 1, 1} : date{d.year, d.month + 1, 1};
+        d = next;
+    }
+    return d;
+}
+
+/// The dates of one batch's steps (appendix 02 of 220/KH-UBND), from the batch's month.
+struct batch_calendar {
+    date registered, district_council, forwarded, appraisal, round1, completion_requested, completion_submitted, round2,
+        proposal, decision, certificate, candidacy;
+    std::string decision_number;
+};
+
+batch_calendar calendar_for(const std::string& batch) {
+    if (batch == "1")
+        return {day(2021, 8, 16), day(2021, 9, 20), day(2021, 10, 1), day(2021, 10, 11), day(2021, 10, 16), day(2021, 10, 21),
+                day(2021, 10, 23), day(2021, 10, 26), day(2021, 11, 1), day(2021, 12, 8), day(2021, 12, 10), day(2021, 12, 15),
+                "4321/QĐ-UBND"};
+    return {day(2021, 9, 16), day(2021, 10, 20), day(2021, 11, 1), day(2021, 11, 11), day(2021, 11, 16), day(2021, 11, 21),
+            day(2021, 11, 23), day(2021, 11, 26), day(2021, 12, 1), day(2021, 12, 20), day(2021, 12, 22), day(2021, 12, 27),
+            "4876/QĐ-UBND"};
+}
+
+/// The sets of an industry that have a sheet, in classification order.
+std::vector<const product_set*> scorable_sets(const edition& ed, const std::string& industry_id) {
+    std::vector<const product_set*> out;
+    for (const auto& ind : ed.classification)
+        if (ind.id == industry_id)
+            for (const auto& g : ind.groups)
+                for (const auto& id : g.sets)
+                    if (const product_set* s = ed.find_set(id); s && s->status != set_status::unavailable) out.push_back(s);
+    return out;
+}
+
+class simulation {
+public:
+    simulation(const campaign& c, const edition& ed, std::uint64_t seed, demo_figures& figures)
+        : campaign_(c), edition_(ed), random_(seed), figures_(figures) {}
+
+    void add_dossier(const std::string& district, std::size_t district_no, const std::string& industry, std::size_t sequence,
+                     std::size_t index);
+    std::vector<timed_event>& events() { return events_; }
+
+private:
+    council_result council(const product_set& set, int quality, subject_kind kind, const std::vector<std::string>& knockouts,
+                           const std::string& level, const std::string& who);
+    void push(const std::string& dossier, role r, const std::string& actor, date d, event_payload p, std::string reason);
+
+    const campaign& campaign_;
+    const edition& edition_;
+    rng random_;
+    demo_figures& figures_;
+    std::vector<timed_event> events_;
+    std::size_t certificates_ = 0;
+};
+
+void simulation::push(const std::string& dossier, role r, const std::string& actor, date d, event_payload p, std::string reason) {
+    int minute = static_cast<int>(random_.below(480));
+    std::string at = stamp(d, minute);
+    events_.push_back({at, events_.size(), event{dossier, actor, r, at, std::move(p), std::move(reason)}});
+}
+
+council_result simulation::council(const product_set& set, int quality, subject_kind kind, const std::vector<std::string>& knockouts,
+                                   const std::string& level, const std::string& who) {
+    const int members = 7 + static_cast<int>(random_.below(5));  // 7 to 11 members
+    std::vector<scorecard_result> cards;
+    for (int m = 0; m < members; ++m) {
+        int member_quality = std::clamp(quality + static_cast<int>(random_.below(61)) - 30, 0, 1000);
+        cards.push_back(score(edition_, set,
+                              synthetic_scorecard(set, edition_.id, who + " member " + std::to_string(m + 1), member_quality, kind, random_, knockouts)));
+    }
+    figures_.scorecards += cards.size();
+    figures_.councils += 1;
+    council_policy policy;
+    policy.level = level;
+    return aggregate(edition_, set, cards, policy);
+}
+
+void simulation::add_dossier(const std::string& district, std::size_t district_no, const std::string& industry, std::size_t sequence,
+                             std::size_t index) {
+    const auto sets = scorable_sets(edition_, industry);
+    const product_set& set = *sets[random_.below(static_cast<std::uint32_t>(sets.size()))];
+    const std::string batch = index % 2 == 0 ? "1" : "2";
+    const batch_calendar cal = calendar_for(batch);
+    const subject_kind kinds[] = {subject_kind::enterprise, subject_kind::cooperative, subject_kind::cooperative_group,
+                                  subject_kind::household};
+    const subject_kind kind = kinds[random_.below(4)];
+
+    char id[32], code[40];
+    std::snprintf(id, sizeof id, "HN-%02zu-%03zu", district_no, sequence);
+    std::snprintf(code, sizeof code, "HN-%02zu-%03zu-2021", district_no, sequence);
+    dossier d;
+    d.id = id;
+    d.product_name = set.name + " (synthetic product " + id + ")";
+    d.product_code = code;
+    d.subject = {"Synthetic subject " + std::string(id), kind};
+    d.province = campaign_.province;
+    d.district = district;
+    d.industry = industry;
+    d.set = set.id;
+    d.documents = {"doc-01", "doc-02", "doc-03", "doc-04", "doc-05"};
+    for (const auto& doc : edition_.dossier_documents)
+        if (!doc.required && random_.chance(500)) d.documents.push_back(doc.id);
+
+    // A product's latent quality (per mille): mostly 3 stars, some 4, a few below 50 or 90+.
+    int quality = 420 + static_cast<int>((random_.below(1000) + random_.below(1000) + random_.below(1000)) / 6);
+    if (random_.chance(25)) quality += 250;
+    quality = std::min(quality, 1000);
+    std::vector<std::string> knockouts;
+    if (random_.chance(15)) {
+        auto stops = declared_rules(set, knockout_outcome::evaluation_stopped);
+        if (!stops.empty()) knockouts.push_back(stops.front());
+    } else if (random_.chance(8)) {
+        auto eliminations = declared_rules(set, knockout_outcome::eliminated);
+        if (!eliminations.empty()) knockouts.push_back(eliminations.front());
+    }
+
+    const std::string dist_committee = "UBND " + district;
+    auto on = [&](date base, int spread) { return plus_days(base, static_cast<int>(random_.below(static_cast<std::uint32_t>(spread)))); };
+
+    push(d.id, role::subject, d.subject.name, on(cal.registered, 10),
+         registered_payload{d, campaign_.edition, batch, std::nullopt}, "đăng ký sản phẩm tham gia đánh giá OCOP 2021");
+    push(d.id, role::subject, d.subject.name, plus_days(cal.registered, 12), submitted_payload{}, "nộp hồ sơ");
+
+    council_result district_result = council(set, quality, kind, knockouts, "district", "Hội đồng " + district);
+    push(d.id, role::district_council, "Hội đồng OCOP " + district, on(cal.district_council, 8),
+         council_payload_from(district_result, 1), "đánh giá, phân hạng cấp huyện");
+    if (!district_result.forward_to) {
+        if (district_result.knockout.outcome != evaluation_outcome::evaluated) figures_.knocked_out += 1;
+        push(d.id, role::district_people_committee, dist_committee, on(cal.forwarded, 7), closed_payload{},
+             district_result.knockout.outcome != evaluation_outcome::evaluated ? "loại theo ghi chú phiếu đánh giá" : "dưới 50 điểm");
+        return;
+    }
+    push(d.id, role::district_people_committee, dist_committee, on(cal.forwarded, 7), forwarded_payload{"province"},
+         "đạt từ 50 điểm, gửi thành phố");
+
+    // Province: appraisal (some dossiers returned and completed), round 1, completion, round 2.
+    if (random_.chance(80)) {
+        figures_.returned += 1;
+        push(d.id, role::advisory_group, "Tổ tư vấn", cal.appraisal,
+             appraisal_payload{appraisal_outcome::returned, true, {"Phiếu kết quả kiểm nghiệm chỉ tiêu an toàn thực phẩm"}},
+             "hồ sơ thiếu phiếu kiểm nghiệm");
+        push(d.id, role::subject, d.subject.name, plus_days(cal.appraisal, 1),
+             completion_payload{{"doc-09"}, {"Phiếu kết quả kiểm nghiệm chỉ tiêu an toàn thực phẩm"}}, "bổ sung phiếu kiểm nghiệm");
+        push(d.id, role::advisory_group, "Tổ tư vấn", plus_days(cal.appraisal, 3), appraisal_payload{appraisal_outcome::accepted, false, {}},
+             "hồ sơ đủ điều kiện");
+    } else {
+        push(d.id, role::advisory_group, "Tổ tư vấn", on(cal.appraisal, 4),
+             appraisal_payload{appraisal_outcome::accepted, random_.chance(300), {}}, "hồ sơ đủ điều kiện");
+    }
+    council_result round1 = council(set, quality, kind, knockouts, "province", "Hội đồng thành phố vòng 1");
+    push(d.id, role::province_council, "Hội đồng OCOP thành phố", on(cal.round1, 5), council_payload_from(round1, 1),
+         "đánh giá, phân hạng vòng 1");
+
+    const auto near_bound = [](const exact_mean& m) {
+        for (int bound : {50, 70, 90})
+            if (!m.at_least(bound) && m.at_least(bound - 5)) return true;
+        return false;
+    };
+    bool completes = round1.knockout.outcome == evaluation_outcome::evaluated &&
+                     (!round1.caps.empty() || near_bound(round1.mean) || random_.chance(200));
+    if (completes) {
+        figures_.completions += 1;
+        quality = std::min(1000, quality + 40);
+        std::vector<std::string> items{"Hoàn thiện câu chuyện sản phẩm", "Bổ sung tem truy xuất nguồn gốc"};
+        push(d.id, role::coordination_office, "Văn phòng điều phối NTM", on(cal.completion_requested, 2), completion_request_payload{items},
+             "hoàn thiện minh chứng sau vòng 1");
+        push(d.id, role::subject, d.subject.name, on(cal.completion_submitted, 2), completion_payload{{"doc-16", "doc-10"}, items},
+             "nộp minh chứng bổ sung");
+    }
+    council_result round2 = council(set, quality, kind, knockouts, "province", "Hội đồng thành phố vòng 2");
+    push(d.id, role::province_council, "Hội đồng OCOP thành phố", on(cal.round2, 5), council_payload_from(round2, 2),
+         "đánh giá, phân hạng vòng 2");
+
+    if (!round2.recognisable || round2.stars < 3) {
+        if (round2.knockout.outcome != evaluation_outcome::evaluated) figures_.knocked_out += 1;
+        push(d.id, role::coordination_office, "Văn phòng điều phối NTM", on(cal.proposal, 4), not_recognised_payload{},
+             round2.knockout.outcome != evaluation_outcome::evaluated ? "loại theo ghi chú phiếu đánh giá" : "dưới 50 điểm sau vòng 2");
+        return;
+    }
+    push(d.id, role::coordination_office, "Văn phòng điều phối NTM", on(cal.proposal, 4), recognition_payload{std::min(round2.stars, 4)},
+         "đề nghị UBND thành phố công nhận");
+    push(d.id, role::province_people_committee, "UBND thành phố Hà Nội", cal.decision,
+         decision_payload{cal.decision_number, cal.decision, "Chủ tịch UBND thành phố (synthetic)"}, "quyết định công nhận sản phẩm OCOP");
+    char number[40];
+    std::snprintf(number, sizeof number, "HN-OCOP-2021-%04zu", ++certificates_);
+    push(d.id, role::province_people_committee, "UBND thành phố Hà Nội", cal.certificate, certificate_payload{number, cal.certificate},
+         "cấp giấy chứng nhận");
+    if (round2.forward_to)
+        push(d.id, role::province_people_committee, "UBND thành phố Hà Nội", cal.candidacy, forwarded_payload{*round2.forward_to},
+             "đạt từ 90 điểm: đề xuất Bộ NN&PTNT đánh giá 5 sao");
+}
+
+}  // namespace
+
+registry run_hanoi_2021(std::uint64_t seed, demo_figures& figures, const std::function<void(std::size_t, std::size_t)>& progress) {
+    const campaign& plan = embedded_campaign("hanoi-2021");
+    const edition& ed = embedded_catalog().get(plan.edition);
+    simulation sim(plan, ed, seed, figures);
+    std::size_t total = 0;
+    for (const auto& row : plan.planned) total += static_cast<std::size_t>(row.total);
+    std::size_t index = 0;
+    for (std::size_t r = 0; r < plan.planned.size(); ++r) {
+        const auto& row = plan.planned[r];
+        std::size_t sequence = 0;
+        for (std::size_t i = 0; i < plan.industries.size(); ++i)
+            for (int n = 0; n < row.by_industry[i]; ++n) {
+                sim.add_dossier(row.district, r + 1, plan.industries[i].id, ++sequence, index++);
+                if (progress) progress(index, total);
+            }
+    }
+    auto& events = sim.events();
+    std::stable_sort(events.begin(), events.end(), [](const timed_event& a, const timed_event& b) { return a.at < b.at; });
+    registry reg({}, plan);
+    for (const auto& t : events) reg.apply(t.e);
+    for (const auto& [id, state] : reg.dossiers())
+        if (!state.warnings.empty()) figures.with_warnings += 1;
+    figures.dossiers = index;
+    figures.events = events.size();
+    return reg;
+}
+
+}  // namespace ocop::cli
