@@ -50,13 +50,9 @@ int demo(const std::vector<std::string>& argv, streams& io) {
     if (which != "hanoi-2021") throw usage_error("unknown demo \"" + which + "\" (available: hanoi-2021)");
     std::uint64_t seed = 2021;
     if (auto s = a.option("seed")) {
-        try {
-            std::size_t used = 0;
-            seed = std::stoull(*s, &used);
-            if (used != s->size()) throw std::invalid_argument("trailing characters");
-        } catch (const std::exception&) {
-            throw usage_error("--seed expects a non-negative integer, found \"" + *s + "\"");
-        }
+        bool digits = !s->empty() && s->size() <= 19 && s->find_first_not_of("0123456789") == std::string::npos;
+        if (!digits) throw usage_error("--seed expects a non-negative integer, found \"" + *s + "\"");
+        seed = std::stoull(*s);
     }
     const bool bar = ::isatty(STDERR_FILENO) != 0;
     auto started = std::chrono::steady_clock::now();
