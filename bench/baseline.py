@@ -7,6 +7,14 @@
       same rules (applicability, level-triggered knock-outs, minimum-requirement caps, bands on
       the exact mean, a council knocked out when any member reports a knock-out). DIR holds
       spec.json and rows-<i>.bin written by ocop_bench; rows become dicts before the clock starts.
+
+  baseline.py ctypes DIR REPEATS EDITION
+      The Python bindings (bindings/python, ctypes over libocop.so; OCOP_LIBRARY and PYTHONPATH
+      set by ocop_bench): the same rows scored with one Sheet.score() call per set (the batch),
+      with one Sheet.score() call per scorecard, and, on a subset, one Catalog.score() call per
+      scorecard given as JSON text (the per-call API with explanations).
+
+Times are the thread's CPU time (time.thread_time), best of REPEATS, as in ocop_bench.
 """
 
 import json
@@ -106,8 +114,63 @@ def run_scoring(spec, work):
     return totals_sum, stars_sum, council_stars_sum
 
 
+def best_of(repeats, fn):
+    best = None
+    for _ in range(repeats):
+        t0 = time.thread_time()
+        result = fn()
+        s = time.thread_time() - t0
+        best = s if best is None else min(best, s)
+    return best, result
+
+
+def run_ctypes(directory, repeats, edition):
+    import ocop  # pylint: disable=import-outside-toplevel
+
+    with open(f"{directory}/spec.json", encoding="utf-8") as f:
+        spec = json.load(f)
+    per_product = spec["members"] * spec["rounds"]
+    cat = ocop.Catalog.embedded()
+    blocks = []  # (sheet, flat rows, [row bytes], slots)
+    for i, s in enumerate(spec["sets"]):
+        with open(f"{directory}/rows-{i}.bin", "rb") as f:
+            flat = f.read()
+        sheet = cat.sheet(edition, s["id"])
+        n = sheet.slots
+        blocks.append((sheet, flat, [flat[r * n:(r + 1) * n] for r in range(s["products"] * per_product)]))
+    scorecards = sum(len(rows) for _, _, rows in blocks)
+
+    def batch():
+        return sum(sum(sheet.score(flat).totals) for sheet, flat, _ in blocks)
+
+    def per_call():
+        return sum(sheet.score(row).totals[0] for sheet, _, rows in blocks for row in rows)
+
+    t_batch, sum_batch = best_of(repeats, batch)
+    t_call, sum_call = best_of(repeats, per_call)
+
+    # The per-call JSON API on a subset: 40 scorecards of each set, as JSON text (built untimed).
+    docs = []
+    for (sheet, _, rows), s in zip(blocks, spec["sets"]):
+        for row in rows[:40]:
+            answers = {}
+            for slot, index in enumerate(row):
+                if index == 255:
+                    continue
+                case, level = s["options"][slot][index]
+                answers[s["criteria"][slot]["id"]] = level if case is None else {"case": case, "level": level}
+            docs.append(json.dumps({"edition": edition, "set": s["id"], "evaluator": "m", "answers": answers}))
+    t_json, sum_json = best_of(repeats, lambda: sum(cat.score(d)["total"] for d in docs))
+    return {"python": sys.version.split()[0], "scorecards": scorecards, "batch_seconds": t_batch, "per_call_seconds": t_call,
+            "json_scorecards": len(docs), "json_per_call_seconds": t_json, "totals_sum": sum_batch,
+            "per_call_totals_sum": sum_call, "json_totals_sum": sum_json}
+
+
 def main():
     mode, directory, repeats = sys.argv[1], sys.argv[2], int(sys.argv[3])
+    if mode == "ctypes":
+        print(json.dumps(run_ctypes(directory, repeats, sys.argv[4])))
+        return
     if mode != "score":
         raise SystemExit(f"unknown mode {mode}")
     spec, work = load(directory)

@@ -6,6 +6,7 @@
 // Every contender runs on the same generated data (workload.hpp). Times are the best of several
 // samples (harness.hpp); the ratios are computed here, in the same run.
 
+#include <malloc.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -25,8 +26,11 @@
 #include <boost/json.hpp>
 
 #include "batch_vs_read.hpp"
+#include "fast_kernel.hpp"
 #include "harness.hpp"
 #include "ocop.hpp"
+#include "ocop/campaign.hpp"
+#include "ocop/registry.hpp"
 #include "reference.hpp"
 #include "workload.hpp"
 
@@ -524,9 +528,9 @@ void write_rows(const workload& w, const std::string& dir) {
     }
 }
 
-std::optional<json::object> run_python(const std::string& args) {
+std::optional<json::object> run_python(const std::string& args, const std::string& env = "") {
     int status = 0;
-    std::string out = run_command(std::string(OCOP_BENCH_PYTHON) + " " + args, &status);
+    std::string out = run_command(env + std::string(OCOP_BENCH_PYTHON) + " " + args, &status);
     if (status != 0) {
         std::printf("  (python failed with status %d: %s)\n", status, out.c_str());
         return std::nullopt;
@@ -538,6 +542,126 @@ std::optional<json::object> run_python(const std::string& args) {
         std::printf("  (unexpected python output: %s)\n", out.c_str());
         return std::nullopt;
     }
+}
+
+// ---- the workflow ---------------------------------------------------------------------------
+
+/// One dossier of the Hanoi 2021 campaign, batch 1, from registration to its province certificate:
+/// 10 events (the path of tests/workflow_1048_test.cpp).
+std::vector<ocop::event> dossier_events(const std::string& id) {
+    using ocop::role;
+    auto ev = [&](role r, const char* day, ocop::event_payload p) {
+        return ocop::event{id, "actor-" + std::to_string(static_cast<int>(r)), r, std::string(day) + "T09:00:00+07:00", std::move(p),
+                           "as decided"};
+    };
+    ocop::dossier d;
+    d.id = id;
+    d.product_name = "Product " + id;
+    d.subject = {"HTX " + id, ocop::subject_kind::cooperative};
+    d.province = "Hà Nội";
+    d.district = "Ba Vì";
+    d.industry = "food";
+    d.set = "rau-cu-qua-hat-tuoi";
+    d.documents = {"doc-01", "doc-02", "doc-03", "doc-04", "doc-05"};
+    auto council = [](int round, std::int64_t num, std::int64_t den, int stars) {
+        return ocop::council_payload{round, ocop::exact_mean{num, den}, stars, 5};
+    };
+    return {ev(role::subject, "2021-09-01", ocop::registered_payload{d, std::nullopt, std::string("1"), std::nullopt}),
+            ev(role::subject, "2021-09-02", ocop::submitted_payload{}),
+            ev(role::district_council, "2021-09-20", council(1, 362, 5, 4)),
+            ev(role::district_people_committee, "2021-10-05", ocop::forwarded_payload{"province"}),
+            ev(role::advisory_group, "2021-10-12", ocop::appraisal_payload{ocop::appraisal_outcome::accepted, true, {}}),
+            ev(role::province_council, "2021-10-18", council(1, 4400, 50, 4)),
+            ev(role::province_council, "2021-10-27", council(2, 371, 5, 4)),
+            ev(role::coordination_office, "2021-11-01", ocop::recognition_payload{4}),
+            ev(role::province_people_committee, "2021-12-10",
+               ocop::decision_payload{"5678/QĐ-UBND", *ocop::date::parse("2021-12-10"), "Chủ tịch UBND TP"}),
+            ev(role::province_people_committee, "2021-12-15", ocop::certificate_payload{"GCN-" + id, *ocop::date::parse("2021-12-15")})};
+}
+
+/// Bytes in use on the heap (glibc: allocated chunks, with their overhead, plus mmapped blocks).
+std::size_t heap_in_use() {
+    struct mallinfo2 m = mallinfo2();
+    return m.uordblks + m.hblkhd;
+}
+
+void workflow(std::size_t dossiers, int repeats) {
+    heading("Workflow: events applied, the log replayed, memory per dossier (Hanoi 2021 campaign)");
+    const ocop::campaign& camp = ocop::embedded_campaign("hanoi-2021");
+    // Events in the order a province records them: every dossier's step 1, then every step 2, ...
+    std::vector<ocop::event> events;
+    {
+        std::vector<std::vector<ocop::event>> per;
+        for (std::size_t i = 0; i < dossiers; ++i) per.push_back(dossier_events("HN-" + std::to_string(i + 1)));
+        for (std::size_t step = 0; step < per.front().size(); ++step)
+            for (auto& d : per) events.push_back(std::move(d[step]));
+    }
+    const double n = static_cast<double>(events.size());
+    {
+        ocop::registry warm({}, camp);  // the embedded procedures, catalog and campaign, once
+        for (const auto& e : dossier_events("warm-up")) warm.apply(e);
+    }
+    std::optional<ocop::registry> kept;
+    auto applied = measure_once(
+        [&] {
+            ocop::registry r({}, camp);
+            for (const auto& e : events) r.apply(e);
+            keep(r.dossiers().size());
+            kept.emplace(std::move(r));
+        },
+        repeats);
+    const ocop::registry& reg = *kept;
+    std::size_t certified = 0;
+    for (const auto& [id, st] : reg.dossiers()) certified += st.certificate() != nullptr;
+    line("events applied (registry::apply: rules, state, hash-chained log)",
+         rate(n / applied.best, " events") + fmt(" [%.0f k]", n / applied.median / 1e3),
+         per(applied.best / n, "event") + "; " + std::to_string(events.size()) + " events, " + std::to_string(dossiers) + " dossiers, " +
+             std::to_string(certified) + " certified");
+    auto replayed = measure_once(
+        [&] {
+            auto r = ocop::registry::replay(reg.log(), {}, camp, reg.log().head());
+            keep(r.dossiers().size());
+        },
+        repeats);
+    line("full log replayed (registry::replay: verify chain + apply)", rate(n / replayed.best, " events") + fmt(" [%.0f k]", n / replayed.median / 1e3),
+         per(replayed.best / n, "event") + "; " + verdict(n / replayed.best / 1e6, 1.0, true) + " (target 1 M events/s)");
+    auto verified = measure_once([&] { keep(reg.log().verify(reg.log().head()).ok); }, repeats);
+    line("  of which: hash chain verified (SHA-256 per entry)", rate(n / verified.best, " events"), per(verified.best / n, "event"));
+    // The state transitions alone, without the log: ocop::apply on each dossier's state.
+    auto pure = measure_once(
+        [&] {
+            std::map<std::string, ocop::dossier_state, std::less<>> states;
+            for (const auto& e : events) {
+                auto it = states.find(e.dossier);
+                ocop::dossier_state next = ocop::apply(it == states.end() ? nullptr : &it->second, e);
+                if (it == states.end()) states.emplace(e.dossier, std::move(next));
+                else it->second = std::move(next);
+            }
+            keep(states.size());
+        },
+        repeats);
+    line("  of which: state transitions alone (ocop::apply, no log)", rate(n / pure.best, " events"), per(pure.best / n, "event"));
+
+    // Memory: the heap a registry of `dossiers` dossiers holds, and the share of its log.
+    kept.reset();
+    const std::size_t before = heap_in_use();
+    std::size_t with_log = 0, log_only = 0;
+    {
+        ocop::registry r({}, camp);
+        for (const auto& e : events) r.apply(e);
+        malloc_trim(0);
+        with_log = heap_in_use() - before;
+        const std::size_t mid = heap_in_use();
+        ocop::event_log copy = r.log();
+        log_only = heap_in_use() - mid;
+        keep(copy.size());
+    }
+    const double d = static_cast<double>(dossiers);
+    line("memory per dossier: state + its 10 log entries", fmt("%.0f bytes", static_cast<double>(with_log) / d),
+         verdict(4096.0 / (static_cast<double>(with_log) / d), 1.0, true) + " (target 4 KB)");
+    line("  of which: the log entries (10 events, canonical JSON + hashes)", fmt("%.0f bytes", static_cast<double>(log_only) / d));
+    line("  of which: the dossier state", fmt("%.0f bytes", static_cast<double>(with_log - log_only) / d),
+         verdict(4096.0 / (static_cast<double>(with_log - log_only) / d), 1.0, true) + " (target 4 KB, state alone)");
 }
 
 // ---- main -----------------------------------------------------------------------------------
@@ -584,6 +708,30 @@ int run(bool quick) {
     line("national: memory read (sum)", per(mem.read / rows, "scorecard"), rate(static_cast<double>(national.bytes()) / mem.read, "B"));
     line("national: memory copy (memcpy)", per(mem.copy / rows, "scorecard"), rate(static_cast<double>(national.bytes()) / mem.copy, "B"));
     line("national: ratio C++ batch / memory read", fmt("%.1fx", batch_t.best / mem.read), verdict(batch_t.best / mem.read, 10, false) + " (target 10x)");
+    {
+        // The prototype kernel (fast_kernel.hpp): how close a table-driven kernel gets.
+        std::vector<fast_sheet> fast;
+        for (const auto& b : national.blocks) fast.emplace_back(ed, *b.set, b.sheet);
+        batch_run via_fast(national);
+        auto run_fast = [&] {
+            for (std::size_t i = 0; i < national.blocks.size(); ++i) {
+                const auto& b = national.blocks[i];
+                fast[i].score(b.rows.data(), national.rows_of(b), via_fast.totals[i].data(), via_fast.stars[i].data(),
+                              via_fast.outcomes[i].data());
+            }
+        };
+        auto fast_t = measure(run_fast, repeats, 0.2);
+        std::size_t knocked = 0;
+        for (const auto& o : ours.outcomes)
+            for (auto x : o) knocked += x != 0;
+        std::printf("  (%.1f%% of the generated scorecards are knocked out; the prototype leaves them to the library's kernel)\n",
+                    100.0 * static_cast<double>(knocked) / rows);
+        const bool same = via_fast.totals == ours.totals && via_fast.stars == ours.stars && via_fast.outcomes == ours.outcomes;
+        line("national: prototype kernel (bench/fast_kernel.hpp)", per(fast_t.best / rows, "scorecard") + " [" + per(fast_t.median / rows, "") + "]",
+             rate(rows / fast_t.best, " scorecards") + (same ? ", same totals, stars, outcomes" : ", RESULTS DIFFER"));
+        line("national: ratio prototype kernel / memory read", fmt("%.1fx", fast_t.best / mem.read),
+             verdict(fast_t.best / mem.read, 10, false) + fmt("; %.1fx faster than the library's", batch_t.best / fast_t.best));
+    }
 #if OCOP_BENCH_HAVE_CAPI
     {
         capi_sheets c(national);
@@ -639,6 +787,8 @@ int run(bool quick) {
         line("ratio rich path / batch path", fmt("%.0fx", rich / e2e.best), "(the price of the explanation per criterion)");
     }
 
+    workflow(quick ? 500 : 5000, quick ? 1 : 3);
+
     heading("Baselines on the same data (" + std::to_string(base.products()) + " products x 9 x 2 = " + std::to_string(base.scorecards()) +
             " scorecards; totals, council means, bands)");
     batch_run b_ours(base);
@@ -690,6 +840,29 @@ int run(bool quick) {
                               (*py)["council_stars_sum"].to_number<std::int64_t>() == b_ours.council_stars_sum();
             line("  check: Python totals, stars and council stars = ours", same ? "yes" : "NO", json::serialize(*py));
         }
+#if OCOP_BENCH_HAVE_CAPI
+        heading("Python bindings (ctypes over libocop.so): one call per batch vs one call per scorecard");
+        auto ct = run_python("'" + std::string(OCOP_BENCH_SOURCE_DIR) + "/baseline.py' ctypes '" + dir.path + "' " +
+                                 std::to_string(quick ? 1 : 3) + " " + ed.id,
+                             "OCOP_LIBRARY='" OCOP_BENCH_CAPI_LIBRARY "' PYTHONPATH='" OCOP_BENCH_BINDINGS_DIR "' ");
+        if (ct) {
+            const double tb = (*ct)["batch_seconds"].to_number<double>(), tc = (*ct)["per_call_seconds"].to_number<double>();
+            const double tj = (*ct)["json_per_call_seconds"].to_number<double>();
+            const double nj = (*ct)["json_scorecards"].to_number<double>();
+            line("Python: Sheet.score(all rows of a set), 25 calls", per(tb / brows, "scorecard"), rate(brows / tb, " scorecards"));
+            line("Python: Sheet.score(one row), one call per scorecard", per(tc / brows, "scorecard"),
+                 fmt("batch is %.0fx faster; ", tc / tb) + verdict(tc / tb, 20, true) + " (target 20x)");
+            line("Python: Catalog.score(JSON), one call per scorecard", per(tj / nj, "scorecard"),
+                 fmt("batch is %.0fx faster (with explanations; ", (tj / nj) / (tb / brows)) + fmt("%.0f scorecards)", nj));
+            line("Python batch vs C++ batch (same rows)", fmt("%.1fx", (tb / brows) / (ours_t.best / brows)),
+                 "slower: building Python lists of the results");
+            const bool same = (*ct)["totals_sum"].to_number<std::int64_t>() == b_ours.totals_sum() &&
+                              (*ct)["per_call_totals_sum"].to_number<std::int64_t>() == b_ours.totals_sum();
+            line("  check: Python batch and per-call totals = ours", same ? "yes" : "NO", json::serialize(*ct));
+        }
+#else
+        line("Python bindings", "not measured", "the C API target (ocop_c) was not built");
+#endif
     }
     std::printf("\n");
     return 0;
