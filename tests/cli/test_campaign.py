@@ -87,6 +87,54 @@ class Demo(unittest.TestCase):
         self.assertEqual(result.returncode, 2)
         self.assertIn("--seed expects a non-negative integer", result.stderr)
 
+    def test_validate_checks_a_log_and_its_chain(self):
+        log = self.tmp / "a" / "events.jsonl"
+        result = run("validate", log)
+        self.assertEqual(result.returncode, 0, result.stderr)
+        self.assertIn("valid log", result.stdout)
+        lines = log.read_text(encoding="utf-8").splitlines()
+        tampered = self.tmp / "tampered.jsonl"
+        tampered.write_text("\n".join(lines[:3] + lines[4:]) + "\n", encoding="utf-8")  # one entry deleted
+        result = run("validate", tampered)
+        self.assertEqual(result.returncode, 5)
+        self.assertIn("/3", result.stderr)
+
+    def test_validate_checks_events(self):
+        lines = (self.tmp / "a" / "events.jsonl").read_text(encoding="utf-8").splitlines()[:3]
+        events = [json.loads(line)["event"] for line in lines]
+        good = self.tmp / "events.json"
+        good.write_text(json.dumps(events, ensure_ascii=False), encoding="utf-8")
+        self.assertIn("valid events", run("validate", good).stdout)
+        del events[1]["actor"]
+        events[2]["role"] = "king"
+        bad = self.tmp / "events-bad.json"
+        bad.write_text(json.dumps(events, ensure_ascii=False), encoding="utf-8")
+        result = run("validate", bad)
+        self.assertEqual(result.returncode, 1)
+        self.assertIn("/1/actor", result.stderr)
+        self.assertIn("/2/role", result.stderr)
+
+    def test_reports_in_every_format(self):
+        store = self.tmp / "reports"
+        run("campaign", "init", store, "--campaign", "hanoi-2021")
+        shutil.copy(self.tmp / "a" / "events.jsonl", store / "events.jsonl")
+        shutil.copy(self.tmp / "a" / "head", store / "head")
+        as_json = json.loads(run("campaign", "report", store, "--json").stdout)
+        self.assertEqual(set(as_json), {"registrations", "results", "candidates", "recognised", "overdue", "progress", "as_of"})
+        self.assertEqual(as_json["registrations"]["total"], 541)
+        markdown = run("campaign", "report", store, "--kind", "candidates", "--markdown").stdout
+        self.assertTrue(markdown.startswith("## 5-star candidates"))
+        self.assertIn("| ---", markdown)
+        text = run("campaign", "report", store, "--kind", "results").stdout
+        self.assertIn("Results by stars per industry", text)
+        late = json.loads(run("campaign", "report", store, "--kind", "recognised", "--as-of", "2025-01-01", "--json").stdout)
+        self.assertTrue(late["recognised"])
+        self.assertTrue(all(not row["valid"] for row in late["recognised"]))  # 36 months have passed
+        bad = run("campaign", "report", store, "--kind", "gossip")
+        self.assertEqual(bad.returncode, 2)
+        self.assertIn('unknown report "gossip"', bad.stderr)
+        self.assertEqual(run("campaign", "report", store, "--as-of", "yesterday").returncode, 2)
+
     def test_the_demo_log_opens_as_a_campaign(self):
         store = self.tmp / "store"
         self.assertEqual(run("campaign", "init", store, "--campaign", "hanoi-2021").returncode, 0)

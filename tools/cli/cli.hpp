@@ -11,6 +11,7 @@
 
 #include "ocop/catalog.hpp"
 #include "ocop/error.hpp"
+#include "ocop/workflow.hpp"
 
 namespace ocop::cli {
 
@@ -71,6 +72,10 @@ void print_error(std::ostream& err, const ocop::error& e, const std::string& fil
 
 /// Reads a whole file; throws ocop::error(errc::not_found or errc::io).
 std::string read_file(const std::string& path);
+
+/// Events from a file's text: one JSON event, a JSON array of events, or JSON lines (one event a
+/// line). Every problem with its path ("/<index>" in an array, "/<line>" in JSON lines).
+std::vector<event> read_events(const std::string& text);
 
 /// The edition named by --edition, or in force on --date; with neither, the only edition of the
 /// catalog (an error when there are several: no silent default).

@@ -16,34 +16,6 @@
 
 namespace ocop::cli {
 
-namespace {
-
-campaign_store open_store(const std::string& dir, streams& io) {
-    std::vector<std::string> notes;
-    campaign_store store = campaign_store::open(dir, notes);
-    for (const auto& n : notes) io.err << "note: " << n << '\n';
-    return store;
-}
-
-int init(const std::vector<std::string>& argv, streams& io) {
-    args a(argv, {}, {"campaign", "file", "policy"});
-    const std::string& dir = a.at(0, "DIR");
-    campaign c;
-    if (auto file = a.option("file")) c = load_campaign(read_file(*file));
-    else if (auto id = a.option("campaign")) c = embedded_campaign(*id);
-    else throw usage_error("name the plan: --campaign hanoi-2021 (built in) or --file CAMPAIGN.json");
-    if (auto policy = a.option("policy")) {
-        if (*policy == "warn") c.policy = window_policy::warn;
-        else if (*policy == "enforce") c.policy = window_policy::enforce;
-        else throw usage_error("--policy expects warn or enforce, found \"" + *policy + "\"");
-    }
-    campaign_store::create(dir, c);
-    io.out << "created campaign " << c.id << " (" << c.plan << ", " << c.province << " " << c.year << ", edition " << c.edition
-           << ", policy " << detail::enum_name(c.policy) << ") in " << dir << '\n';
-    return exit_ok;
-}
-
-/// Events from a file: one JSON event, a JSON array of events, or JSON lines.
 std::vector<event> read_events(const std::string& text) {
     std::vector<event> out;
     try {
@@ -84,6 +56,33 @@ std::vector<event> read_events(const std::string& text) {
     }
     problems.throw_if_any(errc::invalid_document);
     return out;
+}
+
+namespace {
+
+campaign_store open_store(const std::string& dir, streams& io) {
+    std::vector<std::string> notes;
+    campaign_store store = campaign_store::open(dir, notes);
+    for (const auto& n : notes) io.err << "note: " << n << '\n';
+    return store;
+}
+
+int init(const std::vector<std::string>& argv, streams& io) {
+    args a(argv, {}, {"campaign", "file", "policy"});
+    const std::string& dir = a.at(0, "DIR");
+    campaign c;
+    if (auto file = a.option("file")) c = load_campaign(read_file(*file));
+    else if (auto id = a.option("campaign")) c = embedded_campaign(*id);
+    else throw usage_error("name the plan: --campaign hanoi-2021 (built in) or --file CAMPAIGN.json");
+    if (auto policy = a.option("policy")) {
+        if (*policy == "warn") c.policy = window_policy::warn;
+        else if (*policy == "enforce") c.policy = window_policy::enforce;
+        else throw usage_error("--policy expects warn or enforce, found \"" + *policy + "\"");
+    }
+    campaign_store::create(dir, c);
+    io.out << "created campaign " << c.id << " (" << c.plan << ", " << c.province << " " << c.year << ", edition " << c.edition
+           << ", policy " << detail::enum_name(c.policy) << ") in " << dir << '\n';
+    return exit_ok;
 }
 
 int apply_events(const std::vector<std::string>& argv, streams& io) {

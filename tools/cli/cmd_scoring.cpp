@@ -8,6 +8,7 @@
 #include "ocop/catalog_json.hpp"
 #include "ocop/council.hpp"
 #include "ocop/detail/json_reader.hpp"
+#include "ocop/event_log.hpp"
 #include "ocop/scoring.hpp"
 #include "table.hpp"
 
@@ -41,7 +42,15 @@ std::string detect_kind(const boost::json::value& doc) {
     if (o->contains("sections")) return "set";
     if (o->contains("scorecards")) return "council";
     if (o->contains("answers")) return "scorecard";
+    if (o->contains("payload")) return "events";
     return "unknown";
+}
+
+/// The kind of a file that is not one JSON document: an exported log ("index" and "hash" on each
+/// line) or events as JSON lines.
+std::string detect_lines_kind(const std::string& text) {
+    std::string first = text.substr(0, text.find('\n'));
+    return first.find("\"hash\"") != std::string::npos && first.find("\"index\"") != std::string::npos ? "log" : "events";
 }
 
 int validate(const std::vector<std::string>& argv, streams& io) {
@@ -50,13 +59,25 @@ int validate(const std::vector<std::string>& argv, streams& io) {
     std::string text = read_file(file);
     std::string kind = a.option("kind").value_or("");
     try {
-        if (kind.empty()) kind = detect_kind(detail::parse_json(text));
+        if (kind.empty()) {
+            try {
+                boost::json::value doc = detail::parse_json(text);
+                kind = doc.is_array() ? "events" : detect_kind(doc);
+            } catch (const ocop::error& e) {
+                if (text.find('\n') == std::string::npos || text.find('\n') + 1 >= text.size()) throw;
+                kind = detect_lines_kind(text);  // several JSON documents, one a line
+            }
+        }
         if (kind == "edition") load_edition(text);
         else if (kind == "set") with_set(choose_edition(embedded_catalog(), a), text);
         else if (kind == "scorecard") score(embedded_catalog(), parse_scorecard(text));
         else if (kind == "council") evaluate_council(embedded_catalog(), parse_council(text));
-        else
-            throw usage_error("cannot tell what " + file + " holds; name it with --kind edition|set|scorecard|council");
+        else if (kind == "events") read_events(text);
+        else if (kind == "log") {
+            auto check = event_log::import_jsonl(text).verify();
+            if (!check.ok) throw ocop::error(errc::tampered, check.first_bad ? "/" + std::to_string(*check.first_bad) : "", check.message);
+        } else
+            throw usage_error("cannot tell what " + file + " holds; name it with --kind edition|set|scorecard|council|events|log");
     } catch (const ocop::error& e) {
         print_error(io.err, e, file);
         io.err << file << ": " << e.problems().size() << " problem(s) in this " << (kind.empty() ? "document" : kind) << '\n';
@@ -134,11 +155,13 @@ int council_command(const std::vector<std::string>& argv, streams& io) {
 
 std::vector<command> scoring_commands() {
     return {
-        {"validate", "check a catalog, set, scorecard or council file",
-         "usage: ocop validate FILE [--kind edition|set|scorecard|council] [--edition ID | --date YYYY-MM-DD]\n"
+        {"validate", "check a catalog, set, scorecard, council, events or log file",
+         "usage: ocop validate FILE [--kind edition|set|scorecard|council|events|log] [--edition ID | --date YYYY-MM-DD]\n"
          "Checks FILE and prints every problem with its JSON path. The kind is detected from the keys.\n"
+         "events: one event, a JSON array or JSON lines (their shape; whether the procedure accepts them\n"
+         "is checked by `ocop campaign apply`). log: an exported event log, whose hash chain is verified.\n"
          "A set is checked against the edition named by --edition/--date (default: the only one).\n"
-         "Exit code 0 when valid, 1 when invalid.\n",
+         "Exit code 0 when valid, 1 when invalid, 5 when a log's chain does not verify.\n",
          validate},
         {"score", "score one scorecard",
          "usage: ocop score FILE [--explain] [--json]\n"
