@@ -81,6 +81,15 @@ class Demo(unittest.TestCase):
         self.assertIn(APPENDIX_01, other.stdout)
         self.assertNotEqual((self.tmp / "a" / "events.jsonl").read_bytes(), (self.tmp / "c" / "events.jsonl").read_bytes())
 
+    @unittest.skipUnless(shutil.which("script"), "needs script(1) from util-linux for a pseudo-terminal")
+    def test_progress_bar_only_on_a_terminal(self):
+        self.assertNotIn("dossiers\r", self.first.stderr)
+        self.assertNotIn("[###", self.first.stderr)
+        on_tty = subprocess.run(["script", "-qec", f"'{CLI}' demo hanoi-2021 > /dev/null", "/dev/null"],
+                                capture_output=True, text=True, timeout=300)
+        self.assertEqual(on_tty.returncode, 0)
+        self.assertIn("[########################################] 541/541 dossiers", on_tty.stdout)
+
     def test_bad_arguments(self):
         self.assertEqual(run("demo", "paris-2024").returncode, 2)
         result = run("demo", "hanoi-2021", "--seed", "-3")
