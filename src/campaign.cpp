@@ -90,8 +90,7 @@ std::optional<std::string> check_campaign(const campaign& c, const event& e, con
     auto ts = parse_timestamp(e.at);
     if (!w || !ts || w->contains(ts->day)) return std::nullopt;
     std::string msg = std::string(detail::enum_name(e.type())) + " on " + ts->day.to_string() + " is outside the window of step " +
-                      std::to_string(step->step) + " for batch " + *before->batch + " (" + w->to_string() + ", " + c.plan + ", " +
-                      c.source + ")";
+                      std::to_string(step->step) + " for batch " + *before->batch + " (" + w->to_string() + ", " + c.source + ")";
     if (c.policy == window_policy::enforce) throw error(errc::rule_violation, "/at", msg);
     return msg;
 }

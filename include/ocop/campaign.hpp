@@ -114,7 +114,7 @@ struct campaign {
     std::vector<campaign_step> steps;
     std::vector<planned_row> planned;  ///< the plan's expected registrations (may be empty)
     std::vector<std::string> after_approval;
-    std::string source;  ///< where the schedule comes from ("220/KH-UBND, Phụ lục 02")
+    std::string source;  ///< where the schedule comes from, cited in window messages ("220/KH-UBND, Phụ lục 02")
 
     const campaign_batch* find_batch(std::string_view id) const noexcept;
     /// The step an event belongs to, given the dossier's state before it (nullptr for a registration).
