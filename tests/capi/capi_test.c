@@ -363,6 +363,196 @@ static void test_batch_knockout(ocop_catalog* cat) {
     ocop_sheet_free(sheet);
 }
 
+/* ---- workflow ---------------------------------------------------------------------------- */
+
+#define EV(type, role, day, payload) \
+    "{\"type\":\"" type "\",\"dossier\":\"HN-001\",\"actor\":\"actor-" role "\",\"role\":\"" role "\"," \
+    "\"at\":\"" day "T09:00:00+07:00\",\"payload\":" payload ",\"reason\":\"as decided\"}"
+
+static const char* const path_to_certificate[] = {
+    EV("registered", "subject", "2021-09-01",
+       "{\"dossier\":{\"id\":\"HN-001\",\"product_name\":\"B\\u01b0\\u1edfi\",\"subject\":{\"name\":\"HTX\",\"kind\":\"cooperative\"},"
+       "\"province\":\"H\\u00e0 N\\u1ed9i\",\"district\":\"Ba V\\u00ec\",\"industry\":\"food\",\"set\":\"rau-cu-qua-hat-tuoi\","
+       "\"documents\":[\"doc-01\",\"doc-02\",\"doc-03\",\"doc-04\",\"doc-05\"]},\"batch\":\"1\"}"),
+    EV("submitted", "subject", "2021-09-02", "{\"documents\":[]}"),
+    EV("council_result", "district_council", "2021-09-20", "{\"round\":1,\"mean\":{\"numerator\":362,\"denominator\":5},\"stars\":4,\"members\":5}"),
+    EV("forwarded", "district_people_committee", "2021-10-05", "{\"to\":\"province\"}"),
+    EV("appraisal_result", "advisory_group", "2021-10-12", "{\"outcome\":\"accepted\",\"field_inspection\":true,\"missing\":[]}"),
+    EV("council_result", "province_council", "2021-10-18", "{\"round\":1,\"mean\":{\"numerator\":4400,\"denominator\":50},\"stars\":4,\"members\":5}"),
+    EV("council_result", "province_council", "2021-10-27", "{\"round\":2,\"mean\":{\"numerator\":440,\"denominator\":5},\"stars\":4,\"members\":5}"),
+    EV("recognition_proposed", "coordination_office", "2021-11-01", "{\"stars\":4}"),
+    EV("decision_recorded", "province_people_committee", "2021-12-10",
+       "{\"number\":\"5678/Q\\u0110-UBND\",\"signed_on\":\"2021-12-10\",\"signer\":\"Ch\\u1ee7 t\\u1ecbch\"}"),
+    EV("certificate_issued", "province_people_committee", "2021-12-15", "{\"number\":\"GCN-HN-001\",\"issued_on\":\"2021-12-15\"}")};
+#define PATH_EVENTS (sizeof path_to_certificate / sizeof path_to_certificate[0])
+
+static void test_workflow(ocop_catalog* cat) {
+    ocop_registry* reg = NULL;
+    ocop_registry* again = NULL;
+    char* campaign = NULL;
+    char* json = NULL;
+    char* state = NULL;
+    char* next = NULL;
+    char* log = NULL;
+    char* log2 = NULL;
+    char* head = NULL;
+    char* tampered;
+    char* at;
+    size_t i;
+
+    /* Campaigns. */
+    CHECK_OK(ocop_campaign_embedded("hanoi-2021", &campaign));
+    CHECK(campaign && strstr(campaign, "220/KH-UBND") != NULL);
+    CHECK_ERROR(ocop_campaign_embedded("hue-2030", &json), OCOP_E_NOT_FOUND, "hue-2030");
+    CHECK(json == NULL);
+    CHECK_ERROR(ocop_campaign_embedded(NULL, &json), OCOP_E_INVALID_ARGUMENT, "'campaign_id'");
+    CHECK_ERROR(ocop_campaign_embedded("hanoi-2021", NULL), OCOP_E_INVALID_ARGUMENT, "'out_json'");
+    CHECK_OK(ocop_campaign_validate(campaign));
+    CHECK_ERROR(ocop_campaign_validate("{\"id\":1}"), OCOP_E_INVALID_DOCUMENT, "/id");
+    CHECK_ERROR(ocop_campaign_validate("{"), OCOP_E_INVALID_JSON, "");
+    CHECK_ERROR(ocop_campaign_validate(NULL), OCOP_E_INVALID_ARGUMENT, "'campaign_json'");
+
+    /* A registry with the Hanoi campaign, on the host's catalog handle. */
+    CHECK_ERROR(ocop_registry_new(NULL, cat, campaign), OCOP_E_INVALID_ARGUMENT, "'out'");
+    CHECK_ERROR(ocop_registry_new(&reg, cat, "{\"id\":\"x\"}"), OCOP_E_INVALID_DOCUMENT, "");
+    CHECK(reg == NULL);
+    CHECK_OK(ocop_registry_new(&reg, cat, campaign));
+    for (i = 0; i < PATH_EVENTS; ++i) {
+        CHECK_OK(ocop_registry_apply(reg, path_to_certificate[i], i == 0 ? NULL : &state));
+        if (i > 0) {
+            CHECK(state != NULL);
+            ocop_free(state);
+            state = NULL;
+        }
+    }
+    CHECK_OK(ocop_registry_dossier(reg, "HN-001", &state));
+    CHECK(state && strstr(state, "\"number\":\"GCN-HN-001\"") && strstr(state, "\"final_stars\":4"));
+    CHECK_ERROR(ocop_registry_dossier(reg, "HN-404", &json), OCOP_E_NOT_FOUND, "no dossier \"HN-404\"");
+    CHECK_ERROR(ocop_registry_dossier(NULL, "HN-001", &json), OCOP_E_INVALID_ARGUMENT, "'reg'");
+    CHECK_ERROR(ocop_registry_dossier(reg, NULL, &json), OCOP_E_INVALID_ARGUMENT, "'dossier_id'");
+    CHECK_ERROR(ocop_registry_dossier(reg, "HN-001", NULL), OCOP_E_INVALID_ARGUMENT, "'out_state_json'");
+
+    /* Refused events: the registry and its log stay as they were. */
+    CHECK_OK(ocop_registry_log_head(reg, &head));
+    CHECK(head && strlen(head) == 64);
+    CHECK_ERROR(ocop_registry_apply(reg, EV("withdrawn", "province_council", "2021-12-16", "{}"), &json),
+                OCOP_E_FORBIDDEN, "");
+    CHECK(json == NULL);
+    CHECK_ERROR(ocop_registry_apply(reg, EV("recognition_proposed", "coordination_office", "2021-12-16", "{\"stars\":5}"), &json),
+                OCOP_E_RULE_VIOLATION, "");
+    CHECK_ERROR(ocop_registry_apply(reg, EV("council_result", "district_council", "2021-12-16",
+                                            "{\"round\":1,\"mean\":{\"numerator\":1,\"denominator\":\"5\"},\"stars\":4,\"members\":5}"), &json),
+                OCOP_E_INVALID_DOCUMENT, "/payload/mean/denominator");
+    CHECK_ERROR(ocop_registry_apply(reg, "{\"type\":", &json), OCOP_E_INVALID_JSON, "");
+    CHECK_ERROR(ocop_registry_apply(NULL, path_to_certificate[1], &json), OCOP_E_INVALID_ARGUMENT, "'reg'");
+    CHECK_ERROR(ocop_registry_apply(reg, NULL, &json), OCOP_E_INVALID_ARGUMENT, "'event_json'");
+    CHECK_OK(ocop_registry_log_head(reg, &json));
+    CHECK(json && head && strcmp(json, head) == 0);
+    ocop_free(json);
+    CHECK_ERROR(ocop_registry_log_head(NULL, &json), OCOP_E_INVALID_ARGUMENT, "'reg'");
+    CHECK_ERROR(ocop_registry_log_head(reg, NULL), OCOP_E_INVALID_ARGUMENT, "'out_hash'");
+
+    CHECK_OK(ocop_registry_dossiers(reg, &json));
+    CHECK(json && strncmp(json, "{\"dossiers\":[", 13) == 0);
+    ocop_free(json);
+    CHECK_ERROR(ocop_registry_dossiers(NULL, &json), OCOP_E_INVALID_ARGUMENT, "'reg'");
+    CHECK_ERROR(ocop_registry_dossiers(reg, NULL), OCOP_E_INVALID_ARGUMENT, "'out_json'");
+
+    /* Reports. */
+    CHECK_OK(ocop_registry_report(reg, "registrations", NULL, &json));
+    CHECK(json_int(json, "total") >= 0 && strstr(json, "Ba V") != NULL);
+    ocop_free(json);
+    CHECK_OK(ocop_registry_report(reg, "planned", NULL, &json));
+    CHECK(json && strstr(json, "\"total\":541") != NULL); /* Hanoi's plan 220/KH-UBND: 541 products */
+    ocop_free(json);
+    CHECK_OK(ocop_registry_report(reg, "results", NULL, &json));
+    ocop_free(json);
+    CHECK_OK(ocop_registry_report(reg, "candidates", NULL, &json));
+    ocop_free(json);
+    CHECK_OK(ocop_registry_report(reg, "recognised", "2022-01-01", &json));
+    CHECK(json && strstr(json, "\"certificate\":\"GCN-HN-001\"") && strstr(json, "\"valid\":true"));
+    ocop_free(json);
+    CHECK_OK(ocop_registry_report(reg, "overdue", "2022-06-01", &json));
+    ocop_free(json);
+    CHECK_OK(ocop_registry_report(reg, "progress", NULL, &json));
+    CHECK(json && strstr(json, "\"batch\":\"1\"") != NULL);
+    ocop_free(json);
+    CHECK_ERROR(ocop_registry_report(reg, "recognised", NULL, &json), OCOP_E_INVALID_ARGUMENT, "needs the date");
+    CHECK_ERROR(ocop_registry_report(reg, "overdue", "2022-13-01", &json), OCOP_E_INVALID_ARGUMENT, "expected a calendar day");
+    CHECK_ERROR(ocop_registry_report(reg, "gossip", NULL, &json), OCOP_E_NOT_FOUND, "no report \"gossip\"");
+    CHECK_ERROR(ocop_registry_report(NULL, "results", NULL, &json), OCOP_E_INVALID_ARGUMENT, "'reg'");
+    CHECK_ERROR(ocop_registry_report(reg, NULL, NULL, &json), OCOP_E_INVALID_ARGUMENT, "'report'");
+    CHECK_ERROR(ocop_registry_report(reg, "results", NULL, NULL), OCOP_E_INVALID_ARGUMENT, "'out_json'");
+
+    /* The log: export, verify, import (replay) byte for byte, and tampering detected. */
+    CHECK_OK(ocop_registry_export_log(reg, &log));
+    CHECK_ERROR(ocop_registry_export_log(NULL, &json), OCOP_E_INVALID_ARGUMENT, "'reg'");
+    CHECK_ERROR(ocop_registry_export_log(reg, NULL), OCOP_E_INVALID_ARGUMENT, "'out_jsonl'");
+    CHECK_OK(ocop_log_verify(log, head, &json));
+    CHECK(json && strstr(json, "\"ok\":true") && strstr(json, "\"fault\":\"intact\""));
+    ocop_free(json);
+    CHECK_OK(ocop_registry_import_log(&again, cat, campaign, log, head));
+    CHECK_OK(ocop_registry_export_log(again, &log2));
+    CHECK(log && log2 && strcmp(log, log2) == 0);
+    ocop_free(log2);
+    ocop_registry_free(again);
+    again = NULL;
+    CHECK_OK(ocop_registry_import_log(&again, NULL, NULL, log, NULL)); /* embedded catalog, no campaign */
+    ocop_registry_free(again);
+    again = NULL;
+
+    tampered = malloc(strlen(log) + 1);
+    strcpy(tampered, log);
+    at = strstr(tampered, "GCN-HN-001");
+    CHECK(at != NULL);
+    if (at) at[4] = 'X'; /* GCN-XN-001 */
+    CHECK_OK(ocop_log_verify(tampered, NULL, &json));
+    CHECK(json && strstr(json, "\"ok\":false") && strstr(json, "\"fault\":\"edited\""));
+    ocop_free(json);
+    CHECK_ERROR(ocop_registry_import_log(&again, cat, campaign, tampered, NULL), OCOP_E_TAMPERED, "");
+    CHECK(again == NULL);
+    /* Truncated: the last line removed, caught against the head the host kept. */
+    strcpy(tampered, log);
+    at = tampered + strlen(tampered) - 1; /* the final newline */
+    while (at > tampered && at[-1] != '\n') --at;
+    *at = '\0';
+    CHECK_OK(ocop_log_verify(tampered, head, &json));
+    CHECK(json && strstr(json, "\"fault\":\"truncated\""));
+    ocop_free(json);
+    CHECK_ERROR(ocop_registry_import_log(&again, cat, campaign, tampered, head), OCOP_E_TAMPERED, "");
+    free(tampered);
+    CHECK_ERROR(ocop_log_verify("{\n", NULL, &json), OCOP_E_INVALID_DOCUMENT, "/0");
+    CHECK_ERROR(ocop_log_verify(NULL, NULL, &json), OCOP_E_INVALID_ARGUMENT, "'log_jsonl'");
+    CHECK_ERROR(ocop_log_verify(log, NULL, NULL), OCOP_E_INVALID_ARGUMENT, "'out_json'");
+    CHECK_ERROR(ocop_registry_import_log(NULL, cat, campaign, log, NULL), OCOP_E_INVALID_ARGUMENT, "'out'");
+    CHECK_ERROR(ocop_registry_import_log(&again, cat, campaign, NULL, NULL), OCOP_E_INVALID_ARGUMENT, "'log_jsonl'");
+    CHECK_ERROR(ocop_registry_import_log(&again, cat, "[", log, NULL), OCOP_E_INVALID_JSON, "");
+
+    /* Pure apply, without a registry, gives the same states. */
+    ocop_free(state);
+    state = NULL;
+    for (i = 0; i < 3; ++i) {
+        CHECK_OK(ocop_workflow_apply(i % 2 ? cat : NULL, state, path_to_certificate[i], &next));
+        ocop_free(state);
+        state = next;
+        next = NULL;
+    }
+    CHECK(state && strstr(state, "\"mean_display\":\"72.40\"") != NULL);
+    CHECK_ERROR(ocop_workflow_apply(NULL, state, EV("forwarded", "subject", "2021-10-05", "{\"to\":\"province\"}"), &next),
+                OCOP_E_FORBIDDEN, "");
+    CHECK(next == NULL);
+    CHECK_ERROR(ocop_workflow_apply(NULL, "{", path_to_certificate[3], &next), OCOP_E_INVALID_JSON, "");
+    CHECK_ERROR(ocop_workflow_apply(NULL, state, NULL, &next), OCOP_E_INVALID_ARGUMENT, "'event_json'");
+    CHECK_ERROR(ocop_workflow_apply(NULL, state, path_to_certificate[3], NULL), OCOP_E_INVALID_ARGUMENT, "'out_state_json'");
+
+    ocop_free(state);
+    ocop_free(log);
+    ocop_free(head);
+    ocop_free(campaign);
+    ocop_registry_free(reg);
+    ocop_registry_free(NULL);
+}
+
 /* The last error is per thread: a failure on one thread leaves another thread's error alone. */
 static void* fail_in_thread(void* arg) {
     ocop_catalog* cat = arg;
@@ -394,6 +584,7 @@ int main(int argc, char** argv) {
     test_scoring(cat);
     test_batch(cat);
     test_batch_knockout(cat);
+    test_workflow(cat);
     test_threads(cat);
     ocop_catalog_free(cat);
     printf("capi: %d checks, %d failures\n", checks, failures);

@@ -23,8 +23,8 @@ from .errors import (ForbiddenError, InternalError, InvalidArgumentError, Invali
                      from_last_error)
 
 __all__ = [
-    "ABI_VERSION", "NO_ANSWER", "OUTCOMES", "BatchResult", "Catalog", "Sheet", "version", "abi_version",
-    "validate_edition", "library_path",
+    "ABI_VERSION", "NO_ANSWER", "OUTCOMES", "BatchResult", "Catalog", "Sheet", "Registry", "REPORTS", "version",
+    "abi_version", "validate_edition", "library_path", "campaign", "validate_campaign", "verify_log", "apply_event",
     "OcopError", "InvalidArgumentError", "OcopMemoryError", "InternalError", "InvalidJsonError",
     "InvalidDocumentError", "NotFoundError", "NoEditionInForceError", "UnavailableError", "InvalidScorecardError",
     "InvalidCouncilError", "RuleViolationError", "ForbiddenError", "TamperedError", "OcopIOError",
@@ -256,3 +256,86 @@ class Sheet(_Handle):
             _check(_lib.ocop_sheet_score(self._handle(), levels, count, totals.buffer_info()[0], stars.buffer_info()[0],
                                          (ctypes.c_uint8 * count).from_buffer(outcomes)))
         return BatchResult(totals.tolist(), stars.tolist(), [OUTCOMES[o] for o in outcomes])
+
+
+#: The reports of Registry.report(); "recognised" and "overdue" need `as_of`.
+REPORTS = ("registrations", "planned", "results", "candidates", "recognised", "overdue", "progress")
+
+
+def campaign(campaign_id):
+    """A campaign shipped with the library ("hanoi-2021") as a dict."""
+    return _call_json(_lib.ocop_campaign_embedded, _text(campaign_id, "campaign_id"))
+
+
+def validate_campaign(doc):
+    """Validates a campaign document; raises InvalidDocumentError listing every problem with its path."""
+    _check(_lib.ocop_campaign_validate(_text(doc, "campaign")))
+
+
+def verify_log(log, expected_head=None):
+    """Verifies an exported log (JSON lines) without replaying it:
+    {"ok", "fault", "first_bad"?, "message"}. Raises only for a log that does not parse."""
+    return _call_json(_lib.ocop_log_verify, _text(log, "log"), None if expected_head is None else _text(expected_head, "expected_head"))
+
+
+def apply_event(state, event, catalog=None):
+    """Pure apply: the state (dict) after `event` given `state` (None for a registration). No log."""
+    return _call_json(_lib.ocop_workflow_apply, None if catalog is None else catalog._handle(),
+                      None if state is None else _text(state, "state"), _text(event, "event"))
+
+
+class Registry(_Handle):
+    """The dossiers ("hồ sơ") of a province or campaign and their hash-chained event log.
+    `catalog` (default: the embedded one) gives the editions; `campaign` (dict, JSON text or the
+    id of an embedded campaign such as "hanoi-2021"; default none) pins edition, batches and windows.
+    Used by one thread at a time."""
+
+    _free = _lib.ocop_registry_free
+
+    def __init__(self, catalog=None, campaign=None, _log=None, _expected_head=None):
+        if isinstance(campaign, str) and not campaign.lstrip().startswith("{"):
+            campaign = globals()["campaign"](campaign)
+        ptr = ctypes.c_void_p()
+        cat = None if catalog is None else catalog._handle()
+        camp = None if campaign is None else _text(campaign, "campaign")
+        if _log is None:
+            _check(_lib.ocop_registry_new(ctypes.byref(ptr), cat, camp))
+        else:
+            _check(_lib.ocop_registry_import_log(ctypes.byref(ptr), cat, camp, _text(_log, "log"),
+                                                 None if _expected_head is None else _text(_expected_head, "expected_head")))
+        super().__init__(ptr.value)
+
+    @classmethod
+    def import_log(cls, log, catalog=None, campaign=None, expected_head=None):
+        """Rebuilds a registry by verifying and replaying an exported log; raises TamperedError
+        naming the fault and the line when the chain (or the expected head) does not verify."""
+        return cls(catalog, campaign, _log=log, _expected_head=expected_head)
+
+    def apply(self, event):
+        """Applies one event (dict or JSON text); returns the dossier's new state. A refused event
+        raises ForbiddenError, RuleViolationError, InvalidDocumentError, ... and changes nothing."""
+        return _call_json(_lib.ocop_registry_apply, self._handle(), _text(event, "event"))
+
+    def dossier(self, dossier_id):
+        """One dossier's state (dict); NotFoundError for an unknown id."""
+        return _call_json(_lib.ocop_registry_dossier, self._handle(), _text(dossier_id, "dossier_id"))
+
+    def dossiers(self):
+        """Every dossier's state, in id order (list of dicts)."""
+        return _call_json(_lib.ocop_registry_dossiers, self._handle())["dossiers"]
+
+    def export_log(self):
+        """The event log as JSON lines (str)."""
+        return _call_string(_lib.ocop_registry_export_log, self._handle())
+
+    def log_head(self):
+        """The hash of the last log entry; keep it to detect truncation on import."""
+        return _call_string(_lib.ocop_registry_log_head, self._handle())
+
+    def report(self, name, as_of=None):
+        """A report (one of REPORTS) as plain values; `as_of` ("YYYY-MM-DD" or a date) for
+        "recognised" and "overdue"."""
+        if hasattr(as_of, "isoformat"):
+            as_of = as_of.isoformat()
+        return _call_json(_lib.ocop_registry_report, self._handle(), _text(name, "report"),
+                          None if as_of is None else _text(as_of, "as_of"))

@@ -45,6 +45,20 @@ SIGNATURES = {
     "ocop_sheet_layout": (c_int, [_handle, _c_char_pp]),
     "ocop_sheet_option_index": (c_int, [_handle, c_char_p, c_char_p, c_char_p, POINTER(c_size_t), POINTER(c_uint8)]),
     "ocop_sheet_score": (c_int, [_handle, c_void_p, c_size_t, c_void_p, c_void_p, c_void_p]),
+    # workflow
+    "ocop_campaign_embedded": (c_int, [c_char_p, _c_char_pp]),
+    "ocop_campaign_validate": (c_int, [c_char_p]),
+    "ocop_registry_new": (c_int, [_handle_p, _handle, c_char_p]),
+    "ocop_registry_import_log": (c_int, [_handle_p, _handle, c_char_p, c_char_p, c_char_p]),
+    "ocop_registry_free": (None, [_handle]),
+    "ocop_registry_apply": (c_int, [_handle, c_char_p, _c_char_pp]),
+    "ocop_registry_dossier": (c_int, [_handle, c_char_p, _c_char_pp]),
+    "ocop_registry_dossiers": (c_int, [_handle, _c_char_pp]),
+    "ocop_registry_export_log": (c_int, [_handle, _c_char_pp]),
+    "ocop_registry_log_head": (c_int, [_handle, _c_char_pp]),
+    "ocop_registry_report": (c_int, [_handle, c_char_p, c_char_p, _c_char_pp]),
+    "ocop_log_verify": (c_int, [c_char_p, c_char_p, _c_char_pp]),
+    "ocop_workflow_apply": (c_int, [_handle, c_char_p, c_char_p, _c_char_pp]),
 }
 
 #: Functions added after 0.1 are listed here with the version that added them; they are bound

@@ -246,6 +246,87 @@ OCOP_API int ocop_sheet_option_index(const ocop_sheet* sheet, const char* criter
 OCOP_API int ocop_sheet_score(const ocop_sheet* sheet, const uint8_t* levels, size_t count, int32_t* out_totals,
                               int32_t* out_stars, uint8_t* out_outcomes);
 
+/* ---------------------------------------------------------------------------------------------
+ * Workflow: dossiers ("hồ sơ") as events on a hash-chained log, campaigns ("kế hoạch"), reports
+ *
+ * Events, states, campaigns and reports are JSON in the formats of docs/workflow.md. An event is
+ * {"type","dossier","actor","role","at","payload","reason"}; "at" is an ISO 8601 timestamp with
+ * its zone, given by the caller (the library never reads the clock).
+ * ------------------------------------------------------------------------------------------- */
+
+/** The dossiers of a province or campaign with their event log. Opaque; used by one thread at a
+ *  time (or guarded by the caller). Since 0.1. */
+typedef struct ocop_registry ocop_registry;
+
+/** A campaign shipped with the library ("hanoi-2021": Hanoi's plan 220/KH-UBND) as JSON, to pass
+ *  to ocop_registry_new() as is or adapted. Errors: OCOP_E_INVALID_ARGUMENT, OCOP_E_NOT_FOUND.
+ *  Since 0.1. */
+OCOP_API int ocop_campaign_embedded(const char* campaign_id, char** out_json);
+
+/** Validates a campaign document; every problem with its JSON path. Errors:
+ *  OCOP_E_INVALID_ARGUMENT, OCOP_E_INVALID_JSON, OCOP_E_INVALID_DOCUMENT. Since 0.1. */
+OCOP_API int ocop_campaign_validate(const char* campaign_json);
+
+/** Creates an empty registry. `cat` (NULL: the embedded catalog) gives the editions events are
+ *  checked against; the registry keeps it alive. `campaign_json` (NULL: none) pins the edition,
+ *  batches and step windows. Errors: OCOP_E_INVALID_ARGUMENT, OCOP_E_INVALID_JSON,
+ *  OCOP_E_INVALID_DOCUMENT (campaign). Since 0.1. */
+OCOP_API int ocop_registry_new(ocop_registry** out, const ocop_catalog* cat, const char* campaign_json);
+
+/** Rebuilds a registry from an exported log (JSON lines): verifies the hash chain, and the head
+ *  hash the host kept when `expected_head` is not NULL, then replays every event. Errors:
+ *  OCOP_E_INVALID_ARGUMENT, OCOP_E_INVALID_JSON / OCOP_E_INVALID_DOCUMENT (a malformed line, path
+ *  "/<line>"), OCOP_E_TAMPERED (edited, deleted, reordered, truncated or extended: the message
+ *  says which and where), or the first refused event's error (path "/<line>/event/..."). Since 0.1. */
+OCOP_API int ocop_registry_import_log(ocop_registry** out, const ocop_catalog* cat, const char* campaign_json,
+                                      const char* log_jsonl, const char* expected_head);
+
+/** Frees a registry. NULL is allowed. Since 0.1. */
+OCOP_API void ocop_registry_free(ocop_registry* reg);
+
+/** Applies one event JSON and appends it to the log; writes the dossier's new state JSON to
+ *  *out_state_json unless out_state_json is NULL. A refused event leaves the registry and its log
+ *  unchanged (strong guarantee), except that after OCOP_E_NOMEM the event may have been applied.
+ *  Errors: OCOP_E_INVALID_ARGUMENT, OCOP_E_INVALID_JSON, OCOP_E_INVALID_DOCUMENT (path of every
+ *  problem, "/payload/mean/denominator"), OCOP_E_FORBIDDEN (the role may not apply the event),
+ *  OCOP_E_RULE_VIOLATION (a guard of the procedure or campaign: the message names the rule and its
+ *  legal source), OCOP_E_NOT_FOUND, OCOP_E_NO_EDITION_IN_FORCE. Since 0.1. */
+OCOP_API int ocop_registry_apply(ocop_registry* reg, const char* event_json, char** out_state_json);
+
+/** One dossier's state JSON. Errors: OCOP_E_INVALID_ARGUMENT, OCOP_E_NOT_FOUND. Since 0.1. */
+OCOP_API int ocop_registry_dossier(const ocop_registry* reg, const char* dossier_id, char** out_state_json);
+
+/** Every dossier's state: {"dossiers":[...]} in id order. Errors: OCOP_E_INVALID_ARGUMENT. Since 0.1. */
+OCOP_API int ocop_registry_dossiers(const ocop_registry* reg, char** out_json);
+
+/** The event log as JSON lines, one canonical entry per line; ocop_registry_import_log() reads it
+ *  back byte for byte. Errors: OCOP_E_INVALID_ARGUMENT. Since 0.1. */
+OCOP_API int ocop_registry_export_log(const ocop_registry* reg, char** out_jsonl);
+
+/** The hash of the log's last entry (64 hex digits; 64 zeros when empty). Keep it apart from the
+ *  log to detect truncation. Errors: OCOP_E_INVALID_ARGUMENT. Since 0.1. */
+OCOP_API int ocop_registry_log_head(const ocop_registry* reg, char** out_hash);
+
+/** A report as JSON. `report` is one of "registrations" (district x industry), "planned" (the
+ *  campaign's expected registrations), "results" (by stars), "candidates" (5-star candidates),
+ *  "recognised" (certificates, valid on `as_of`), "overdue" (waiting past their window on
+ *  `as_of`), "progress" (per batch). `as_of` ("YYYY-MM-DD") is required by "recognised" and
+ *  "overdue", ignored otherwise (may be NULL). Errors: OCOP_E_INVALID_ARGUMENT, OCOP_E_NOT_FOUND
+ *  (unknown report; "planned" without a campaign). Since 0.1. */
+OCOP_API int ocop_registry_report(const ocop_registry* reg, const char* report, const char* as_of, char** out_json);
+
+/** Verifies an exported log without replaying it, against `expected_head` when not NULL. A log
+ *  that parses gives OCOP_OK and the verdict {"ok","fault","first_bad"?,"message"}, fault being
+ *  "intact", "edited", "deleted", "reordered", "chain_broken", "truncated" or "extended".
+ *  Errors: OCOP_E_INVALID_ARGUMENT, OCOP_E_INVALID_JSON, OCOP_E_INVALID_DOCUMENT. Since 0.1. */
+OCOP_API int ocop_log_verify(const char* log_jsonl, const char* expected_head, char** out_json);
+
+/** Pure apply without a registry: the state after `event_json` given `state_json` (NULL exactly
+ *  for a "registered" event). No log is kept; renewals that name a previous cycle need a registry.
+ *  `cat` NULL: the embedded catalog. Errors: those of ocop_registry_apply(). Since 0.1. */
+OCOP_API int ocop_workflow_apply(const ocop_catalog* cat, const char* state_json, const char* event_json,
+                                 char** out_state_json);
+
 #ifdef __cplusplus
 }
 #endif

@@ -1,0 +1,154 @@
+"""unittest tests of the workflow part of the ocop Python package: a dossier from registration to
+a province certificate, refusals, the log (export, verify, tampering, import), reports."""
+
+import json
+import unittest
+
+import ocop
+
+
+def ev(type_, role, day, payload, dossier="HN-001", reason="as decided"):
+    return {"type": type_, "dossier": dossier, "actor": "actor-" + role, "role": role, "at": day + "T09:00:00+07:00",
+            "payload": payload, "reason": reason}
+
+
+def product(dossier_id, district="Ba Vì"):
+    return {"id": dossier_id, "product_name": "Bưởi " + dossier_id, "subject": {"name": "HTX " + dossier_id, "kind": "cooperative"},
+            "province": "Hà Nội", "district": district, "industry": "food", "set": "rau-cu-qua-hat-tuoi",
+            "documents": ["doc-01", "doc-02", "doc-03", "doc-04", "doc-05"]}
+
+
+def council(round_, numerator, denominator, stars):
+    return {"round": round_, "mean": {"numerator": numerator, "denominator": denominator}, "stars": stars, "members": 5}
+
+
+def to_certificate(dossier_id, batch=None):
+    """The 1048-781 path of a dossier from registration to a 4-star province certificate."""
+    registered = {"dossier": product(dossier_id)}
+    if batch:
+        registered["batch"] = batch
+    return [
+        ev("registered", "subject", "2021-09-01", registered, dossier_id),
+        ev("submitted", "subject", "2021-09-02", {"documents": []}, dossier_id),
+        ev("council_result", "district_council", "2021-09-20", council(1, 362, 5, 4), dossier_id),
+        ev("forwarded", "district_people_committee", "2021-10-05", {"to": "province"}, dossier_id),
+        ev("appraisal_result", "advisory_group", "2021-10-12", {"outcome": "accepted", "field_inspection": True, "missing": []}, dossier_id),
+        ev("council_result", "province_council", "2021-10-18", council(1, 4400, 50, 4), dossier_id),
+        ev("council_result", "province_council", "2021-10-27", council(2, 440, 5, 4), dossier_id),
+        ev("recognition_proposed", "coordination_office", "2021-11-01", {"stars": 4}, dossier_id),
+        ev("decision_recorded", "province_people_committee", "2021-12-10",
+           {"number": "5678/QĐ-UBND", "signed_on": "2021-12-10", "signer": "Chủ tịch UBND TP"}, dossier_id),
+        ev("certificate_issued", "province_people_committee", "2021-12-15",
+           {"number": "GCN-" + dossier_id, "issued_on": "2021-12-15"}, dossier_id),
+    ]
+
+
+class WorkflowTest(unittest.TestCase):
+    def test_a_dossier_goes_from_registration_to_a_certificate(self):
+        with ocop.Registry() as reg:
+            states = [reg.apply(e) for e in to_certificate("HN-001")]
+            self.assertEqual(states[0]["phase"], "draft")
+            self.assertEqual(states[0]["edition"], "1048-781")
+            self.assertEqual(states[2]["results"][-1]["mean_display"], "72.40")
+            final = reg.dossier("HN-001")
+            self.assertEqual(final, states[-1])
+            self.assertEqual(final["certificates"][-1]["stars"], 4)
+            self.assertEqual([d["dossier"]["id"] for d in reg.dossiers()], ["HN-001"])
+            with self.assertRaises(ocop.NotFoundError):
+                reg.dossier("HN-999")
+
+    def test_refused_events_change_nothing_and_say_why(self):
+        with ocop.Registry() as reg:
+            reg.apply(to_certificate("HN-001")[0])
+            head = reg.log_head()
+            with self.assertRaises(ocop.ForbiddenError) as cm:
+                reg.apply(ev("submitted", "province_council", "2021-09-02", {"documents": []}))
+            self.assertEqual(cm.exception.code, -12)
+            with self.assertRaises(ocop.RuleViolationError):
+                reg.apply(ev("certificate_issued", "province_people_committee", "2021-09-03",
+                             {"number": "GCN-1", "issued_on": "2021-09-03"}))
+            bad = ev("council_result", "district_council", "2021-09-20", council(1, 362, "5", 4))
+            with self.assertRaises(ocop.InvalidDocumentError) as cm:
+                reg.apply(bad)
+            self.assertIn("/payload/mean/denominator", [p["path"] for p in cm.exception.problems])
+            with self.assertRaises(ocop.InvalidJsonError):
+                reg.apply("{")
+            self.assertEqual(reg.log_head(), head)
+            self.assertEqual(reg.dossier("HN-001")["events"], 1)
+
+    def test_the_log_exports_verifies_and_replays_and_detects_tampering(self):
+        with ocop.Registry() as reg:
+            for e in to_certificate("HN-001") + to_certificate("HN-002")[:3]:
+                reg.apply(e)
+            log, head, dossiers = reg.export_log(), reg.log_head(), reg.dossiers()
+        self.assertEqual(len(log.splitlines()), 13)
+        self.assertEqual(ocop.verify_log(log, head), {"ok": True, "fault": "intact", "message": ocop.verify_log(log)["message"]})
+        with ocop.Registry.import_log(log, expected_head=head) as again:
+            self.assertEqual(again.dossiers(), dossiers)
+            self.assertEqual(again.export_log(), log)
+        lines = log.splitlines(keepends=True)
+        edited = "".join(lines).replace("GCN-HN-001", "GCN-HN-666")
+        verdict = ocop.verify_log(edited)
+        self.assertFalse(verdict["ok"])
+        self.assertEqual(verdict["fault"], "edited")
+        with self.assertRaises(ocop.TamperedError):
+            ocop.Registry.import_log(edited)
+        truncated = "".join(lines[:-1])
+        self.assertEqual(ocop.verify_log(truncated, head)["fault"], "truncated")
+        with self.assertRaises(ocop.TamperedError) as cm:
+            ocop.Registry.import_log(truncated, expected_head=head)
+        self.assertEqual(cm.exception.code, -13)
+        with self.assertRaises(ocop.InvalidDocumentError) as cm:
+            ocop.verify_log("{\n")
+        self.assertEqual(cm.exception.problems[0]["path"], "/0")
+
+    def test_pure_apply_matches_the_registry(self):
+        events = to_certificate("HN-001")[:3]
+        state = None
+        for e in events:
+            state = ocop.apply_event(state, e)
+        with ocop.Registry() as reg:
+            for e in events:
+                expected = reg.apply(e)
+        self.assertEqual(state, expected)
+        with self.assertRaises(ocop.OcopError):
+            ocop.apply_event(None, events[1])  # not a registration: needs a state
+
+    def test_a_campaign_pins_its_edition_and_batches_and_reports_follow_it(self):
+        hanoi = ocop.campaign("hanoi-2021")
+        self.assertEqual(hanoi["plan"], "220/KH-UBND")
+        ocop.validate_campaign(hanoi)
+        with self.assertRaises(ocop.InvalidDocumentError):
+            ocop.validate_campaign(dict(hanoi, batches="1"))
+        with self.assertRaises(ocop.NotFoundError):
+            ocop.campaign("hue-2030")
+        with ocop.Registry(campaign="hanoi-2021") as reg:
+            with self.assertRaises(ocop.InvalidDocumentError) as cm:
+                reg.apply(to_certificate("HN-001", batch="9")[0])
+            self.assertEqual(cm.exception.problems[0]["path"], "/payload/batch")
+            self.assertIn("expected a batch of campaign hanoi-2021", cm.exception.message)
+            reg.apply(to_certificate("HN-001", batch="1")[0])
+            registrations = reg.report("registrations")
+            self.assertEqual(registrations["total"], 1)
+            self.assertEqual(reg.report("planned")["total"], 541)  # Hanoi's plan: 541 products
+            self.assertEqual(reg.report("progress")[0]["dossiers"], 1)
+            self.assertIsInstance(reg.report("overdue", as_of="2022-01-01"), list)
+            with self.assertRaises(ocop.NotFoundError):
+                reg.report("gossip")
+            with self.assertRaises(ocop.InvalidArgumentError):
+                reg.report("overdue")
+
+    def test_reports_over_certified_products(self):
+        with ocop.Registry() as reg:
+            for e in to_certificate("HN-001"):
+                reg.apply(e)
+            recognised = reg.report("recognised", as_of="2022-01-01")
+            self.assertEqual([(r["dossier"], r["stars"], r["valid"]) for r in recognised], [("HN-001", 4, True)])
+            self.assertEqual(reg.report("results")["by_district"]["total"], 1)
+            self.assertEqual(reg.report("candidates"), [])
+            with self.assertRaises(ocop.NotFoundError):
+                reg.report("planned")  # no campaign
+
+
+if __name__ == "__main__":
+    unittest.main()
