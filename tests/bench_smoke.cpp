@@ -19,8 +19,11 @@ int main(int argc, char** argv) {
     double reference = ocop_bench::smoke_reference_ratio;
     for (int i = 1; i + 1 < argc; ++i)
         if (std::strcmp(argv[i], "--reference") == 0) reference = std::atof(argv[i + 1]);
-#ifndef __OPTIMIZE__
+#if !defined(__OPTIMIZE__)
     std::printf("SKIPPED: an unoptimised build cannot be compared with the reference (an optimised build)\n");
+    return 77;
+#elif OCOP_BENCH_SMOKE_INSTRUMENTED || defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
+    std::printf("SKIPPED: a sanitizer or fuzzer build instruments the kernel and the read differently\n");
     return 77;
 #endif
     if (!(reference > 0)) {
