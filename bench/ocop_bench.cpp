@@ -693,6 +693,12 @@ void workflow(std::size_t dossiers, int repeats) {
     line("memory per dossier: state + its 10 log entries", fmt("%.0f bytes", static_cast<double>(with_log) / d),
          verdict(4096.0 / (static_cast<double>(with_log) / d), 1.0, true) + " (target 4 KB)");
     line("  of which: the log entries (10 events, canonical JSON + hashes)", fmt("%.0f bytes", static_cast<double>(log_only) / d));
+    {
+        ocop::registry r({}, camp);
+        for (const auto& e : events) r.apply(e);
+        const double text = static_cast<double>(r.log().export_jsonl().size());
+        line("  for comparison: the log as canonical JSON lines (export_jsonl)", fmt("%.0f bytes", text / d), "per dossier, hashes included");
+    }
     line("  of which: the dossier state", fmt("%.0f bytes", static_cast<double>(with_log - log_only) / d),
          verdict(4096.0 / (static_cast<double>(with_log - log_only) / d), 1.0, true) + " (target 4 KB, state alone)");
 }
@@ -835,6 +841,21 @@ int run(bool quick) {
         repeats, 0.1);
     const double brows = static_cast<double>(base.scorecards());
     line("ours: C++ batch + councils", per(ours_t.best / brows, "scorecard"), rate(brows / ours_t.best, " scorecards"));
+    // The prototype kernel (fast_kernel.hpp) on the same rows, for the ratios it would give.
+    std::vector<fast_sheet> b_fast;
+    for (const auto& b : base.blocks) b_fast.emplace_back(ed, *b.set, b.sheet);
+    batch_run b_proto(base);
+    auto proto_t = measure(
+        [&] {
+            for (std::size_t i = 0; i < base.blocks.size(); ++i) {
+                const auto& b = base.blocks[i];
+                b_fast[i].score(b.rows.data(), base.rows_of(b), b_proto.totals[i].data(), b_proto.stars[i].data(), b_proto.outcomes[i].data());
+            }
+            b_proto.councils(base);
+        },
+        repeats, 0.1);
+    line("prototype kernel (bench/fast_kernel.hpp) + councils", per(proto_t.best / brows, "scorecard"),
+         b_proto.council_stars == b_ours.council_stars && b_proto.totals == b_ours.totals ? "same results as ours" : "RESULTS DIFFER");
     {
         // What every contender must at least do: read the bytes once.
         auto m = memory_limit(base, repeats);
@@ -853,6 +874,7 @@ int run(bool quick) {
         auto sql = sql_baseline(base, quick ? 1 : 3);
         line("SQLite GROUP BY (totals, means, bands)", per(sql.query / brows, "scorecard"),
              fmt("ours is %.0fx faster; ", sql.query / ours_t.best) + verdict(sql.query / ours_t.best, 100, true) + " (target 100x)");
+        line("  SQLite / prototype kernel", fmt("%.0fx", sql.query / proto_t.best), verdict(sql.query / proto_t.best, 100, true) + " (with that kernel)");
         line("  SQLite version, rows, insert time (not counted)",
              std::string(sqlite3_libversion()) + ", " + std::to_string(sql.rows) + " rows", fmt("%.2f s to insert", sql.insert));
         line("  check: SQL sum of totals = sum of answered points", sql.totals_sum == raw_points ? "yes" : "NO",
@@ -870,6 +892,7 @@ int run(bool quick) {
             const double s = (*py)["seconds"].to_number<double>();
             line("pure Python (dicts, ids, same rules)", per(s / brows, "scorecard"),
                  fmt("ours is %.0fx faster; ", s / ours_t.best) + verdict(s / ours_t.best, 100, true) + " (target 100x)");
+            line("  pure Python / prototype kernel", fmt("%.0fx", s / proto_t.best), "(with that kernel)");
             const bool same = (*py)["totals_sum"].to_number<std::int64_t>() == b_ours.totals_sum() &&
                               (*py)["stars_sum"].to_number<std::int64_t>() == b_ours.stars_sum() &&
                               (*py)["council_stars_sum"].to_number<std::int64_t>() == b_ours.council_stars_sum();
