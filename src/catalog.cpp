@@ -27,6 +27,12 @@ int product_set::part_max(std::string_view part) const noexcept {
     return sum;
 }
 
+std::vector<std::string> product_set::warnings() const {
+    std::vector<std::string> out;
+    for (const auto& g : gaps) out.push_back("sheet incomplete: " + g.text);
+    return out;
+}
+
 bool edition::in_force_on(date d) const noexcept {
     return valid_from <= d && (!valid_until || d <= *valid_until);
 }

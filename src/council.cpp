@@ -80,7 +80,7 @@ council_result aggregate(const edition& ed, const product_set& set, const std::v
     r.edition = ed.id;
     r.set = set.id;
     r.sheet_status = set.status;
-    for (const auto& g : set.gaps) r.warnings.push_back("sheet incomplete: " + g.text);
+    r.warnings = set.warnings();
     r.bands_source = ed.bands_source;
     const auto n = static_cast<std::int64_t>(cards.size());
 

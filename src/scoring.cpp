@@ -93,7 +93,7 @@ scorecard_result score(const edition& ed, const product_set& set, const scorecar
     r.edition = ed.id;
     r.set = set.id;
     r.sheet_status = set.status;
-    for (const auto& g : set.gaps) r.sheet_warnings.push_back("sheet incomplete: " + g.text);
+    r.sheet_warnings = set.warnings();
     r.evaluator = card.evaluator;
     const std::string* stopped_at = nullptr;
     for (const auto& c : set.criteria) {

@@ -161,6 +161,8 @@ struct product_set {
     const criterion* find(std::string_view criterion_id) const noexcept;
     /// Sum of the criteria maxima of one part (cases count once: their best case).
     int part_max(std::string_view part) const noexcept;
+    /// One warning per declared data gap ("sheet incomplete: ..."), carried by every result on this sheet.
+    std::vector<std::string> warnings() const;
 };
 
 struct legal_reference {
