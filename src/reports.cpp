@@ -99,13 +99,19 @@ results_report results_by_stars(const registry& r) {
 
 std::vector<candidate_row> five_star_candidates(const registry& r) {
     std::vector<candidate_row> out;
+    const procedure_library& procs = r.rules().procedures ? *r.rules().procedures : embedded_procedures();
     for (const auto& [id, s] : r.dossiers()) {
-        if (s.level != "central") continue;
+        // A candidate has been forwarded to a level that recognises 5★ (the central level).
+        const procedure& proc = procs.get(s.edition);
+        const procedure_level* level = proc.find_level(s.level);
+        if (!level || level == &proc.levels.front() ||
+            std::find(level->recognises.begin(), level->recognises.end(), 5) == level->recognises.end())
+            continue;
         candidate_row row{s.dossier.id, s.dossier.product_name, s.dossier.district, s.dossier.industry, "", "pending", std::nullopt};
         // The mean that qualified it: the last council result before the central level.
         for (const auto& res : s.results)
-            if (res.level != "central") row.province_mean = res.mean_display;
-        if (s.phase == phase::certified && s.certificate() && s.certificate()->level == "central") row.status = "recognised";
+            if (res.level != s.level) row.province_mean = res.mean_display;
+        if (s.phase == phase::certified && s.certificate() && s.certificate()->level == s.level) row.status = "recognised";
         else if (s.phase == phase::not_recognised) row.status = "not_recognised";
         else if (s.phase == phase::withdrawn) row.status = "withdrawn";
         if (const certificate_record* c = s.certificate()) row.stars = c->stars;

@@ -44,6 +44,23 @@ TEST_CASE("148: the district recognises 3 stars itself and forwards 70 or more t
     recognise(r, "P4", 4, role::coordination_office, role::province_people_committee, "2024-06-01");
     CHECK(r.find("P4")->final_stars == 4);
     CHECK(r.find("P4")->certificate()->level == "province");
+    CHECK_THAT(refused_message(r, ev("P4", role::province_people_committee, "2024-06-05", ocop::forwarded_payload{"central"})),
+               Contains("forwarding to central requires a mean of 90 or more (148/QĐ-TTg); this product has 77.00"));
+
+    // 92.00 at the province: recognised 4★ there, then the central council recognises 5★.
+    r.apply(ev("P5", role::subject, "2024-03-01", registration(product("P5"))));
+    r.apply(ev("P5", role::subject, "2024-03-02", ocop::submitted_payload{}));
+    r.apply(ev("P5", role::district_council, "2024-04-01", council(1, 450, 5, 5)));
+    r.apply(ev("P5", role::district_people_committee, "2024-04-05", ocop::forwarded_payload{"province"}));
+    r.apply(ev("P5", role::coordination_office, "2024-05-01", ocop::appraisal_payload{ocop::appraisal_outcome::accepted, false, {}}));
+    r.apply(ev("P5", role::province_council, "2024-05-10", council(1, 460, 5, 5)));
+    recognise(r, "P5", 4, role::coordination_office, role::province_people_committee, "2024-06-01");
+    r.apply(ev("P5", role::province_people_committee, "2024-06-05", ocop::forwarded_payload{"central"}));
+    r.apply(ev("P5", role::central_council, "2024-09-01", council(1, 915, 10, 5, 9)));
+    recognise(r, "P5", 5, role::central_council, role::ministry, "2024-10-01");
+    CHECK(r.find("P5")->final_stars == 5);
+    CHECK(r.find("P5")->certificates.size() == 2);
+    CHECK(r.find("P5")->certificate()->level == "central");
 }
 
 TEST_CASE("148: forwarding from the district needs 70, not 1048's 50") {

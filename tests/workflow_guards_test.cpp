@@ -240,3 +240,42 @@ TEST_CASE("Guard: terminal dossiers accept nothing more") {
                Contains("this dossier is closed"));
     CHECK_THAT(refused(r, ev("A", role::subject, "2021-10-02", ocop::withdrawn_payload{}), errc::rule_violation), Contains("this dossier is closed"));
 }
+
+TEST_CASE("Guard: council results, completions, certificates and expiry are checked for what they say") {
+    ocop::registry r;
+    at_province(r, "A");
+    ocop::error caught(errc::io, "", "");
+    try {
+        r.apply(ev("A", role::province_council, "2021-10-18", council(0, 101, 1, 6, 0)));
+        FAIL("accepted");
+    } catch (const ocop::error& e) {
+        caught = e;
+    }
+    CHECK(caught.code() == errc::invalid_document);
+    std::vector<std::string> paths;
+    for (const auto& p : caught.problems()) paths.push_back(p.path);
+    CHECK(paths == std::vector<std::string>{"/payload/mean/numerator", "/payload/stars", "/payload/members", "/payload/round"});
+    CHECK_THAT(refused(r, ev("A", role::province_council, "2021-10-18", council(1, 5, 0, 0)), errc::invalid_document),
+               Contains("/payload/mean/denominator"));
+
+    r.apply(ev("A", role::province_council, "2021-10-18", council(1, 362, 5, 4)));
+    r.apply(ev("A", role::advisory_group, "2021-10-21", ocop::completion_request_payload{{"Tem truy xuất"}}));
+    CHECK_THAT(refused(r, ev("A", role::subject, "2021-10-22", ocop::completion_payload{}), errc::invalid_document),
+               Contains("needs documents or completed items"));
+    CHECK_THAT(refused(r, ev("A", role::subject, "2021-10-22", ocop::completion_payload{{"doc-77"}, {}}), errc::invalid_document),
+               Contains("/payload/documents/0"));
+    r.apply(ev("A", role::subject, "2021-10-22", ocop::completion_payload{{"doc-10"}, {}}));
+    CHECK(r.find("A")->open_items == std::vector<std::string>{"Tem truy xuất"});  // documents without the item: still open
+    r.apply(ev("A", role::province_council, "2021-10-27", council(2, 362, 5, 4)));
+    r.apply(ev("A", role::coordination_office, "2021-11-01", ocop::recognition_payload{4}));
+    r.apply(ev("A", role::province_people_committee, "2021-12-10", ocop::decision_payload{"1/QĐ", day("2021-12-10"), "Chủ tịch"}));
+    CHECK_THAT(refused(r, ev("A", role::province_people_committee, "2021-12-11", ocop::certificate_payload{"G", day("2021-12-12")}),
+                       errc::rule_violation),
+               Contains("issued 2021-12-12, recorded 2021-12-11"));
+    CHECK_THAT(refused(r, ev("A", role::coordination_office, "2025-01-01", ocop::expired_payload{}), errc::rule_violation),
+               Contains("only a product holding a certificate") && Contains("this dossier is decided"));
+    r.apply(ev("A", role::province_people_committee, "2021-12-12", ocop::certificate_payload{"G", day("2021-12-12")}));
+    r.apply(ev("A", role::coordination_office, "2024-12-12", ocop::expired_payload{}));
+    CHECK_THAT(refused(r, ev("A", role::coordination_office, "2025-01-01", ocop::expired_payload{}), errc::rule_violation),
+               Contains("this dossier is expired"));
+}

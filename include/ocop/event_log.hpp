@@ -62,7 +62,9 @@ public:
     /// The "prev" of the first entry: 64 zeros.
     static const std::string& genesis();
 
-    /// Appends the canonical JSON of `e`. Strong guarantee. Complexity: O(size of the event).
+    /// Appends the canonical JSON of `e`. Does not check the event against the procedure: use
+    /// registry::apply for that (replay refuses a log whose events break the rules).
+    /// Strong guarantee. Complexity: O(size of the event).
     const log_entry& append(const event& e);
     /// Removes the last entry (used to undo an append whose state change failed). noexcept.
     void drop_last() noexcept;

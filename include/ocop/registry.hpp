@@ -35,6 +35,7 @@ public:
     const event_log& log() const noexcept { return log_; }
     const std::optional<ocop::campaign>& campaign() const noexcept { return campaign_; }
     const std::vector<std::string>& last_warnings() const noexcept { return last_warnings_; }
+    const workflow_rules& rules() const noexcept { return rules_; }
 
     /// Rebuilds the registry from a log: verifies the chain (and `expected_head` when given),
     /// then applies every event in order. Throws error(errc::tampered) with the verification's

@@ -52,7 +52,8 @@ struct results_report {
 BOOST_DESCRIBE_STRUCT(results_report, (), (by_district, by_industry, pending))
 results_report results_by_stars(const registry& r);
 
-/// A dossier proposed to the central level, with the province's mean and the central outcome.
+/// A dossier forwarded to the level that recognises 5★ (central), with the mean that qualified it
+/// (the last council mean before that level) and the outcome there.
 struct candidate_row {
     std::string dossier;
     std::string product_name;
