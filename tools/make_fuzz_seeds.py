@@ -50,13 +50,26 @@ def main():
     rau = sets["rau-cu-qua-hat-tuoi"]
 
     # catalog_edition: the edition with one and with two sets, plus broken variants.
-    one = dict(edition, id="fuzz-2099", valid_from="2099-01-01", sets=[rau])
-    one.pop("valid_until", None)
+    classification = json.loads((DATA / "classification.json").read_text())
+    documents = json.loads((DATA / "dossier-documents.json").read_text())
+
+    def edition_with(*chosen):
+        ids = {c["id"] for c in chosen}
+        cls = json.loads(json.dumps(classification))
+        for ind in cls:
+            for grp in ind["groups"]:
+                grp["sets"] = [x for x in grp["sets"] if x in ids]
+        e = dict(edition, id="fuzz-2099", valid_from="2099-01-01", classification=cls,
+                 dossier_documents=documents, sets=list(chosen))
+        e.pop("valid_until", None)
+        return e
+
+    one = edition_with(rau)
     write("catalog_edition", "one-set.json", one)
-    write("catalog_edition", "no-sets.json", {k: v for k, v in one.items() if k != "sets"})
+    write("catalog_edition", "no-sets.json", {k: v for k, v in edition_with().items() if k != "sets"})
     tea = sets.get("che-tuoi-che-bien")
     if tea:
-        write("catalog_edition", "tea.json", dict(one, sets=[tea]))
+        write("catalog_edition", "tea.json", edition_with(tea))
     write("catalog_edition", "wrong-types.json", dict(one, parts="A", star_bands=[{"stars": "5"}]))
     write("catalog_edition", "empty-object.json", "{}")
     write("catalog_edition", "not-json.txt", "{\"id\": ")
@@ -86,7 +99,9 @@ def main():
     write("scorecard", "wrong-types.json", {"edition": 1, "set": [], "answers": "c"})
 
     # council: three members, one diverging, a policy.
-    cards = [best_card(rau, "m1"), best_card(rau, "m2"), best_card(rau, "m3", pick=0)]
+    lower = best_card(rau, "m3")
+    lower["answers"].update({"1.1": "a", "1.2": "a", "2.1": "a"})
+    cards = [best_card(rau, "m1"), best_card(rau, "m2"), lower]
     write("council", "three.json", {"scorecards": cards})
     write("council", "policy.json", {"policy": {"divergence_limit": 5, "minimum_members": 3, "display_decimals": 3,
                                                 "knockouts": "majority", "level": "district"}, "scorecards": cards})

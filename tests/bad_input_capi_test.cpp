@@ -1,0 +1,186 @@
+// Bad input at every entry point of the C ABI: NULL for every pointer argument, broken and
+// ill-formed documents, unknown ids, huge counts. Each call returns its documented code, sets its
+// out-parameters to NULL/0, leaves a clear ocop_last_error() naming the place, and leaves the
+// catalog unchanged.
+
+#include <cstring>
+#include <string>
+#include <vector>
+
+#include <catch2/catch.hpp>
+
+#include "ocop/ocop.h"
+#include "reliability_fixtures.hpp"
+
+namespace {
+
+struct catalog_handle {
+    ocop_catalog* p = nullptr;
+    catalog_handle() { REQUIRE(ocop_catalog_new_embedded(&p) == OCOP_OK); }
+    ~catalog_handle() { ocop_catalog_free(p); }
+};
+
+std::string editions(const ocop_catalog* cat) {
+    char* out = nullptr;
+    REQUIRE(ocop_catalog_editions(cat, &out) == OCOP_OK);
+    std::string s(out);
+    ocop_free(out);
+    return s;
+}
+
+/// The call failed with `code`, a message containing `text`, and a problems array.
+void failed(int rc, int code, const std::string& text = "") {
+    INFO("status " << ocop_error_name(rc) << ": " << ocop_last_error());
+    REQUIRE(rc == code);
+    CHECK(ocop_last_error_code() == code);
+    CHECK(std::strlen(ocop_last_error()) > 0);
+    CHECK(std::string(ocop_last_error()).find(text) != std::string::npos);
+    CHECK(ocop_last_error_problems()[0] == '[');
+}
+
+}  // namespace
+
+TEST_CASE("C API: every NULL pointer argument is OCOP_E_INVALID_ARGUMENT naming the argument", "[bad_input][capi]") {
+    catalog_handle cat;
+    char* out = reinterpret_cast<char*>(1);
+    const std::string card = ocop::test::rau_best_card();
+    failed(ocop_catalog_new_embedded(nullptr), OCOP_E_INVALID_ARGUMENT, "out");
+    failed(ocop_catalog_new(nullptr), OCOP_E_INVALID_ARGUMENT, "out");
+    failed(ocop_catalog_validate_edition(nullptr), OCOP_E_INVALID_ARGUMENT, "edition_json");
+    failed(ocop_catalog_add_edition(nullptr, "{}"), OCOP_E_INVALID_ARGUMENT, "cat");
+    failed(ocop_catalog_add_edition(cat.p, nullptr), OCOP_E_INVALID_ARGUMENT, "edition_json");
+    failed(ocop_catalog_add_set(nullptr, "1048-781", "{}"), OCOP_E_INVALID_ARGUMENT, "cat");
+    failed(ocop_catalog_add_set(cat.p, nullptr, "{}"), OCOP_E_INVALID_ARGUMENT, "edition_id");
+    failed(ocop_catalog_add_set(cat.p, "1048-781", nullptr), OCOP_E_INVALID_ARGUMENT, "set_json");
+    failed(ocop_catalog_editions(nullptr, &out), OCOP_E_INVALID_ARGUMENT, "cat");
+    CHECK(out == nullptr);
+    failed(ocop_catalog_editions(cat.p, nullptr), OCOP_E_INVALID_ARGUMENT, "out_json");
+    out = reinterpret_cast<char*>(1);
+    failed(ocop_catalog_edition(nullptr, "1048-781", &out), OCOP_E_INVALID_ARGUMENT, "cat");
+    CHECK(out == nullptr);
+    failed(ocop_catalog_edition(cat.p, nullptr, &out), OCOP_E_INVALID_ARGUMENT, "edition_id");
+    failed(ocop_catalog_edition(cat.p, "1048-781", nullptr), OCOP_E_INVALID_ARGUMENT, "out_json");
+    failed(ocop_catalog_in_force(nullptr, "2021-01-01", &out), OCOP_E_INVALID_ARGUMENT, "cat");
+    failed(ocop_catalog_in_force(cat.p, nullptr, &out), OCOP_E_INVALID_ARGUMENT, "date");
+    failed(ocop_catalog_in_force(cat.p, "2021-01-01", nullptr), OCOP_E_INVALID_ARGUMENT, "out_edition_id");
+    failed(ocop_catalog_sets(nullptr, "1048-781", &out), OCOP_E_INVALID_ARGUMENT, "cat");
+    failed(ocop_catalog_sets(cat.p, nullptr, &out), OCOP_E_INVALID_ARGUMENT, "edition_id");
+    failed(ocop_catalog_sets(cat.p, "1048-781", nullptr), OCOP_E_INVALID_ARGUMENT, "out_json");
+    failed(ocop_catalog_set(nullptr, "1048-781", "x", &out), OCOP_E_INVALID_ARGUMENT, "cat");
+    failed(ocop_catalog_set(cat.p, nullptr, "x", &out), OCOP_E_INVALID_ARGUMENT, "edition_id");
+    failed(ocop_catalog_set(cat.p, "1048-781", nullptr, &out), OCOP_E_INVALID_ARGUMENT, "set_id");
+    failed(ocop_catalog_set(cat.p, "1048-781", "x", nullptr), OCOP_E_INVALID_ARGUMENT, "out_json");
+    failed(ocop_scorecard_score(nullptr, card.c_str(), &out), OCOP_E_INVALID_ARGUMENT, "cat");
+    failed(ocop_scorecard_score(cat.p, nullptr, &out), OCOP_E_INVALID_ARGUMENT, "scorecard_json");
+    failed(ocop_scorecard_score(cat.p, card.c_str(), nullptr), OCOP_E_INVALID_ARGUMENT, "out_result_json");
+    failed(ocop_council_evaluate(nullptr, "{}", &out), OCOP_E_INVALID_ARGUMENT, "cat");
+    failed(ocop_council_evaluate(cat.p, nullptr, &out), OCOP_E_INVALID_ARGUMENT, "council_json");
+    failed(ocop_council_evaluate(cat.p, "{}", nullptr), OCOP_E_INVALID_ARGUMENT, "out_result_json");
+    CHECK(out == nullptr);
+
+    ocop_sheet* sheet = reinterpret_cast<ocop_sheet*>(1);
+    failed(ocop_sheet_new(nullptr, cat.p, "1048-781", "rau-cu-qua-hat-tuoi"), OCOP_E_INVALID_ARGUMENT, "out");
+    failed(ocop_sheet_new(&sheet, nullptr, "1048-781", "rau-cu-qua-hat-tuoi"), OCOP_E_INVALID_ARGUMENT, "cat");
+    CHECK(sheet == nullptr);
+    failed(ocop_sheet_new(&sheet, cat.p, nullptr, "rau-cu-qua-hat-tuoi"), OCOP_E_INVALID_ARGUMENT, "edition_id");
+    failed(ocop_sheet_new(&sheet, cat.p, "1048-781", nullptr), OCOP_E_INVALID_ARGUMENT, "set_id");
+    REQUIRE(ocop_sheet_new(&sheet, cat.p, "1048-781", "rau-cu-qua-hat-tuoi") == OCOP_OK);
+    std::size_t slots = 99;
+    failed(ocop_sheet_slots(nullptr, &slots), OCOP_E_INVALID_ARGUMENT, "sheet");
+    CHECK(slots == 0);
+    failed(ocop_sheet_slots(sheet, nullptr), OCOP_E_INVALID_ARGUMENT, "out_slots");
+    failed(ocop_sheet_layout(nullptr, &out), OCOP_E_INVALID_ARGUMENT, "sheet");
+    failed(ocop_sheet_layout(sheet, nullptr), OCOP_E_INVALID_ARGUMENT, "out_json");
+    std::size_t slot = 99;
+    std::uint8_t index = 9;
+    failed(ocop_sheet_option_index(nullptr, "1.1", nullptr, "a", &slot, &index), OCOP_E_INVALID_ARGUMENT, "sheet");
+    CHECK(slot == 0);
+    CHECK(index == OCOP_NO_ANSWER);
+    failed(ocop_sheet_option_index(sheet, nullptr, nullptr, "a", &slot, &index), OCOP_E_INVALID_ARGUMENT, "criterion_id");
+    failed(ocop_sheet_option_index(sheet, "1.1", nullptr, nullptr, &slot, &index), OCOP_E_INVALID_ARGUMENT, "level_id");
+    failed(ocop_sheet_option_index(sheet, "1.1", nullptr, "a", nullptr, &index), OCOP_E_INVALID_ARGUMENT, "out_slot");
+    failed(ocop_sheet_option_index(sheet, "1.1", nullptr, "a", &slot, nullptr), OCOP_E_INVALID_ARGUMENT, "out_index");
+    std::vector<std::uint8_t> row(40, 0);
+    std::int32_t total = 0, stars = 0;
+    failed(ocop_sheet_score(nullptr, row.data(), 1, &total, &stars, nullptr), OCOP_E_INVALID_ARGUMENT, "sheet");
+    failed(ocop_sheet_score(sheet, nullptr, 1, &total, &stars, nullptr), OCOP_E_INVALID_ARGUMENT, "levels");
+    failed(ocop_sheet_score(sheet, row.data(), 1, nullptr, &stars, nullptr), OCOP_E_INVALID_ARGUMENT, "out_totals");
+    failed(ocop_sheet_score(sheet, row.data(), 1, &total, nullptr, nullptr), OCOP_E_INVALID_ARGUMENT, "out_stars");
+    failed(ocop_sheet_score(sheet, row.data(), SIZE_MAX, &total, &stars, nullptr), OCOP_E_INVALID_ARGUMENT, "count");
+    CHECK(ocop_sheet_score(sheet, nullptr, 0, nullptr, nullptr, nullptr) == OCOP_OK);
+    ocop_sheet_free(sheet);
+    ocop_sheet_free(nullptr);
+    ocop_catalog_free(nullptr);
+    ocop_free(nullptr);
+}
+
+TEST_CASE("C API: broken and ill-formed documents name the place; the catalog is unchanged", "[bad_input][capi]") {
+    catalog_handle cat;
+    const std::string before = editions(cat.p);
+    std::string deep(300, '[');
+    deep += std::string(300, ']');
+    const std::vector<std::pair<std::string, int>> docs{
+        {"", OCOP_E_INVALID_JSON},         {"{", OCOP_E_INVALID_JSON},      {"{\"id\": \"\xff\"}", OCOP_E_INVALID_JSON},
+        {deep, OCOP_E_INVALID_JSON},       {"[]", OCOP_E_INVALID_DOCUMENT}, {"null", OCOP_E_INVALID_DOCUMENT},
+        {"{\"id\": 5}", OCOP_E_INVALID_DOCUMENT},
+    };
+    for (const auto& [doc, code] : docs) {
+        INFO(doc.substr(0, 40));
+        failed(ocop_catalog_validate_edition(doc.c_str()), code);
+        failed(ocop_catalog_add_edition(cat.p, doc.c_str()), code);
+        failed(ocop_catalog_add_set(cat.p, "1048-781", doc.c_str()), code);
+        char* out = reinterpret_cast<char*>(1);
+        failed(ocop_scorecard_score(cat.p, doc.c_str(), &out), code);
+        CHECK(out == nullptr);
+        out = reinterpret_cast<char*>(1);
+        failed(ocop_council_evaluate(cat.p, doc.c_str(), &out), code);
+        CHECK(out == nullptr);
+        CHECK(editions(cat.p) == before);
+    }
+    // A document with a bad field: the path is in the message and in the problems array.
+    char* out = nullptr;
+    failed(ocop_scorecard_score(cat.p, "{\"edition\": 1, \"set\": \"x\", \"answers\": {}}", &out), OCOP_E_INVALID_DOCUMENT,
+           "/edition");
+    CHECK(std::string(ocop_last_error_problems()).find("\"/edition\"") != std::string::npos);
+    // A second edition (2099 on), added twice (replaced), and a set for an unknown edition.
+    REQUIRE(ocop_catalog_add_edition(cat.p, ocop::test::one_set_edition().c_str()) == OCOP_OK);
+    const std::string with_fuzz = editions(cat.p);
+    REQUIRE(ocop_catalog_add_edition(cat.p, ocop::test::one_set_edition().c_str()) == OCOP_OK);  // same id: replaced
+    CHECK(editions(cat.p) == with_fuzz);
+    failed(ocop_catalog_add_set(cat.p, "no-such-edition", ocop::test::rau_set().c_str()), OCOP_E_NOT_FOUND, "no-such-edition");
+    CHECK(editions(cat.p) == with_fuzz);
+}
+
+TEST_CASE("C API: unknown ids, bad dates and a 10 MB document", "[bad_input][capi]") {
+    catalog_handle cat;
+    char* out = reinterpret_cast<char*>(1);
+    failed(ocop_catalog_edition(cat.p, "nope", &out), OCOP_E_NOT_FOUND, "nope");
+    CHECK(out == nullptr);
+    failed(ocop_catalog_sets(cat.p, "", &out), OCOP_E_NOT_FOUND);
+    failed(ocop_catalog_set(cat.p, "1048-781", "moon-cheese", &out), OCOP_E_NOT_FOUND, "moon-cheese");
+    failed(ocop_catalog_in_force(cat.p, "2021-02-30", &out), OCOP_E_INVALID_ARGUMENT, "2021-02-30");
+    failed(ocop_catalog_in_force(cat.p, "", &out), OCOP_E_INVALID_ARGUMENT);
+    failed(ocop_catalog_in_force(cat.p, "1900-01-01", &out), OCOP_E_NO_EDITION_IN_FORCE);
+    CHECK(out == nullptr);
+    ocop_sheet* sheet = nullptr;
+    failed(ocop_sheet_new(&sheet, cat.p, "1048-781", "gao-ngu-coc"), OCOP_E_UNAVAILABLE);
+    failed(ocop_sheet_new(&sheet, cat.p, "1048-781", ""), OCOP_E_NOT_FOUND);
+    CHECK(sheet == nullptr);
+    REQUIRE(ocop_sheet_new(&sheet, cat.p, "1048-781", "rau-cu-qua-hat-tuoi") == OCOP_OK);
+    std::size_t slot = 0;
+    std::uint8_t index = 0;
+    failed(ocop_sheet_option_index(sheet, "1.1", nullptr, "zz", &slot, &index), OCOP_E_NOT_FOUND, "zz");
+    failed(ocop_sheet_option_index(sheet, "", "", "a", &slot, &index), OCOP_E_NOT_FOUND);
+    std::size_t n = 0;
+    REQUIRE(ocop_sheet_slots(sheet, &n) == OCOP_OK);
+    std::vector<std::uint8_t> rows(n * 3, 250);
+    std::vector<std::int32_t> totals(3), stars(3);
+    failed(ocop_sheet_score(sheet, rows.data(), 3, totals.data(), stars.data(), nullptr), OCOP_E_INVALID_SCORECARD,
+           "/scorecards/0/answers/");
+    ocop_sheet_free(sheet);
+
+    std::string big = ocop::test::rau_best_card();
+    big.insert(1, "\"padding\": \"" + std::string(10u << 20, 'x') + "\", ");
+    failed(ocop_scorecard_score(cat.p, big.c_str(), &out), OCOP_E_INVALID_DOCUMENT, "/padding");
+    CHECK(out == nullptr);
+}

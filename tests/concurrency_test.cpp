@@ -1,0 +1,131 @@
+// Concurrency: the threading contract of docs/architecture.md ("Threading"). Many threads score
+// against the one shared embedded catalog (also racing on its first use) and one shared compiled
+// sheet, while others run independent workflows (each thread its own registry). Results must equal
+// the single-threaded ones. Run under TSan by tools/sanitize.sh (the thread leg).
+
+#include <atomic>
+#include <latch>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include <boost/json/serialize.hpp>
+#include <catch2/catch.hpp>
+
+#include "ocop/batch.hpp"
+#include "ocop/catalog_json.hpp"
+#include "ocop/council.hpp"
+#include "ocop/registry.hpp"
+#include "ocop/scoring.hpp"
+#include "rau_cards.hpp"
+#include "workflow_support.hpp"
+
+namespace {
+
+constexpr int scorers = 6;
+constexpr int workflows = 2;
+constexpr int rounds = 20;
+
+/// Takes dossier `id` from registration to a province certificate (as in workflow_1048_test.cpp).
+void certify(ocop::registry& r, const std::string& id) {
+    using wf::ev;
+    using ocop::role;
+    r.apply(ev(id, role::subject, "2021-09-01", wf::registration(wf::product(id))));
+    r.apply(ev(id, role::subject, "2021-09-02", ocop::submitted_payload{}));
+    r.apply(ev(id, role::district_council, "2021-09-20", wf::council(1, 362, 5, 4)));
+    r.apply(ev(id, role::district_people_committee, "2021-10-05", ocop::forwarded_payload{"province"}));
+    r.apply(ev(id, role::advisory_group, "2021-10-12", ocop::appraisal_payload{ocop::appraisal_outcome::accepted, true, {}}));
+    r.apply(ev(id, role::province_council, "2021-10-18", wf::council(1, 4400, 50, 4)));
+    r.apply(ev(id, role::coordination_office, "2021-11-01", ocop::recognition_payload{4}));
+    r.apply(ev(id, role::province_people_committee, "2021-12-10",
+               ocop::decision_payload{"1/QĐ-UBND", *ocop::date::parse("2021-12-10"), "Chủ tịch"}));
+    r.apply(ev(id, role::province_people_committee, "2021-12-15", ocop::certificate_payload{"GCN-" + id, *ocop::date::parse("2021-12-15")}));
+}
+
+}  // namespace
+
+TEST_CASE("concurrency: scoring on one shared catalog while independent workflows run", "[concurrency]") {
+    std::latch start(scorers + workflows);
+    std::atomic<int> failures{0};
+    std::vector<std::string> first_totals(scorers);
+    std::vector<std::thread> threads;
+    for (int t = 0; t < scorers; ++t) {
+        threads.emplace_back([&, t] {
+            start.arrive_and_wait();
+            try {
+                // Every scorer races on the first use of the embedded catalog.
+                const ocop::catalog& cat = ocop::embedded_catalog();
+                const ocop::edition& ed = cat.get("1048-781");
+                std::string totals;
+                for (int round = 0; round < rounds; ++round) {
+                    for (const auto& set : ed.sets) {
+                        if (set.status == ocop::set_status::unavailable) continue;
+                        ocop::scorecard card = ocop::test::best_card(set);
+                        ocop::scorecard_result r = ocop::score(cat, card);
+                        if (round == 0) totals += set.id + "=" + std::to_string(r.total) + ";";
+                        if (set.id == "rau-cu-qua-hat-tuoi") {
+                            std::vector<ocop::scorecard_result> members(3, r);
+                            ocop::council_result c = ocop::aggregate(ed, set, members);
+                            if (c.stars != 5 || c.mean_display != "100.00") ++failures;
+                            (void)boost::json::serialize(ocop::to_json(c));
+                        }
+                    }
+                }
+                first_totals[static_cast<std::size_t>(t)] = totals;
+            } catch (...) {
+                ++failures;
+            }
+        });
+    }
+    std::vector<std::string> states(workflows);
+    for (int w = 0; w < workflows; ++w) {
+        threads.emplace_back([&, w] {
+            start.arrive_and_wait();
+            try {
+                ocop::registry reg;  // one registry per thread: registries are not synchronised
+                for (int i = 0; i < 5; ++i) certify(reg, "W" + std::to_string(w) + "-" + std::to_string(i));
+                ocop::registry again = ocop::registry::replay(reg.log());
+                if (boost::json::serialize(again.to_json()) != boost::json::serialize(reg.to_json())) ++failures;
+                // Strip the thread's own prefix so that all workflow threads must agree.
+                std::string s = boost::json::serialize(reg.to_json());
+                const std::string prefix = "W" + std::to_string(w) + "-";
+                for (auto p = s.find(prefix); p != std::string::npos; p = s.find(prefix, p)) s.replace(p, prefix.size(), "W-");
+                states[static_cast<std::size_t>(w)] = s;
+            } catch (...) {
+                ++failures;
+            }
+        });
+    }
+    for (auto& th : threads) th.join();
+    CHECK(failures == 0);
+    for (const auto& t : first_totals) CHECK(t == first_totals[0]);
+    CHECK_FALSE(first_totals[0].empty());
+    for (const auto& s : states) CHECK(s == states[0]);
+}
+
+TEST_CASE("concurrency: one compiled sheet scores batches from many threads", "[concurrency]") {
+    const ocop::edition& ed = ocop::embedded_catalog().get("1048-781");
+    const ocop::compiled_sheet sheet(ed, *ed.find_set("rau-cu-qua-hat-tuoi"));
+    const ocop::scorecard best = ocop::test::rau_top();
+    std::vector<std::uint8_t> row(sheet.slots());
+    for (std::size_t s = 0; s < sheet.slots(); ++s) {
+        const auto& a = best.answers.at(sheet.criterion_id(s));
+        row[s] = *sheet.option_index(s, a.case_id.value_or(""), a.level);
+    }
+    constexpr std::size_t count = 500;
+    std::vector<std::uint8_t> levels;
+    for (std::size_t i = 0; i < count; ++i) levels.insert(levels.end(), row.begin(), row.end());
+    std::atomic<int> wrong{0};
+    std::vector<std::thread> threads;
+    for (int t = 0; t < 4; ++t)
+        threads.emplace_back([&] {
+            std::vector<std::int32_t> totals(count), stars(count);
+            for (int k = 0; k < 20; ++k) {
+                sheet.score(levels, count, totals, stars);
+                for (std::size_t i = 0; i < count; ++i)
+                    if (totals[i] != 100 || stars[i] != 5) ++wrong;
+            }
+        });
+    for (auto& th : threads) th.join();
+    CHECK(wrong == 0);
+}
