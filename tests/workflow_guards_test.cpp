@@ -1,7 +1,7 @@
 // Every guard of the procedure refuses with a message naming the rule and its legal source, and a
 // refused event leaves the dossier and the log unchanged (strong guarantee).
 
-#include "ocop/workflow.hpp"
+#include "ocop/registry.hpp"
 
 #include <boost/json/serialize.hpp>
 
