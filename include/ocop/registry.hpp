@@ -29,7 +29,7 @@ public:
     /// dossier's new state; last_warnings() holds the warnings this event raised.
     const dossier_state& apply(const event& e);
 
-    /// The dossier with this id, or nullptr.
+    /// The dossier with this id, or nullptr. O(log dossiers).
     const dossier_state* find(std::string_view id) const;
     const std::map<std::string, dossier_state, std::less<>>& dossiers() const noexcept { return dossiers_; }
     const event_log& log() const noexcept { return log_; }

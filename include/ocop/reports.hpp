@@ -3,7 +3,8 @@
 /// Reports ("báo cáo") over a registry, as data and as JSON: registrations by district × industry
 /// (the form of Hanoi's appendix 01), results by stars, 5★ candidates, recognised products with
 /// their certificates, dossiers waiting past their step's window, and progress per batch.
-/// Pure functions of the registry (and a date given by the caller).
+/// Pure functions of the registry (and a date given by the caller); each is O(dossiers) (times the
+/// campaign's steps for overdue_dossiers) and throws only std::bad_alloc.
 
 #include <optional>
 #include <string>
@@ -97,7 +98,8 @@ struct overdue_row {
     int days_late = 0;
 };
 BOOST_DESCRIBE_STRUCT(overdue_row, (), (dossier, batch, level, in_phase, step, what, last_day, days_late))
-/// Needs a campaign (the registry's); empty without one.
+/// A dossier waits for the first step whose `waiting` matches its level, phase and rounds. Needs a
+/// campaign (the registry's); empty without one.
 std::vector<overdue_row> overdue_dossiers(const registry& r, date as_of);
 
 /// Dossiers of one batch by phase, and how many are certified by stars.
