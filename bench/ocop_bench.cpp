@@ -135,7 +135,7 @@ void describe_machine() {
     line("build type, flags", std::string(OCOP_BENCH_BUILD_TYPE) + ": " + OCOP_BENCH_FLAGS);
     line("ocop version", OCOP_VERSION_STRING);
     line("load average at start (1, 5, 15 min)", load.substr(0, load.find(' ', load.find(' ', load.find(' ') + 1) + 1)),
-         std::thread::hardware_concurrency() > 0 ? "(other processes share this machine when > 0.3)" : "");
+         "(well above 0: other processes were running; see docs/performance.md)");
     std::printf("\n  Single-threaded throughout. Times: best of several samples (median in brackets).\n");
 }
 
@@ -190,10 +190,6 @@ void embedded_catalog_ready(int runs) {
 }
 
 // ---- the rich API: one scorecard, a council, JSON -------------------------------------------
-
-struct rich_figures {
-    double one_scorecard = 0;
-};
 
 void rich_api(const workload& w) {
     heading("The C++ API with explanations (ocop::score, ocop::aggregate)");
