@@ -561,10 +561,59 @@ static void* fail_in_thread(void* arg) {
     return (rc == OCOP_E_NOT_FOUND && strstr(ocop_last_error(), "other-thread")) ? arg : NULL;
 }
 
+/* A catalog and a sheet shared read-only by several threads: every thread gets the same answers. */
+struct shared {
+    ocop_catalog* cat;
+    ocop_sheet* sheet;
+    const uint8_t* rows;
+    size_t count;
+    long expected_total;
+};
+
+static void* score_in_thread(void* arg) {
+    struct shared* sh = arg;
+    int32_t totals[64], stars[64];
+    char* json = NULL;
+    int round, ok = 1;
+    size_t i;
+    for (round = 0; round < 20 && ok; ++round) {
+        ok = ocop_scorecard_score(sh->cat, card_json, &json) == OCOP_OK && json_int(json, "total") == sh->expected_total;
+        ocop_free(json);
+        json = NULL;
+        ok = ok && ocop_sheet_score(sh->sheet, sh->rows, sh->count, totals, stars, NULL) == OCOP_OK;
+        for (i = 0; ok && i < sh->count; ++i) ok = totals[i] == sh->expected_total;
+    }
+    return ok ? arg : NULL;
+}
+
 static void test_threads(ocop_catalog* cat) {
-    pthread_t t;
+    pthread_t t, pool[4];
     void* result = NULL;
     char* json = NULL;
+    struct shared sh;
+    uint8_t rows[64 * 64];
+    size_t slots = 0, slot = 0, i, k;
+    uint8_t index = 0;
+    sh.cat = cat;
+    CHECK_OK(ocop_sheet_new(&sh.sheet, cat, "1048-781", "rau-cu-qua-hat-tuoi"));
+    CHECK_OK(ocop_sheet_slots(sh.sheet, &slots));
+    for (i = 0; i < ANSWERS; ++i) {
+        CHECK_OK(ocop_sheet_option_index(sh.sheet, answers[i][0], answers[i][1], answers[i][2], &slot, &index));
+        for (k = 0; k < 64; ++k) rows[k * slots + slot] = index;
+    }
+    sh.rows = rows;
+    sh.count = 64;
+    CHECK_OK(ocop_scorecard_score(cat, card_json, &json));
+    sh.expected_total = json_int(json, "total");
+    ocop_free(json);
+    json = NULL;
+    for (i = 0; i < 4; ++i) CHECK(pthread_create(&pool[i], NULL, score_in_thread, &sh) == 0);
+    for (i = 0; i < 4; ++i) {
+        result = NULL;
+        CHECK(pthread_join(pool[i], &result) == 0);
+        CHECK(result == &sh);
+    }
+    ocop_sheet_free(sh.sheet);
     CHECK_ERROR(ocop_catalog_edition(cat, "main-thread", &json), OCOP_E_NOT_FOUND, "main-thread");
     CHECK(pthread_create(&t, NULL, fail_in_thread, cat) == 0);
     CHECK(pthread_join(t, &result) == 0);

@@ -1,0 +1,20 @@
+# Installs the built project into a scratch prefix, then configures, builds and runs a C consumer
+# that only knows find_package(ocop) and ocop::capi.
+file(REMOVE_RECURSE "${WORK_DIR}")
+execute_process(COMMAND "${CMAKE_COMMAND}" --install "${BUILD_DIR}" --prefix "${WORK_DIR}/prefix" RESULT_VARIABLE rc OUTPUT_QUIET)
+if(rc)
+  message(FATAL_ERROR "install failed")
+endif()
+execute_process(COMMAND "${CMAKE_COMMAND}" -S "${SOURCE_DIR}" -B "${WORK_DIR}/build" -G "${GENERATOR}"
+                        "-DCMAKE_PREFIX_PATH=${WORK_DIR}/prefix" RESULT_VARIABLE rc)
+if(rc)
+  message(FATAL_ERROR "configuring the C consumer failed")
+endif()
+execute_process(COMMAND "${CMAKE_COMMAND}" --build "${WORK_DIR}/build" RESULT_VARIABLE rc)
+if(rc)
+  message(FATAL_ERROR "building the C consumer failed")
+endif()
+execute_process(COMMAND "${WORK_DIR}/build/c_consumer" RESULT_VARIABLE rc)
+if(rc)
+  message(FATAL_ERROR "the C consumer failed")
+endif()
