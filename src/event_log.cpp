@@ -167,4 +167,6 @@ event_log event_log::import_jsonl(std::string_view text) {
 
 json::value to_json(const log_verification& v) { return detail::write_json(v); }
 
+log_verification parse_log_verification(std::string_view json_text) { return detail::parse_described<log_verification>(json_text); }
+
 }  // namespace ocop

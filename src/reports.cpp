@@ -184,4 +184,11 @@ json::value to_json(const std::vector<recognised_row>& rows) { return detail::wr
 json::value to_json(const std::vector<overdue_row>& rows) { return detail::write_json(rows); }
 json::value to_json(const std::vector<batch_progress>& rows) { return detail::write_json(rows); }
 
+count_matrix parse_count_matrix(std::string_view text) { return detail::parse_described<count_matrix>(text); }
+results_report parse_results_report(std::string_view text) { return detail::parse_described<results_report>(text); }
+std::vector<candidate_row> parse_candidates(std::string_view text) { return detail::parse_described<std::vector<candidate_row>>(text); }
+std::vector<recognised_row> parse_recognised(std::string_view text) { return detail::parse_described<std::vector<recognised_row>>(text); }
+std::vector<overdue_row> parse_overdue(std::string_view text) { return detail::parse_described<std::vector<overdue_row>>(text); }
+std::vector<batch_progress> parse_progress(std::string_view text) { return detail::parse_described<std::vector<batch_progress>>(text); }
+
 }  // namespace ocop

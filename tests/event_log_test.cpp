@@ -137,6 +137,9 @@ TEST_CASE("Log: a truncated log is detected against the head the host kept, and 
     ocop::log_verification w = r.log().verify(older);
     CHECK(w.fault == ocop::log_fault::extended);
     CHECK(w.first_bad == 11u);
+    const std::string json = boost::json::serialize(ocop::to_json(w));
+    CHECK_THAT(json, Contains(R"({"ok":false,"fault":"extended","first_bad":11,"message":)"));
+    CHECK(boost::json::serialize(ocop::to_json(ocop::parse_log_verification(json))) == json);
 }
 
 TEST_CASE("Log: import refuses lines that are not canonical or not entries, naming the line") {

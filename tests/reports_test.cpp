@@ -122,3 +122,27 @@ TEST_CASE("Reports: progress per batch by phase and certified stars") {
     CHECK(rows[1].dossiers == 2);
     CHECK_THAT(boost::json::serialize(ocop::to_json(rows)), Contains(R"({"batch":"2","dossiers":2,"by_phase":[{"of":"closed","count":1})"));
 }
+
+TEST_CASE("Reports: every report reads back from its JSON to the same bytes, with paths on errors") {
+    ocop::registry r = hanoi();
+    const ocop::date as_of = day("2021-10-21");
+    auto same = [](const boost::json::value& v, auto parse) {
+        const std::string text = boost::json::serialize(v);
+        return boost::json::serialize(ocop::to_json(parse(text))) == text;
+    };
+    CHECK(same(ocop::to_json(ocop::registrations_by_district(r)), ocop::parse_count_matrix));
+    CHECK(same(ocop::to_json(ocop::results_by_stars(r)), ocop::parse_results_report));
+    CHECK(same(ocop::to_json(ocop::five_star_candidates(r)), ocop::parse_candidates));
+    CHECK(same(ocop::to_json(ocop::recognised_products(r, as_of)), ocop::parse_recognised));
+    CHECK(same(ocop::to_json(ocop::overdue_dossiers(r, as_of)), ocop::parse_overdue));
+    CHECK(same(ocop::to_json(ocop::progress_by_batch(r)), ocop::parse_progress));
+    try {
+        ocop::parse_overdue(R"([{"dossier":"P","batch":"1","level":"province","in_phase":"late","step":2,"what":"x",)"
+                            R"("last_day":"2021-10-15","days_late":"6"}])");
+        FAIL("accepted");
+    } catch (const ocop::error& e) {
+        REQUIRE(e.problems().size() == 2);
+        CHECK(e.problems()[0].path == "/0/in_phase");
+        CHECK(e.problems()[1].path == "/0/days_late");
+    }
+}

@@ -95,5 +95,7 @@ private:
 };
 
 boost::json::value to_json(const log_verification& v);
+/// Throws error(errc::invalid_json or errc::invalid_document) with paths.
+log_verification parse_log_verification(std::string_view json_text);
 
 }  // namespace ocop

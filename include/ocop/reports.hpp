@@ -8,6 +8,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <boost/describe/class.hpp>
@@ -123,5 +124,14 @@ boost::json::value to_json(const std::vector<candidate_row>& rows);
 boost::json::value to_json(const std::vector<recognised_row>& rows);
 boost::json::value to_json(const std::vector<overdue_row>& rows);
 boost::json::value to_json(const std::vector<batch_progress>& rows);
+
+/// Reports read back from their JSON (for hosts that store or pass them on); every problem with its
+/// path. Throw error(errc::invalid_json or errc::invalid_document).
+count_matrix parse_count_matrix(std::string_view json_text);
+results_report parse_results_report(std::string_view json_text);
+std::vector<candidate_row> parse_candidates(std::string_view json_text);
+std::vector<recognised_row> parse_recognised(std::string_view json_text);
+std::vector<overdue_row> parse_overdue(std::string_view json_text);
+std::vector<batch_progress> parse_progress(std::string_view json_text);
 
 }  // namespace ocop

@@ -114,7 +114,11 @@ void read_json(const boost::json::value& v, const std::string& path, problem_lis
             return;
         }
         constexpr auto lo = static_cast<std::int64_t>(std::numeric_limits<T>::min());
-        constexpr auto hi = static_cast<std::int64_t>(std::numeric_limits<T>::max());
+        // Unsigned 64-bit members are read up to the largest int64 (the reader's range).
+        constexpr auto hi = static_cast<std::uint64_t>(std::numeric_limits<T>::max()) >
+                                    static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max())
+                                ? std::numeric_limits<std::int64_t>::max()
+                                : static_cast<std::int64_t>(std::numeric_limits<T>::max());
         if (n < lo || n > hi) p.add(path, "expected an integer from " + std::to_string(lo) + " to " + std::to_string(hi) + ", found " + std::to_string(n));
         else out = static_cast<T>(n);
     } else if constexpr (std::is_same_v<T, date>) {
