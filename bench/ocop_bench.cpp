@@ -65,6 +65,7 @@ std::string fmt(const char* f, double v) {
 
 /// A duration per item, in the most readable unit.
 std::string per(double seconds, const char* what) {
+    if (seconds < 1e-8) return fmt("%.2f ns", seconds * 1e9) + "/" + what;
     if (seconds < 1e-6) return fmt("%.1f ns", seconds * 1e9) + "/" + what;
     if (seconds < 1e-3) return fmt("%.2f us", seconds * 1e6) + "/" + what;
     if (seconds < 1) return fmt("%.2f ms", seconds * 1e3) + "/" + what;
@@ -726,7 +727,7 @@ int run(bool quick) {
         line("in cache (" + std::to_string(f.rows) + " rows, " + std::to_string(f.bytes / 1024) + " KB): C++ batch",
              per(f.batch_ns_per_row * 1e-9, "scorecard"), rate(1e9 / f.batch_ns_per_row, " scorecards"));
         line("in cache: memory read (sum of the same bytes)", per(f.read_ns_per_row * 1e-9, "scorecard"));
-        line("in cache: ratio batch / memory read  [CI smoke figure]", fmt("%.1fx", f.ratio()),
+        line("in cache: ratio batch / memory read [CI smoke figure]", fmt("%.1fx", f.ratio()),
              verdict(f.ratio(), 10, false) + fmt(" (target 10x); committed reference %.1fx", ocop_bench::smoke_reference_ratio));
     }
 
