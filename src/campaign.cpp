@@ -75,6 +75,9 @@ std::optional<std::string> check_campaign(const campaign& c, const event& e, con
         if (after.edition != c.edition)
             throw error(errc::rule_violation, "/payload/edition",
                         "campaign " + c.id + " (" + c.plan + ") pins edition " + c.edition + "; this dossier would follow " + after.edition);
+        if (after.dossier.province != c.province)
+            throw error(errc::rule_violation, "/payload/dossier/province",
+                        "campaign " + c.id + " (" + c.plan + ") is " + c.province + "'s; this dossier is from " + after.dossier.province);
         if (after.batch && !c.find_batch(*after.batch)) {
             std::string ids;
             for (const auto& b : c.batches) ids += (ids.empty() ? "" : ", ") + b.id;

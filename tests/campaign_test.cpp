@@ -79,11 +79,15 @@ TEST_CASE("Campaign: under policy enforce an event outside its window is refused
     CHECK(r.find("A")->level == "province");
 }
 
-TEST_CASE("Campaign: dossiers follow the campaign's edition and one of its batches") {
+TEST_CASE("Campaign: dossiers follow the campaign's edition, come from its province and name one of its batches") {
     ocop::registry r({}, ocop::embedded_campaign("hanoi-2021"));
     std::string what;
     CHECK(refusal(r, ev("A", role::subject, "2023-03-01", registration(product("A"), "1")), what) == ocop::errc::rule_violation);
     CHECK_THAT(what, Contains("campaign hanoi-2021 (220/KH-UBND) pins edition 1048-781; this dossier would follow 148"));
+    ocop::dossier elsewhere = product("A");
+    elsewhere.province = "Hải Phòng";
+    CHECK(refusal(r, ev("A", role::subject, "2021-09-01", registration(elsewhere, "1")), what) == ocop::errc::rule_violation);
+    CHECK_THAT(what, Contains("/payload/dossier/province: campaign hanoi-2021 (220/KH-UBND) is Hà Nội's; this dossier is from Hải Phòng"));
     CHECK(refusal(r, ev("A", role::subject, "2021-09-01", registration(product("A"), "3")), what) == ocop::errc::invalid_document);
     CHECK_THAT(what, Contains("expected a batch of campaign hanoi-2021 (1, 2)"));
     CHECK(r.log().size() == 0);

@@ -123,8 +123,8 @@ struct campaign {
 BOOST_DESCRIBE_STRUCT(campaign, (), (id, plan, issuer, issued_on, province, year, edition, legal_basis, policy, industries,
                                      districts, batches, steps, planned, after_approval, source))
 
-/// Checks one event of a campaign's dossier: a registration must use the campaign's edition and
-/// one of its batches; an event dated outside its step's window gives a warning (returned) under
+/// Checks one event of a campaign's dossier: a registration must use the campaign's edition, be
+/// from its province and name one of its batches (or none); an event dated outside its step's window gives a warning (returned) under
 /// window_policy::warn, or error(errc::rule_violation) under enforce. `after` is the state apply() returned.
 std::optional<std::string> check_campaign(const campaign& c, const event& e, const dossier_state* before,
                                           const dossier_state& after);
