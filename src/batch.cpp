@@ -48,7 +48,7 @@ compiled_sheet::compiled_sheet(const edition& ed, const product_set& set) : edit
     for (std::size_t s = 0; s < n; ++s) {
         const criterion& c = set.criteria[s];
         if (!c.applies_if) continue;
-        condition cond{0, static_cast<std::uint32_t>(enables_.size())};
+        condition cond{static_cast<std::uint32_t>(s), 0, static_cast<std::uint32_t>(enables_.size())};
         if (auto ref = slot_of(c.applies_if->criterion)) {
             cond.slot_ref = static_cast<std::uint32_t>(*ref);
             for (auto o = first_option_[*ref]; o < first_option_[*ref + 1]; ++o) {
@@ -104,6 +104,25 @@ compiled_sheet::compiled_sheet(const edition& ed, const product_set& set) : edit
                 break;
             }
         }
+
+    // The packed table of the fast path (see batch.hpp). Counts and points must fit in 10 bits.
+    constexpr std::uint32_t out_of_range = 1u << 10, unanswered = 1u << 20;
+    packed_ok_ = n < 1024 && max_total_ < 1024;
+    if (packed_ok_) {
+        packed_.assign(n * 256, out_of_range);
+        for (std::size_t s = 0; s < n; ++s) {
+            for (auto o = first_option_[s]; o < first_option_[s + 1]; ++o)
+                packed_[s * 256 + (o - first_option_[s])] = static_cast<std::uint32_t>(points_[o]);
+            packed_[s * 256 + no_answer] = unanswered;
+        }
+        enables_256_.assign(conditions_.size() * 256, 0);
+        for (std::size_t c = 0; c < conditions_.size(); ++c) {
+            const std::uint32_t ref = conditions_[c].slot_ref;
+            const std::uint32_t options = first_option_[ref + 1] - first_option_[ref];
+            // (A condition on a criterion the sheet lacks refers to its own slot, with no enabling option.)
+            for (std::uint32_t o = 0; o < options; ++o) enables_256_[c * 256 + o] = enables_[conditions_[c].first + o];
+        }
+    }
 }
 
 std::span<const sheet_option> compiled_sheet::options(std::size_t slot) const {
@@ -137,66 +156,113 @@ void compiled_sheet::score(std::span<const std::uint8_t> levels, std::size_t cou
     if (totals.size() < count || stars.size() < count || (!outcomes.empty() && outcomes.size() < count))
         throw error(errc::invalid_document, "", "output arrays must hold " + std::to_string(count) + " elements");
 
-    std::vector<std::int32_t> got(n);  // points per slot of the current row; one allocation per call
+    std::vector<std::int32_t> got(n);  // points per slot of a row on the exact path; one allocation per call
+    const std::uint32_t* table = packed_.data();
     for (std::size_t i = 0; i < count; ++i) {
         const std::uint8_t* row = levels.data() + i * n;
-        for (std::size_t s = 0; s < n; ++s) {
-            const std::uint32_t options = first_option_[s + 1] - first_option_[s];
-            if (row[s] != no_answer && row[s] >= options)
-                throw error(errc::invalid_scorecard, row_path(i, criteria_[s]),
-                            "scorecard " + std::to_string(i) + ", criterion " + criteria_[s] + ": level index " + std::to_string(row[s]) +
-                                " is out of range (expected 0 to " + std::to_string(options - 1) + ", or 255 for no answer)");
-        }
-        bool stopped = false, eliminated = false, stopped_any = false;
-        std::int32_t total = 0;
-        for (std::size_t s = 0; s < n; ++s) {
-            const bool answered = row[s] != no_answer;
-            bool scored = true;
-            std::int32_t pts = 0;
-            if (stopped) {
-                scored = false;  // not evaluated: the answer, if any, is ignored
-            } else if (condition_of_[s] >= 0) {
-                const condition& c = conditions_[static_cast<std::size_t>(condition_of_[s])];
-                const std::uint8_t ref = row[c.slot_ref];
-                scored = ref != no_answer && enables_[c.first + ref] != 0;
-                if (!scored && answered)
-                    throw error(errc::invalid_scorecard, row_path(i, criteria_[s]),
-                                "scorecard " + std::to_string(i) + ", criterion " + criteria_[s] + " does not apply: expected no answer (255)");
+        if (packed_ok_) {
+            // Fast path: one load and one add per criterion in four independent chains.
+            std::uint32_t a0 = 0, a1 = 0, a2 = 0, a3 = 0;
+            std::size_t s = 0;
+            for (; s + 4 <= n; s += 4) {
+                a0 += table[s * 256 + row[s]];
+                a1 += table[(s + 1) * 256 + row[s + 1]];
+                a2 += table[(s + 2) * 256 + row[s + 2]];
+                a3 += table[(s + 3) * 256 + row[s + 3]];
             }
-            if (scored) {
-                if (!answered)
-                    throw error(errc::invalid_scorecard, row_path(i, criteria_[s]),
-                                "scorecard " + std::to_string(i) + ": missing answer for criterion " + criteria_[s]);
-                pts = points_[first_option_[s] + row[s]];
-                for (auto k = first_knockout_[s]; k < first_knockout_[s + 1]; ++k) {
-                    const knockout& ko = knockouts_[k];
-                    bool hit = false;
-                    for (auto t = ko.first; t < ko.first + ko.count && !hit; ++t) hit = row[triggers_[t].slot] == triggers_[t].option;
-                    if (!hit) continue;
-                    if (ko.outcome == knockout_outcome::eliminated) eliminated = true;
-                    else stopped = stopped_any = true;
+            for (; s < n; ++s) a0 += table[s * 256 + row[s]];
+            const std::uint32_t acc = a0 + a1 + a2 + a3;
+            // Simple: nothing out of range, no knock-out triggered, and exactly the criteria whose
+            // condition does not hold are unanswered. Anything else takes the exact path below.
+            bool simple = ((acc >> 10) & 0x3ff) == 0;
+            for (const trigger& t : triggers_) simple &= row[t.slot] != t.option;
+            std::uint32_t disabled = 0;
+            for (std::size_t c = 0; c < conditions_.size(); ++c) {
+                const std::uint8_t ref = row[conditions_[c].slot_ref];
+                const bool holds = ref != no_answer && enables_256_[c * 256 + ref] != 0;
+                simple &= holds == (row[conditions_[c].slot] != no_answer);
+                disabled += holds ? 0u : 1u;
+            }
+            simple &= (acc >> 20) == disabled;
+            const auto total = static_cast<std::int32_t>(acc & 0x3ff);
+            const std::int8_t band = simple ? stars_by_total_[static_cast<std::size_t>(total)] : std::int8_t{-1};
+            if (band >= 0) {
+                int star = band;
+                for (const cap& c : caps_) {  // branch-free: each test's outcome is data
+                    const bool capped = band >= c.stars && static_cast<int>(table[c.slot * 256 + row[c.slot]] & 0x3ff) < c.at_least;
+                    star = std::min(star, capped ? c.stars - 1 : star);
                 }
+                totals[i] = total;
+                stars[i] = star;
+                if (!outcomes.empty()) outcomes[i] = static_cast<std::uint8_t>(evaluation_outcome::evaluated);
+                continue;
             }
-            got[s] = pts;
-            total += pts;
         }
-        const evaluation_outcome outcome = eliminated    ? evaluation_outcome::eliminated
-                                           : stopped_any ? evaluation_outcome::evaluation_stopped
-                                                         : evaluation_outcome::evaluated;
-        int star = 0;
-        if (outcome == evaluation_outcome::evaluated) {
-            const std::int8_t band = stars_by_total_[static_cast<std::size_t>(total)];
-            if (band < 0)
-                throw error(errc::invalid_scorecard, json_path("/scorecards", i),
-                            "scorecard " + std::to_string(i) + ": total " + std::to_string(total) + " is outside every star band of edition " + edition_);
-            star = band;
-            for (const cap& c : caps_)
-                if (band >= c.stars && got[c.slot] < c.at_least) star = std::min(star, c.stars - 1);
-        }
-        totals[i] = total;
-        stars[i] = star;
-        if (!outcomes.empty()) outcomes[i] = static_cast<std::uint8_t>(outcome);
+        std::uint8_t outcome = 0;
+        score_row(row, i, got.data(), totals[i], stars[i], outcome);
+        if (!outcomes.empty()) outcomes[i] = outcome;
     }
+}
+
+void compiled_sheet::score_row(const std::uint8_t* row, std::size_t i, std::int32_t* got, std::int32_t& total_out,
+                               std::int32_t& star_out, std::uint8_t& outcome_out) const {
+    const std::size_t n = slots();
+    for (std::size_t s = 0; s < n; ++s) {
+        const std::uint32_t options = first_option_[s + 1] - first_option_[s];
+        if (row[s] != no_answer && row[s] >= options)
+            throw error(errc::invalid_scorecard, row_path(i, criteria_[s]),
+                        "scorecard " + std::to_string(i) + ", criterion " + criteria_[s] + ": level index " + std::to_string(row[s]) +
+                            " is out of range (expected 0 to " + std::to_string(options - 1) + ", or 255 for no answer)");
+    }
+    bool stopped = false, eliminated = false, stopped_any = false;
+    std::int32_t total = 0;
+    for (std::size_t s = 0; s < n; ++s) {
+        const bool answered = row[s] != no_answer;
+        bool scored = true;
+        std::int32_t pts = 0;
+        if (stopped) {
+            scored = false;  // not evaluated: the answer, if any, is ignored
+        } else if (condition_of_[s] >= 0) {
+            const condition& c = conditions_[static_cast<std::size_t>(condition_of_[s])];
+            const std::uint8_t ref = row[c.slot_ref];
+            scored = ref != no_answer && enables_[c.first + ref] != 0;
+            if (!scored && answered)
+                throw error(errc::invalid_scorecard, row_path(i, criteria_[s]),
+                            "scorecard " + std::to_string(i) + ", criterion " + criteria_[s] + " does not apply: expected no answer (255)");
+        }
+        if (scored) {
+            if (!answered)
+                throw error(errc::invalid_scorecard, row_path(i, criteria_[s]),
+                            "scorecard " + std::to_string(i) + ": missing answer for criterion " + criteria_[s]);
+            pts = points_[first_option_[s] + row[s]];
+            for (auto k = first_knockout_[s]; k < first_knockout_[s + 1]; ++k) {
+                const knockout& ko = knockouts_[k];
+                bool hit = false;
+                for (auto t = ko.first; t < ko.first + ko.count && !hit; ++t) hit = row[triggers_[t].slot] == triggers_[t].option;
+                if (!hit) continue;
+                if (ko.outcome == knockout_outcome::eliminated) eliminated = true;
+                else stopped = stopped_any = true;
+            }
+        }
+        got[s] = pts;
+        total += pts;
+    }
+    const evaluation_outcome outcome = eliminated    ? evaluation_outcome::eliminated
+                                       : stopped_any ? evaluation_outcome::evaluation_stopped
+                                                     : evaluation_outcome::evaluated;
+    int star = 0;
+    if (outcome == evaluation_outcome::evaluated) {
+        const std::int8_t band = stars_by_total_[static_cast<std::size_t>(total)];
+        if (band < 0)
+            throw error(errc::invalid_scorecard, json_path("/scorecards", i),
+                        "scorecard " + std::to_string(i) + ": total " + std::to_string(total) + " is outside every star band of edition " + edition_);
+        star = band;
+        for (const cap& c : caps_)
+            if (band >= c.stars && got[c.slot] < c.at_least) star = std::min(star, c.stars - 1);
+    }
+    total_out = total;
+    star_out = star;
+    outcome_out = static_cast<std::uint8_t>(outcome);
 }
 
 }  // namespace ocop

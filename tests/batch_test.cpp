@@ -1,5 +1,6 @@
 #include "ocop/batch.hpp"
 
+#include <optional>
 #include <random>
 
 #include <catch2/catch.hpp>
@@ -70,6 +71,60 @@ TEST_CASE("batch scoring gives the same totals, outcomes and stars as score() an
     }
     CHECK(stopped > 0);  // the level-triggered knock-outs were exercised
     CHECK(ranked > 0);
+}
+
+TEST_CASE("batch scoring of arbitrary rows agrees with score(): the same result, or an error for both", "[batch]") {
+    std::mt19937 rng(1048781);
+    int errors = 0, scored = 0;
+    for (const char* set_id : {"rau-cu-qua-hat-tuoi", "che-bien-tu-rau-cu-qua-hat"}) {
+        const auto& set = *ed().find_set(set_id);
+        ocop::compiled_sheet sheet(ed(), set);
+        std::vector<std::uint8_t> row(sheet.slots());
+        for (int round = 0; round < 3000; ++round) {
+            ocop::scorecard card;
+            random_card(set, sheet, rng, row.data(), card);
+            bool out_of_range = false;
+            const int edits = static_cast<int>(rng() % 3);  // 0 to 2 random edits of a valid row
+            for (int e = 0; e < edits; ++e) {
+                const std::size_t s = rng() % row.size();
+                const auto opts = sheet.options(s);
+                const auto kind = rng() % 3;
+                row[s] = kind == 0 ? ocop::no_answer : kind == 1 ? static_cast<std::uint8_t>(rng() % opts.size())
+                                                                 : static_cast<std::uint8_t>(opts.size() + rng() % 10);
+            }
+            for (std::size_t s = 0; s < row.size(); ++s) out_of_range |= row[s] != ocop::no_answer && row[s] >= sheet.options(s).size();
+            card.answers.clear();
+            for (std::size_t s = 0; s < row.size(); ++s)
+                if (row[s] != ocop::no_answer && row[s] < sheet.options(s).size())
+                    card.answers[sheet.criterion_id(s)] = ocop::answer{sheet.options(s)[row[s]].case_id, sheet.options(s)[row[s]].level};
+            std::int32_t total = -1, stars = -1;
+            std::uint8_t outcome = 99;
+            bool batch_error = false;
+            try {
+                sheet.score(row, 1, {&total, 1}, {&stars, 1}, {&outcome, 1});
+            } catch (const ocop::error& e) {
+                batch_error = true;
+                CHECK(e.code() == ocop::errc::invalid_scorecard);
+            }
+            std::optional<ocop::scorecard_result> expected;
+            try {
+                expected = ocop::score(ed(), set, card);
+            } catch (const ocop::error&) {
+            }
+            INFO("set " << set_id << " round " << round);
+            // An out-of-range index is always a batch error; score() never sees it (the answer is left out).
+            REQUIRE(batch_error == (out_of_range || !expected));
+            if (batch_error) {
+                ++errors;
+                continue;
+            }
+            ++scored;
+            CHECK(total == expected->total);
+            CHECK(outcome == static_cast<std::uint8_t>(expected->outcome));
+        }
+    }
+    CHECK(errors > 100);
+    CHECK(scored > 100);
 }
 
 TEST_CASE("batch options flatten the cases of an either/or criterion in order", "[batch]") {

@@ -89,7 +89,8 @@ private:
         std::uint32_t first;  // into triggers_
         std::uint32_t count;
     };
-    struct condition {  // slot applies only if `slot_ref` is answered with an enabling option
+    struct condition {  // `slot` applies only if `slot_ref` is answered with an enabling option
+        std::uint32_t slot;
         std::uint32_t slot_ref;
         std::uint32_t first;  // into enables_, one byte per option of slot_ref
     };
@@ -115,6 +116,18 @@ private:
     std::vector<cap> caps_;
     std::vector<std::int8_t> stars_by_total_;  // band stars for totals 0..max_total
     int max_total_ = 0;
+
+    // The fast path (one pass, one unconditional table load and add per criterion): 256 packed
+    // entries per slot, points in bits 0-9, an "index out of range" count in bits 10-19 and a "no
+    // answer" count in bits 20-29; 256 "enables" bytes per condition. Rows that are not simple
+    // (a knock-out, an error) go through score_row(). Adopted from bench/fast_kernel.hpp.
+    std::vector<std::uint32_t> packed_;
+    std::vector<std::uint8_t> enables_256_;  // conditions_.size() x 256
+    bool packed_ok_ = false;
+
+    /// The exact rules for one row (`got` receives the points per slot); throws as score() does.
+    void score_row(const std::uint8_t* row, std::size_t i, std::int32_t* got, std::int32_t& total, std::int32_t& star,
+                   std::uint8_t& outcome) const;
 };
 
 }  // namespace ocop
