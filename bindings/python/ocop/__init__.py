@@ -185,6 +185,7 @@ class Catalog(_Handle):
 
 
 BatchResult = namedtuple("BatchResult", "totals stars outcomes")
+_INT32 = next(code for code in "ilq" if array.array(code).itemsize == 4)  # int32_t, as ocop_sheet_score writes
 BatchResult.__doc__ = """Batch scores: lists of totals, stars and outcome names, one per row."""
 
 
@@ -232,11 +233,12 @@ class Sheet(_Handle):
             out[slot] = index
         return bytes(out)
 
-    def score(self, rows):
+    def score(self, rows, arrays=False):
         """Scores many scorecards in one C call. `rows` is a sequence of rows (each a sequence of
         `slots` level indices, NO_ANSWER for none) or one flat bytes-like object of n x slots bytes.
-        Returns BatchResult(totals, stars, outcomes). Raises InvalidScorecardError naming the first
-        bad row and criterion."""
+        Returns BatchResult(totals, stars, outcomes) as lists (outcome names), or with arrays=True
+        as array.array("i"), array.array("i") and array.array("B") of OCOP_OUTCOME_* codes (no
+        per-row Python objects). Raises InvalidScorecardError naming the first bad row and criterion."""
         if isinstance(rows, (bytes, bytearray, memoryview)) or (isinstance(rows, array.array) and rows.typecode == "B"):
             flat = rows if isinstance(rows, (bytearray, array.array)) else bytearray(rows)
         else:
@@ -250,11 +252,14 @@ class Sheet(_Handle):
             raise InvalidArgumentError("expected a multiple of %d level indices, found %d" % (self.slots, len(flat)),
                                        code=-1, name="OCOP_E_INVALID_ARGUMENT")
         count = len(flat) // self.slots
-        totals, stars, outcomes = array.array("i", bytes(4 * count)), array.array("i", bytes(4 * count)), bytearray(count)
+        totals, stars = array.array(_INT32, bytes(4 * count)), array.array(_INT32, bytes(4 * count))
+        outcomes = array.array("B", bytes(count))
         if count:
             levels = (ctypes.c_uint8 * len(flat)).from_buffer(flat)
             _check(_lib.ocop_sheet_score(self._handle(), levels, count, totals.buffer_info()[0], stars.buffer_info()[0],
-                                         (ctypes.c_uint8 * count).from_buffer(outcomes)))
+                                         outcomes.buffer_info()[0]))
+        if arrays:
+            return BatchResult(totals, stars, outcomes)
         return BatchResult(totals.tolist(), stars.tolist(), [OUTCOMES[o] for o in outcomes])
 
 

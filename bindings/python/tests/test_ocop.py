@@ -172,6 +172,10 @@ class BatchTest(unittest.TestCase):
         self.assertEqual(self.sheet.score(array.array("B", flat)), by_bytes)
         self.assertEqual(self.sheet.score([list(row)] * 10000), by_bytes)
         self.assertEqual(self.sheet.score([]), ocop.BatchResult([], [], []))
+        raw = self.sheet.score(flat, arrays=True)
+        self.assertIsInstance(raw.totals, array.array)
+        self.assertEqual((raw.totals.tolist(), raw.stars.tolist()), (by_bytes.totals, by_bytes.stars))
+        self.assertEqual(set(raw.outcomes), {0})
 
     def test_layout_describes_slots_and_options(self):
         layout = self.sheet.layout()
