@@ -6,6 +6,7 @@
 #include "capi.hpp"
 #include "ocop/campaign.hpp"
 #include "ocop/event_log.hpp"
+#include "ocop/procedure.hpp"
 #include "ocop/registry.hpp"
 #include "ocop/reports.hpp"
 #include "ocop/workflow.hpp"
@@ -53,6 +54,15 @@ int ocop_campaign_embedded(const char* campaign_id, char** out_json) {
         require(campaign_id, "campaign_id");
         require(out_json, "out_json");
         *out_json = dup(text_of(ocop::to_json(ocop::embedded_campaign(campaign_id))));
+    });
+}
+
+int ocop_procedure_embedded(const char* edition_id, char** out_json) {
+    clear_out(out_json, nullptr);
+    return guarded([&] {
+        require(edition_id, "edition_id");
+        require(out_json, "out_json");
+        *out_json = dup(text_of(ocop::to_json(ocop::embedded_procedures().get(edition_id))));
     });
 }
 

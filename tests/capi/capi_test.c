@@ -412,6 +412,16 @@ static void test_workflow(ocop_catalog* cat) {
     CHECK_ERROR(ocop_campaign_validate("{"), OCOP_E_INVALID_JSON, "");
     CHECK_ERROR(ocop_campaign_validate(NULL), OCOP_E_INVALID_ARGUMENT, "'campaign_json'");
 
+    /* Procedures. */
+    CHECK_OK(ocop_procedure_embedded("1048-781", &json));
+    CHECK(json && strstr(json, "\"edition\":\"1048-781\"") && strstr(json, "\"district\""));
+    ocop_free(json);
+    json = NULL;
+    CHECK_ERROR(ocop_procedure_embedded("2050", &json), OCOP_E_NOT_FOUND, "2050");
+    CHECK(json == NULL);
+    CHECK_ERROR(ocop_procedure_embedded(NULL, &json), OCOP_E_INVALID_ARGUMENT, "'edition_id'");
+    CHECK_ERROR(ocop_procedure_embedded("148", NULL), OCOP_E_INVALID_ARGUMENT, "'out_json'");
+
     /* A registry with the Hanoi campaign, on the host's catalog handle. */
     CHECK_ERROR(ocop_registry_new(NULL, cat, campaign), OCOP_E_INVALID_ARGUMENT, "'out'");
     CHECK_ERROR(ocop_registry_new(&reg, cat, "{\"id\":\"x\"}"), OCOP_E_INVALID_DOCUMENT, "");

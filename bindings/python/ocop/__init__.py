@@ -24,7 +24,7 @@ from .errors import (ForbiddenError, InternalError, InvalidArgumentError, Invali
 
 __all__ = [
     "ABI_VERSION", "NO_ANSWER", "OUTCOMES", "BatchResult", "Catalog", "Sheet", "Registry", "REPORTS", "version",
-    "abi_version", "validate_edition", "library_path", "campaign", "validate_campaign", "verify_log", "apply_event",
+    "abi_version", "validate_edition", "library_path", "campaign", "validate_campaign", "procedure", "verify_log", "apply_event",
     "OcopError", "InvalidArgumentError", "OcopMemoryError", "InternalError", "InvalidJsonError",
     "InvalidDocumentError", "NotFoundError", "NoEditionInForceError", "UnavailableError", "InvalidScorecardError",
     "InvalidCouncilError", "RuleViolationError", "ForbiddenError", "TamperedError", "OcopIOError",
@@ -270,6 +270,12 @@ REPORTS = ("registrations", "planned", "results", "candidates", "recognised", "o
 def campaign(campaign_id):
     """A campaign shipped with the library ("hanoi-2021") as a dict."""
     return _call_json(_lib.ocop_campaign_embedded, _text(campaign_id, "campaign_id"))
+
+
+def procedure(edition_id):
+    """The procedure of an edition ("1048-781", "148", "148-1489") as a dict: levels, roles per
+    event, rounds, thresholds, certificate validity, legal sources."""
+    return _call_json(_lib.ocop_procedure_embedded, _text(edition_id, "edition_id"))
 
 
 def validate_campaign(doc):

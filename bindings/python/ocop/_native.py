@@ -48,6 +48,7 @@ SIGNATURES = {
     # workflow
     "ocop_campaign_embedded": (c_int, [c_char_p, _c_char_pp]),
     "ocop_campaign_validate": (c_int, [c_char_p]),
+    "ocop_procedure_embedded": (c_int, [c_char_p, _c_char_pp]),
     "ocop_registry_new": (c_int, [_handle_p, _handle, c_char_p]),
     "ocop_registry_import_log": (c_int, [_handle_p, _handle, c_char_p, c_char_p, c_char_p]),
     "ocop_registry_free": (None, [_handle]),

@@ -138,6 +138,14 @@ class WorkflowTest(unittest.TestCase):
             with self.assertRaises(ocop.InvalidArgumentError):
                 reg.report("overdue")
 
+    def test_procedures_of_the_editions(self):
+        p = ocop.procedure("1048-781")
+        self.assertEqual(p["edition"], "1048-781")
+        self.assertEqual([level["id"] for level in p["levels"]][:2], ["district", "province"])
+        self.assertEqual(ocop.procedure("148-1489")["edition"], "148-1489")
+        with self.assertRaises(ocop.NotFoundError):
+            ocop.procedure("2050")
+
     def test_reports_over_certified_products(self):
         with ocop.Registry() as reg:
             for e in to_certificate("HN-001"):
