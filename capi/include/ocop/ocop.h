@@ -6,15 +6,15 @@
  *  - Every function that can fail returns an int status: OCOP_OK (0) or a negative OCOP_E_* code.
  *    The codes never change meaning. On failure, ocop_last_error() describes what went wrong on
  *    this thread, with the JSON path of the bad input where there is one.
- *  - Argument order: a constructor (_new) takes its out-handle first; every other function takes
- *    the handle it acts on first and its out-parameters last. On failure an out-parameter is set
- *    to NULL (or 0) whenever the pointer to it is not NULL.
+ *  - Argument order: a constructor (_new, _import_log) takes its out-handle first; every other
+ *    function takes the handle it acts on first and its out-parameters last. On failure an
+ *    out-parameter is set to NULL (or 0) whenever the pointer to it is not NULL.
  *  - Ownership: a handle you get through an out-pointer is freed with its _free function (which
  *    accepts NULL); a char* you get through an out-pointer is freed with ocop_free(). A const char*
  *    returned directly is borrowed: do not free it.
  *  - Threading: a catalog or sheet handle may be shared read-only across threads; a call that
- *    modifies a handle needs exclusive use of it. A workflow handle is used by one thread at a time.
- *    The last error is per thread.
+ *    modifies a handle needs exclusive use of it. A registry (the workflow handle) is used by one
+ *    thread at a time. The last error is per thread.
  *  - JSON text in and out is UTF-8, NUL-terminated.
  *
  * Valid as C99 and as C++. Every declaration says the version it appeared in.
@@ -51,7 +51,7 @@ extern "C" {
 #endif
 
 /* ---------------------------------------------------------------------------------------------
- * Status codes (since 0.1). Stable: a code keeps its number and meaning in every 0.x/1.x release.
+ * Status codes (since 0.1). Stable: a code keeps its number and meaning for the life of ABI 1.
  * ------------------------------------------------------------------------------------------- */
 
 /** Success. */
