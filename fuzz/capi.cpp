@@ -57,7 +57,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
 
     ocop_catalog* embedded = nullptr;
     OCOP_FUZZ_CHECK(ocop_catalog_new_embedded(&embedded) == OCOP_OK);
-    switch (op % 10) {
+    switch (op % 14) {
         case 0: check_failure(ocop_catalog_validate_edition(arg.c_str())); break;
         case 1: {
             ocop_catalog* cat = nullptr;
@@ -102,6 +102,36 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
             }
             break;
         }
+        case 10: {  // one event applied to an empty registry: refused events leave the log unchanged
+            ocop_registry* reg = nullptr;
+            OCOP_FUZZ_CHECK(ocop_registry_new(&reg, embedded, nullptr) == OCOP_OK);
+            char* head = nullptr;
+            OCOP_FUZZ_CHECK(ocop_registry_log_head(reg, &head) == OCOP_OK);
+            const std::string before(head);
+            ocop_free(head);
+            int rc = with_out([&](char** out) { return ocop_registry_apply(reg, arg.c_str(), out); });
+            OCOP_FUZZ_CHECK(ocop_registry_log_head(reg, &head) == OCOP_OK);
+            OCOP_FUZZ_CHECK((std::string(head) == before) == (rc != OCOP_OK));
+            ocop_free(head);
+            ocop_registry_free(reg);
+            break;
+        }
+        case 11: {  // a log imported into a registry (head check when a second line is given)
+            ocop_registry* reg = nullptr;
+            int rc = ocop_registry_import_log(&reg, embedded, nullptr, arg.c_str(), nullptr);
+            check_failure(rc);
+            OCOP_FUZZ_CHECK((rc == OCOP_OK) == (reg != nullptr));
+            if (reg) {
+                char* out = nullptr;
+                OCOP_FUZZ_CHECK(ocop_registry_export_log(reg, &out) == OCOP_OK);
+                OCOP_FUZZ_CHECK(arg == out);
+                ocop_free(out);
+                ocop_registry_free(reg);
+            }
+            break;
+        }
+        case 12: with_out([&](char** out) { return ocop_log_verify(arg.c_str(), nullptr, out); }); break;
+        case 13: with_out([&](char** out) { return ocop_workflow_apply(embedded, nullptr, arg.c_str(), out); }); break;
     }
     ocop_catalog_free(embedded);
     return 0;

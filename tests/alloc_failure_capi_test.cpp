@@ -64,6 +64,7 @@ TEST_CASE("C API: out of memory in catalog creation and edition loading returns 
     nomem_everywhere(
         [&] {
             int rc = ocop_catalog_add_edition(cat, doc.c_str());
+            fault::disarm();  // the cleanup below allocates
             if (rc == OCOP_OK) {  // undo for the next run: a fresh catalog
                 ocop_catalog_free(cat);
                 REQUIRE(ocop_catalog_new(&cat) == OCOP_OK);
@@ -123,6 +124,7 @@ TEST_CASE("C API: out of memory in scoring, councils and queries returns OCOP_E_
     ocop_sheet* sheet = nullptr;
     nomem_everywhere([&] {
         int rc = ocop_sheet_new(&sheet, cat, "1048-781", "rau-cu-qua-hat-tuoi");
+        fault::disarm();  // the cleanup below allocates
         if (rc == OCOP_OK) {
             ocop_sheet_free(sheet);
             sheet = nullptr;
@@ -133,4 +135,82 @@ TEST_CASE("C API: out of memory in scoring, councils and queries returns OCOP_E_
     nomem_everywhere([&] { return release(ocop_sheet_layout(sheet, &out)); }, out_null);
     ocop_sheet_free(sheet);
     ocop_catalog_free(cat);
+}
+
+TEST_CASE("C API: out of memory in the workflow: apply is all or nothing, imports and verification fail cleanly",
+          "[alloc][capi][workflow]") {
+    ocop_registry* reg = nullptr;
+    nomem_everywhere([&] {
+        int rc = ocop_registry_new(&reg, nullptr, nullptr);
+        fault::disarm();  // the cleanup below allocates
+        if (rc == OCOP_OK) {
+            ocop_registry_free(reg);
+            reg = nullptr;
+        }
+        return rc;
+    }, [&] { REQUIRE(reg == nullptr); });
+    REQUIRE(ocop_registry_new(&reg, nullptr, nullptr) == OCOP_OK);
+    auto head = [&] {
+        char* h = nullptr;
+        REQUIRE(ocop_registry_log_head(reg, &h) == OCOP_OK);
+        std::string s(h);
+        ocop_free(h);
+        return s;
+    };
+    for (const auto& text : ocop::test::path_events()) {
+        const std::string before = head();
+        bool applied = false;
+        long nomem = 0;
+        // Documented: after OCOP_E_NOMEM the event may have been applied (the state's JSON could not
+        // be written). Then it must be applied completely: the log grew by it, and it is not retried.
+        fault::each_failure_point(
+            [&] {
+                if (applied) return;
+                char* out = reinterpret_cast<char*>(1);
+                const int rc = ocop_registry_apply(reg, text.c_str(), &out);
+                fault::disarm();  // the checks below allocate; each_failure_point still sees the injection
+                const int code = ocop_last_error_code();
+                const std::string message = ocop_last_error();
+                if (rc != OCOP_OK) {
+                    REQUIRE(out == nullptr);
+                    REQUIRE(rc == OCOP_E_NOMEM);
+                    REQUIRE(code == OCOP_E_NOMEM);
+                    REQUIRE(message.find("out of memory") != std::string::npos);
+                    ++nomem;
+                }
+                ocop_free(out);
+                if (rc == OCOP_OK || head() != before) applied = true;
+            },
+            [&](bool threw_bad_alloc, bool threw_other, bool) {
+                REQUIRE_FALSE(threw_bad_alloc);
+                REQUIRE_FALSE(threw_other);
+            });
+        REQUIRE(applied);
+        CHECK(nomem > 0);
+    }
+    char* log = nullptr;
+    REQUIRE(ocop_registry_export_log(reg, &log) == OCOP_OK);
+    CHECK(std::string(log) == ocop::test::path_log());  // every event exactly once, in order
+    ocop_free(log);
+    ocop_registry_free(reg);
+
+    const std::string& text = ocop::test::path_log();
+    ocop_registry* imported = nullptr;
+    nomem_everywhere([&] {
+        int rc = ocop_registry_import_log(&imported, nullptr, nullptr, text.c_str(), nullptr);
+        fault::disarm();  // the cleanup below allocates
+        if (rc == OCOP_OK) {
+            ocop_registry_free(imported);
+            imported = nullptr;
+        }
+        return rc;
+    }, [&] { REQUIRE(imported == nullptr); }, 2000, 7);
+    char* out = nullptr;
+    nomem_everywhere([&] {
+        int rc = ocop_log_verify(text.c_str(), nullptr, &out);
+        fault::disarm();  // the cleanup below allocates
+        ocop_free(out);
+        out = nullptr;
+        return rc;
+    }, [&] { REQUIRE(out == nullptr); }, 2000, 7);
 }

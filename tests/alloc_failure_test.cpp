@@ -14,7 +14,10 @@
 #include "ocop/catalog_json.hpp"
 #include "ocop/council.hpp"
 #include "ocop/error.hpp"
+#include "ocop/event_log.hpp"
+#include "ocop/registry.hpp"
 #include "ocop/scoring.hpp"
+#include "ocop/workflow.hpp"
 #include "reliability_fixtures.hpp"
 
 using namespace ocop;
@@ -169,4 +172,36 @@ TEST_CASE("embedded_catalog: a failed first use can be retried", "[alloc]") {
     if (n == 0) WARN("the embedded catalog was already built: run this test case on its own (ctest does)");
     else CHECK(failures > 0);
     CHECK(embedded_catalog().get("1048-781").sets.size() == 26);
+}
+
+TEST_CASE("registry::apply: an allocation failure leaves the dossiers and the log unchanged", "[alloc][workflow]") {
+    const auto& events = test::path_events();
+    registry reg;
+    long points = 0;
+    for (const auto& text : events) {
+        const event e = parse_event(text);
+        const std::string dossiers = boost::json::serialize(reg.to_json());
+        const std::string log = reg.log().export_jsonl();
+        fault::each_failure_point([&] { reg.apply(e); },
+                                  [&](bool bad_alloc, bool other, bool injected) {
+                                      REQUIRE_FALSE(other);
+                                      if (!injected) return;  // applied: go on to the next event
+                                      ++points;
+                                      if (!bad_alloc) return;
+                                      REQUIRE(boost::json::serialize(reg.to_json()) == dossiers);
+                                      REQUIRE(reg.log().export_jsonl() == log);
+                                  });
+    }
+    CHECK(points > 100);
+    CHECK(reg.log().size() == events.size());
+}
+
+TEST_CASE("event log import and replay: every allocation failure ends in std::bad_alloc", "[alloc][workflow]") {
+    const std::string& text = test::path_log();
+    tally t;
+    std::string replayed;
+    fault::each_failure_point([&] { replayed = registry::replay(event_log::import_jsonl(text)).log().export_jsonl(); }, t,
+                              3000, 7);
+    CHECK(t.bad_alloc > 100);
+    CHECK(replayed == text);
 }

@@ -184,3 +184,76 @@ TEST_CASE("C API: unknown ids, bad dates and a 10 MB document", "[bad_input][cap
     failed(ocop_scorecard_score(cat.p, big.c_str(), &out), OCOP_E_INVALID_DOCUMENT, "/padding");
     CHECK(out == nullptr);
 }
+
+TEST_CASE("C API workflow: NULL arguments, bad events and tampered logs; the registry is unchanged",
+          "[bad_input][capi][workflow]") {
+    ocop_registry* reg = reinterpret_cast<ocop_registry*>(1);
+    char* out = reinterpret_cast<char*>(1);
+    failed(ocop_registry_new(nullptr, nullptr, nullptr), OCOP_E_INVALID_ARGUMENT, "out");
+    failed(ocop_registry_new(&reg, nullptr, "{"), OCOP_E_INVALID_JSON);
+    CHECK(reg == nullptr);
+    failed(ocop_registry_new(&reg, nullptr, "{\"id\": 1}"), OCOP_E_INVALID_DOCUMENT, "/id");
+    failed(ocop_registry_import_log(nullptr, nullptr, nullptr, "", nullptr), OCOP_E_INVALID_ARGUMENT, "out");
+    failed(ocop_registry_import_log(&reg, nullptr, nullptr, nullptr, nullptr), OCOP_E_INVALID_ARGUMENT, "log_jsonl");
+    failed(ocop_log_verify(nullptr, nullptr, &out), OCOP_E_INVALID_ARGUMENT, "log_jsonl");
+    failed(ocop_log_verify("", nullptr, nullptr), OCOP_E_INVALID_ARGUMENT, "out_json");
+    failed(ocop_workflow_apply(nullptr, nullptr, nullptr, &out), OCOP_E_INVALID_ARGUMENT, "event_json");
+    failed(ocop_campaign_validate(nullptr), OCOP_E_INVALID_ARGUMENT, "campaign_json");
+    failed(ocop_campaign_embedded(nullptr, &out), OCOP_E_INVALID_ARGUMENT, "campaign_id");
+    failed(ocop_campaign_embedded("no-such-campaign", &out), OCOP_E_NOT_FOUND);
+    CHECK(out == nullptr);
+
+    REQUIRE(ocop_registry_new(&reg, nullptr, nullptr) == OCOP_OK);
+    const auto& events = ocop::test::path_events();
+    REQUIRE(ocop_registry_apply(reg, events[0].c_str(), nullptr) == OCOP_OK);
+    REQUIRE(ocop_registry_apply(reg, events[1].c_str(), nullptr) == OCOP_OK);
+    auto snapshot = [&] {
+        char* log = nullptr;
+        char* all = nullptr;
+        REQUIRE(ocop_registry_export_log(reg, &log) == OCOP_OK);
+        REQUIRE(ocop_registry_dossiers(reg, &all) == OCOP_OK);
+        std::string s = std::string(log) + all;
+        ocop_free(log);
+        ocop_free(all);
+        return s;
+    };
+    const std::string before = snapshot();
+    failed(ocop_registry_apply(nullptr, events[2].c_str(), &out), OCOP_E_INVALID_ARGUMENT, "reg");
+    failed(ocop_registry_apply(reg, nullptr, &out), OCOP_E_INVALID_ARGUMENT, "event_json");
+    failed(ocop_registry_apply(reg, "", &out), OCOP_E_INVALID_JSON);
+    failed(ocop_registry_apply(reg, "[]", &out), OCOP_E_INVALID_DOCUMENT);
+    failed(ocop_registry_apply(reg, "{\"type\": \"council_result\"}", &out), OCOP_E_INVALID_DOCUMENT, "/dossier");
+    failed(ocop_registry_apply(reg, events[1].c_str(), &out), OCOP_E_RULE_VIOLATION);  // submitted twice
+    failed(ocop_registry_apply(reg, events[12].c_str(), &out), OCOP_E_RULE_VIOLATION, "decision_recorded");  // not at this level
+    std::string wrong_role = events[2];
+    wrong_role.replace(wrong_role.find("district_council"), 16, "subject");
+    failed(ocop_registry_apply(reg, wrong_role.c_str(), &out), OCOP_E_FORBIDDEN);
+    std::string bad_mean = events[2];
+    bad_mean.replace(bad_mean.find("\"denominator\":5"), 15, "\"denominator\":0");
+    failed(ocop_registry_apply(reg, bad_mean.c_str(), &out), OCOP_E_INVALID_DOCUMENT, "/payload/mean/denominator");
+    CHECK(out == nullptr);
+    CHECK(snapshot() == before);
+    failed(ocop_registry_dossier(reg, "nope", &out), OCOP_E_NOT_FOUND, "nope");
+    failed(ocop_registry_report(reg, "no-such-report", nullptr, &out), OCOP_E_NOT_FOUND);
+    failed(ocop_registry_report(reg, "recognised", "2021-02-30", &out), OCOP_E_INVALID_ARGUMENT);
+    ocop_registry_free(reg);
+
+    // Logs: tampered, truncated against the kept head, not JSON lines.
+    std::string log = ocop::test::path_log();
+    std::string edited = log;
+    edited[edited.find("GCN-0001")] = 'X';
+    reg = reinterpret_cast<ocop_registry*>(1);
+    failed(ocop_registry_import_log(&reg, nullptr, nullptr, edited.c_str(), nullptr), OCOP_E_TAMPERED);
+    CHECK(reg == nullptr);
+    const std::string head = log.substr(log.rfind("\"hash\":\"") + 8, 64);
+    const std::string truncated = log.substr(0, log.rfind('\n', log.size() - 2) + 1);
+    failed(ocop_registry_import_log(&reg, nullptr, nullptr, truncated.c_str(), head.c_str()), OCOP_E_TAMPERED);
+    failed(ocop_registry_import_log(&reg, nullptr, nullptr, "not json\n", nullptr), OCOP_E_INVALID_DOCUMENT, "/0");
+    failed(ocop_registry_import_log(&reg, nullptr, nullptr, log.substr(0, log.size() - 1).c_str(), nullptr),
+           OCOP_E_INVALID_DOCUMENT, "newline");
+    REQUIRE(ocop_log_verify(edited.c_str(), nullptr, &out) == OCOP_OK);
+    CHECK(std::string(out).find("\"ok\":false") != std::string::npos);
+    ocop_free(out);
+    REQUIRE(ocop_registry_import_log(&reg, nullptr, nullptr, log.c_str(), head.c_str()) == OCOP_OK);
+    ocop_registry_free(reg);
+}

@@ -74,8 +74,9 @@ std::string ten_megabytes(const std::string& doc) {
 
 /// Checks that `f(text)` throws a well-formed ocop::error for every broken text and non-object.
 void rejects_broken_documents(const std::function<void(const std::string&)>& f) {
-    for (const auto& [name, text] : broken_texts()) {
-        SECTION(name) {
+    for (const auto& broken : broken_texts()) {
+        const std::string& text = broken.second;  // named, not a structured binding: captured below
+        SECTION(broken.first) {
             ocop::error e = expect_error([&] { f(text); }, errc::invalid_json);
             require_well_formed(e);
         }

@@ -6,6 +6,7 @@
 #include <sstream>
 #include <stdexcept>
 #include <string>
+#include <vector>
 
 namespace ocop::test {
 
@@ -37,6 +38,32 @@ inline const std::string& rau_best_card() {
 /// A council of three rau-cu-qua-hat-tuoi scorecards.
 inline const std::string& rau_council() {
     static const std::string s = seed("council", "three.json");
+    return s;
+}
+
+}  // namespace ocop::test
+
+namespace ocop::test {
+
+/// The events of one dossier (HN-001) from registration to a province certificate under 1048-781,
+/// as JSON, in order (tests/fuzz_corpus/event/seed-<i>-<type>.json, written by
+/// fuzz/workflow_seeds.cpp).
+inline const std::vector<std::string>& path_events() {
+    static const std::vector<std::string> all = [] {
+        std::vector<std::string> v;
+        for (const char* name : {"0-registered", "1-submitted", "2-council_result", "3-forwarded", "4-appraisal_result",
+                                 "5-completion_submitted", "6-appraisal_result", "7-council_result",
+                                 "8-completion_requested", "9-completion_submitted", "10-council_result",
+                                 "11-recognition_proposed", "12-decision_recorded", "13-certificate_issued"})
+            v.push_back(seed("event", std::string(name) + ".json"));
+        return v;
+    }();
+    return all;
+}
+
+/// The exported log of that path (tests/fuzz_corpus/log_import/seed-path.jsonl).
+inline const std::string& path_log() {
+    static const std::string s = seed("log_import", "path.jsonl");
     return s;
 }
 

@@ -129,6 +129,14 @@ def main():
     capi("set", 8, ED + "\nrau-cu-qua-hat-tuoi")
     capi("option-index", 9, "rau-cu-qua-hat-tuoi\n1.1 c")
     capi("option-index-missing", 9, "rau-cu-qua-hat-tuoi\n3.2 b")
+    # Workflow entry points, from the event and log seeds (fuzz/workflow_seeds.cpp writes those).
+    reg = OUT / "event" / "seed-0-registered.json"
+    log = OUT / "log_import" / "seed-path.jsonl"
+    if reg.exists() and log.exists():
+        capi("registry-apply.json", 10, reg.read_text())
+        capi("import-log.jsonl", 11, log.read_text())
+        capi("log-verify.jsonl", 12, log.read_text())
+        capi("workflow-apply.json", 13, reg.read_text())
 
 
 if __name__ == "__main__":
