@@ -19,7 +19,7 @@ targets=("$@")
 if [ ${#targets[@]} -eq 0 ]; then
   for f in "$build"/fuzz/ocop_fuzz_*; do
     n=$(basename "$f"); n=${n#ocop_fuzz_}
-    case "$n" in replay_*) ;; *) targets+=("$n") ;; esac
+    grep -qs LLVMFuzzerTestOneInput "fuzz/$n.cpp" && targets+=("$n")
   done
 fi
 # libFuzzer pulls libstdc++ in ahead of the shared ASan runtime (-shared-libsan, needed by the C ABI).

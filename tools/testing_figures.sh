@@ -32,7 +32,7 @@ summary=$(gcovr "${gcovr_args[@]}" --print-summary -o /dev/null 2>/dev/null | gr
 lines=$(echo "$summary" | grep '^lines' | sed 's/^lines: *//')
 branches=$(echo "$summary" | grep '^branches' | sed 's/^branches: *//')
 per_file=$(gcovr "${gcovr_args[@]}" --sort-percentage 2>/dev/null | grep -E '^(src|include|capi)/' | head -8 |
-           awk '{printf "| %s | %s | %s |\n", $1, $4, $NF}')
+           awk '{printf "| %s | %s of %s | %s |\n", $1, $3, $2, $4}')
 
 {
   echo "Produced by \`tools/testing_figures.sh$( [ "${1:-}" = --legs ] && echo ' --legs')\` on $(date -u +%Y-%m-%d) at commit"
@@ -47,9 +47,9 @@ per_file=$(gcovr "${gcovr_args[@]}" --sort-percentage 2>/dev/null | grep -E '^(s
   echo "| line coverage (src/, include/, capi/) | $lines |"
   echo "| branch coverage (same; throw and unreachable branches excluded) | $branches |"
   echo
-  echo "Least covered files (line coverage, branch coverage):"
+  echo "Least covered files:"
   echo
-  echo "| file | lines | branches |"
+  echo "| file | lines executed | line coverage |"
   echo "|---|---|---|"
   echo "$per_file"
   echo
