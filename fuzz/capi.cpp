@@ -57,7 +57,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
 
     ocop_catalog* embedded = nullptr;
     OCOP_FUZZ_CHECK(ocop_catalog_new_embedded(&embedded) == OCOP_OK);
-    switch (op % 14) {
+    switch (op % 15) {
         case 0: check_failure(ocop_catalog_validate_edition(arg.c_str())); break;
         case 1: {
             ocop_catalog* cat = nullptr;
@@ -132,6 +132,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         }
         case 12: with_out([&](char** out) { return ocop_log_verify(arg.c_str(), nullptr, out); }); break;
         case 13: with_out([&](char** out) { return ocop_workflow_apply(embedded, nullptr, arg.c_str(), out); }); break;
+        case 14: with_out([&](char** out) { return ocop_workflow_apply(embedded, first.c_str(), second.c_str(), out); }); break;
     }
     ocop_catalog_free(embedded);
     return 0;

@@ -137,6 +137,10 @@ def main():
         capi("import-log.jsonl", 11, log.read_text())
         capi("log-verify.jsonl", 12, log.read_text())
         capi("workflow-apply.json", 13, reg.read_text())
+        state = OUT / "state" / "seed-1-submitted.json"
+        council_event = OUT / "event" / "seed-2-council_result.json"
+        if state.exists() and council_event.exists():
+            capi("workflow-apply-state.json", 14, state.read_text() + "\n" + council_event.read_text())
 
 
 if __name__ == "__main__":
