@@ -10,8 +10,9 @@
 
   baseline.py ctypes DIR REPEATS EDITION
       The Python bindings (bindings/python, ctypes over libocop.so; OCOP_LIBRARY and PYTHONPATH
-      set by ocop_bench): the same rows scored with one Sheet.score() call per set (the batch),
-      with one Sheet.score() call per scorecard, and, on a subset, one Catalog.score() call per
+      set by ocop_bench): the same rows scored with one Sheet.score() call per set (the batch;
+      results as lists, and as arrays with arrays=True), with one Sheet.score() call per
+      scorecard, and, on a subset, one Catalog.score() call per
       scorecard given as JSON text (the per-call API with explanations).
 
 Times are the thread's CPU time (time.thread_time), best of REPEATS, as in ocop_bench.
@@ -140,14 +141,25 @@ def run_ctypes(directory, repeats, edition):
         blocks.append((sheet, flat, [flat[r * n:(r + 1) * n] for r in range(s["products"] * per_product)]))
     scorecards = sum(len(rows) for _, _, rows in blocks)
 
+    # Only the calls are timed; the checksums are taken afterwards.
     def batch():
-        return sum(sum(sheet.score(flat).totals) for sheet, flat, _ in blocks)
+        return [sheet.score(flat) for sheet, flat, _ in blocks]
+
+    def batch_arrays():
+        return [sheet.score(flat, arrays=True) for sheet, flat, _ in blocks]
 
     def per_call():
-        return sum(sheet.score(row).totals[0] for sheet, _, rows in blocks for row in rows)
+        return [sheet.score(row) for sheet, _, rows in blocks for row in rows]
 
-    t_batch, sum_batch = best_of(repeats, batch)
-    t_call, sum_call = best_of(repeats, per_call)
+    t_batch, res = best_of(repeats, batch)
+    sum_batch = sum(sum(r.totals) for r in res)
+    try:
+        t_arrays, res = best_of(repeats, batch_arrays)
+        sum_arrays = sum(sum(r.totals) for r in res)
+    except TypeError:  # bindings without arrays=
+        t_arrays, sum_arrays = None, None
+    t_call, res = best_of(repeats, per_call)
+    sum_call = sum(r.totals[0] for r in res)
 
     # The per-call JSON API on a subset: 40 scorecards of each set, as JSON text (built untimed).
     docs = []
@@ -162,6 +174,7 @@ def run_ctypes(directory, repeats, edition):
             docs.append(json.dumps({"edition": edition, "set": s["id"], "evaluator": "m", "answers": answers}))
     t_json, sum_json = best_of(repeats, lambda: sum(cat.score(d)["total"] for d in docs))
     return {"python": sys.version.split()[0], "scorecards": scorecards, "batch_seconds": t_batch, "per_call_seconds": t_call,
+            "batch_arrays_seconds": t_arrays, "arrays_totals_sum": sum_arrays,
             "json_scorecards": len(docs), "json_per_call_seconds": t_json, "totals_sum": sum_batch,
             "per_call_totals_sum": sum_call, "json_totals_sum": sum_json}
 
