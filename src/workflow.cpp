@@ -235,7 +235,11 @@ void on_council(dossier_state& s, const step& st, const council_payload& pl) {
     if (st.level.appraisal) expect_phase(s, st, {phase::awaiting_council, phase::evaluated}, "a council result");
     else expect_phase(s, st, {phase::submitted, phase::evaluated}, "a council result");
     problem_list p;
-    if (pl.mean.denominator < 1) p.add("/payload/mean/denominator", "expected 1 or more, found " + std::to_string(pl.mean.denominator));
+    // A mean is a sum of totals over the members: its denominator is at most a council's size (bounded
+    // well above any real council so that 100 * denominator cannot overflow).
+    constexpr std::int64_t max_denominator = 1'000'000;
+    if (pl.mean.denominator < 1 || pl.mean.denominator > max_denominator)
+        p.add("/payload/mean/denominator", "expected 1 to " + std::to_string(max_denominator) + ", found " + std::to_string(pl.mean.denominator));
     else if (pl.mean.numerator < 0 || pl.mean.numerator > 100 * pl.mean.denominator)
         p.add("/payload/mean/numerator", "expected a mean from 0 to 100, found " + std::to_string(pl.mean.numerator) + "/" +
                                              std::to_string(pl.mean.denominator));
@@ -339,8 +343,10 @@ void on_certificate(dossier_state& s, const step& st, const certificate_payload&
     if (st.ts.day < pl.issued_on)
         refuse("/payload/issued_on", "a certificate is recorded on or after it is issued: issued " + pl.issued_on.to_string() +
                                          ", recorded " + st.ts.day.to_string());
-    certificate_record c{st.level.id, s.decision->stars, s.decision->number, pl.number, pl.issued_on,
-                         pl.issued_on.plus_months(st.proc.certificate_validity_months)};
+    const date expires = pl.issued_on.plus_months(st.proc.certificate_validity_months);
+    if (expires.year > 9999)
+        throw error(errc::invalid_document, "/payload/issued_on", "expected an issue date whose expiry is before year 10000, found " + pl.issued_on.to_string());
+    certificate_record c{st.level.id, s.decision->stars, s.decision->number, pl.number, pl.issued_on, expires};
     s.certificates.push_back(std::move(c));
     s.final_stars = s.decision->stars;
     s.phase = phase::certified;

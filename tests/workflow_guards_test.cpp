@@ -257,6 +257,9 @@ TEST_CASE("Guard: council results, completions, certificates and expiry are chec
     CHECK(paths == std::vector<std::string>{"/payload/mean/numerator", "/payload/stars", "/payload/members", "/payload/round"});
     CHECK_THAT(refused(r, ev("A", role::province_council, "2021-10-18", council(1, 5, 0, 0)), errc::invalid_document),
                Contains("/payload/mean/denominator"));
+    // No overflow on absurd denominators: refused, not undefined.
+    CHECK_THAT(refused(r, ev("A", role::province_council, "2021-10-18", council(1, 5, std::int64_t{1} << 62, 0)), errc::invalid_document),
+               Contains("expected 1 to 1000000"));
 
     r.apply(ev("A", role::province_council, "2021-10-18", council(1, 362, 5, 4)));
     r.apply(ev("A", role::advisory_group, "2021-10-21", ocop::completion_request_payload{{"Tem truy xuất"}}));
