@@ -139,6 +139,16 @@ TEST_CASE("C API: out of memory in scoring, councils and queries returns OCOP_E_
 
 TEST_CASE("C API: out of memory in the workflow: apply is all or nothing, imports and verification fail cleanly",
           "[alloc][capi][workflow]") {
+    {
+        // Build the library's one-time embedded catalog and procedures first: injecting failures into
+        // their first use would rebuild them at every failure point (quadratic: hours in a Debug build).
+        ocop_registry* warm = nullptr;
+        REQUIRE(ocop_registry_new(&warm, nullptr, nullptr) == OCOP_OK);
+        char* state = nullptr;
+        REQUIRE(ocop_registry_apply(warm, ocop::test::path_events().front().c_str(), &state) == OCOP_OK);
+        ocop_free(state);
+        ocop_registry_free(warm);
+    }
     ocop_registry* reg = nullptr;
     nomem_everywhere([&] {
         int rc = ocop_registry_new(&reg, nullptr, nullptr);
