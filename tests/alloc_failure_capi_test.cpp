@@ -60,7 +60,7 @@ TEST_CASE("C API: out of memory in catalog creation and edition loading returns 
 
     const std::string before = editions(cat);
     const std::string& doc = ocop::test::one_set_edition();
-    nomem_everywhere([&] { return ocop_catalog_validate_edition(doc.c_str()); }, [] {}, 2000, 7);
+    nomem_everywhere([&] { return ocop_catalog_validate_edition(doc.c_str()); }, [] {}, 1000, 7);
     nomem_everywhere(
         [&] {
             int rc = ocop_catalog_add_edition(cat, doc.c_str());
@@ -71,7 +71,7 @@ TEST_CASE("C API: out of memory in catalog creation and edition loading returns 
             }
             return rc;
         },
-        [&] { REQUIRE(editions(cat) == before); }, 2000, 7);
+        [&] { REQUIRE(editions(cat) == before); }, 1000, 7);
     ocop_catalog_free(cat);
 }
 
@@ -91,7 +91,7 @@ TEST_CASE("C API: out of memory in add_set leaves the catalog unchanged", "[allo
                          REQUIRE(std::string(now) == set_before);
                          ocop_free(now);
                      },
-                     2000, 7);
+                     1000, 7);
     ocop_free(set_before);
     ocop_catalog_free(cat);
 }
@@ -110,7 +110,7 @@ TEST_CASE("C API: out of memory in scoring, councils and queries returns OCOP_E_
     const std::string& card = ocop::test::rau_best_card();
     const std::string& council = ocop::test::rau_council();
     nomem_everywhere([&] { return release(ocop_scorecard_score(cat, card.c_str(), &out)); }, out_null);
-    nomem_everywhere([&] { return release(ocop_council_evaluate(cat, council.c_str(), &out)); }, out_null, 3000, 5);
+    nomem_everywhere([&] { return release(ocop_council_evaluate(cat, council.c_str(), &out)); }, out_null, 1000, 7);
     nomem_everywhere([&] { return release(ocop_catalog_in_force(cat, "2021-10-20", &out)); }, out_null);
     nomem_everywhere([&] { return release(ocop_catalog_sets(cat, "1048-781", &out)); }, out_null);
     nomem_everywhere([&] { return release(ocop_catalog_set(cat, "1048-781", "rau-cu-qua-hat-tuoi", &out)); }, out_null);
@@ -137,7 +137,7 @@ TEST_CASE("C API: out of memory in scoring, councils and queries returns OCOP_E_
     ocop_catalog_free(cat);
 }
 
-TEST_CASE("C API: out of memory in the workflow: apply is all or nothing, imports and verification fail cleanly",
+TEST_CASE("C API: out of memory in the workflow - apply is all or nothing, imports and verification fail cleanly",
           "[alloc][capi][workflow]") {
     {
         // Build the library's one-time embedded catalog and procedures first: injecting failures into
@@ -194,7 +194,8 @@ TEST_CASE("C API: out of memory in the workflow: apply is all or nothing, import
             [&](bool threw_bad_alloc, bool threw_other, bool) {
                 REQUIRE_FALSE(threw_bad_alloc);
                 REQUIRE_FALSE(threw_other);
-            });
+            },
+            150, 13);
         REQUIRE(applied);
         CHECK(nomem > 0);
     }
@@ -214,7 +215,7 @@ TEST_CASE("C API: out of memory in the workflow: apply is all or nothing, import
             imported = nullptr;
         }
         return rc;
-    }, [&] { REQUIRE(imported == nullptr); }, 2000, 7);
+    }, [&] { REQUIRE(imported == nullptr); }, 500, 17);
     char* out = nullptr;
     nomem_everywhere([&] {
         int rc = ocop_log_verify(text.c_str(), nullptr, &out);
@@ -222,5 +223,5 @@ TEST_CASE("C API: out of memory in the workflow: apply is all or nothing, import
         ocop_free(out);
         out = nullptr;
         return rc;
-    }, [&] { REQUIRE(out == nullptr); }, 2000, 7);
+    }, [&] { REQUIRE(out == nullptr); }, 500, 17);
 }

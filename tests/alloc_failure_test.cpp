@@ -55,7 +55,7 @@ TEST_CASE("load_edition: every allocation failure ends in std::bad_alloc", "[all
     const std::string expected = summary(load_edition(doc));
     tally t;
     edition out;
-    long n = fault::each_failure_point([&] { out = load_edition(doc); }, t);
+    long n = fault::each_failure_point([&] { out = load_edition(doc); }, t, 1000, 7);
     INFO("allocations " << n);
     CHECK(n > 100);
     CHECK(t.bad_alloc > 100);
@@ -74,7 +74,7 @@ TEST_CASE("with_set: every allocation failure ends in std::bad_alloc and leaves 
             t(b, o, injected);
             REQUIRE(summary(ed) == before);
         },
-        2000, 7);
+        1000, 7);
     INFO("allocations " << n);
     CHECK(t.bad_alloc > 100);
 }
@@ -129,13 +129,13 @@ TEST_CASE("parse_council and evaluate_council: every allocation failure ends in 
     tally t;
     std::string json;
     long n = fault::each_failure_point(
-        [&] { json = boost::json::serialize(to_json(evaluate_council(cat, parse_council(doc)))); }, t, 3000, 5);
+        [&] { json = boost::json::serialize(to_json(evaluate_council(cat, parse_council(doc)))); }, t, 1000, 7);
     INFO("allocations " << n);
     CHECK(t.bad_alloc > 50);
     CHECK(json == boost::json::serialize(to_json(evaluate_council(cat, parse_council(doc)))));
 }
 
-TEST_CASE("compiled_sheet: every allocation failure ends in std::bad_alloc; scoring allocates nothing",
+TEST_CASE("compiled_sheet: every allocation failure ends in std::bad_alloc and scoring allocates nothing",
           "[alloc]") {
     const edition& ed = embedded_catalog().get("1048-781");
     const product_set& set = *ed.find_set("rau-cu-qua-hat-tuoi");
@@ -195,7 +195,8 @@ TEST_CASE("registry::apply: an allocation failure leaves the dossiers and the lo
                                       if (!bad_alloc) return;
                                       REQUIRE(boost::json::serialize(reg.to_json()) == dossiers);
                                       REQUIRE(reg.log().export_jsonl() == log);
-                                  });
+                                  },
+                                  150, 13);
     }
     CHECK(points > 100);
     CHECK(reg.log().size() == events.size());
@@ -208,7 +209,7 @@ TEST_CASE("event log import and replay: every allocation failure ends in std::ba
     tally t;
     std::string replayed;
     fault::each_failure_point([&] { replayed = registry::replay(event_log::import_jsonl(text)).log().export_jsonl(); }, t,
-                              3000, 7);
+                              500, 17);
     CHECK(t.bad_alloc > 100);
     CHECK(replayed == text);
 }

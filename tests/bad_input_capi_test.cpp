@@ -114,7 +114,7 @@ TEST_CASE("C API: every NULL pointer argument is OCOP_E_INVALID_ARGUMENT naming 
     ocop_free(nullptr);
 }
 
-TEST_CASE("C API: broken and ill-formed documents name the place; the catalog is unchanged", "[bad_input][capi]") {
+TEST_CASE("C API: broken and ill-formed documents name the place and the catalog is unchanged", "[bad_input][capi]") {
     catalog_handle cat;
     const std::string before = editions(cat.p);
     std::string deep(300, '[');
@@ -185,7 +185,7 @@ TEST_CASE("C API: unknown ids, bad dates and a 10 MB document", "[bad_input][cap
     CHECK(out == nullptr);
 }
 
-TEST_CASE("C API workflow: NULL arguments, bad events and tampered logs; the registry is unchanged",
+TEST_CASE("C API workflow: NULL arguments, bad events and tampered logs leave the registry unchanged",
           "[bad_input][capi][workflow]") {
     ocop_registry* reg = reinterpret_cast<ocop_registry*>(1);
     char* out = reinterpret_cast<char*>(1);

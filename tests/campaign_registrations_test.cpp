@@ -5,7 +5,7 @@
 #include "ocop/campaign.hpp"
 #include "workflow_support.hpp"
 
-TEST_CASE("Registrations: 541 dossiers registered as in appendix 01 give back its matrix (541; 331, 25, 21, 119, 37, 8)") {
+TEST_CASE("Registrations: 541 dossiers registered as in appendix 01 give back its matrix (541: 331, 25, 21, 119, 37, 8)") {
     const ocop::campaign& plan = ocop::embedded_campaign("hanoi-2021");
     ocop::registry r({}, plan);
     int n = 0;

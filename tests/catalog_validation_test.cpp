@@ -190,7 +190,7 @@ TEST_CASE("a host adds or replaces a sheet without touching the edition it start
     REQUIRE(test::has_problem(e, "/industry", "expected \"food\" (classification)"));
 }
 
-TEST_CASE("editions overlapping in time are refused; dates outside every edition are errors") {
+TEST_CASE("editions overlapping in time are refused, dates outside every edition are errors") {
     catalog cat;
     cat.add(load_edition(json::serialize(minimal_edition())));
     auto next = minimal_edition();

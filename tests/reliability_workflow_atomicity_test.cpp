@@ -133,7 +133,7 @@ void run(unsigned seed, int steps) {
 
 }  // namespace
 
-TEST_CASE("workflow atomicity: a refused event changes nothing; replay equals the live state", "[reliability][workflow]") {
+TEST_CASE("workflow atomicity: a refused event changes nothing and replay equals the live state", "[reliability][workflow]") {
     for (unsigned seed : {1u, 2u, 3u, 20261128u}) {
         SECTION("seed " + std::to_string(seed)) { run(seed, 400); }
     }

@@ -105,7 +105,7 @@ TEST_CASE("Guard: council rounds follow one another, within the level's maximum,
                Contains("needs a later council round"));
 }
 
-TEST_CASE("Guard: a council result at the province needs the appraisal first; a returned dossier needs its completion") {
+TEST_CASE("Guard: a council result at the province needs the appraisal first, a returned dossier needs its completion") {
     ocop::registry r;
     to_district_result(r, product("A"), 362, 5, 4);
     r.apply(ev("A", role::district_people_committee, "2021-10-05", ocop::forwarded_payload{"province"}));

@@ -21,7 +21,7 @@ ctest --test-dir "$cov" -j"$jobs" --no-tests=error >"$ctest_log" 2>&1 || true
 passed=$(grep -Eo '[0-9]+% tests passed, [0-9]+ tests failed out of [0-9]+' "$ctest_log" || echo "ctest did not finish")
 total=$(ctest --test-dir "$cov" -N | grep -Eo 'Total Tests: [0-9]+' | grep -Eo '[0-9]+')
 count_label() { ctest --test-dir "$cov" -N "$@" | grep -Eo 'Total Tests: [0-9]+' | grep -Eo '[0-9]+'; }
-reliability=$(count_label -L reliability)
+reliability=$(count_label -L 'reliability|alloc')
 alloc=$(count_label -L alloc)
 replay=$(count_label -R '^fuzz_replay_')
 corpus=$(find tests/fuzz_corpus -mindepth 2 -type f | wc -l)
