@@ -15,7 +15,9 @@ const dossier_state* registry::find(std::string_view id) const {
     return it == dossiers_.end() ? nullptr : &it->second;
 }
 
-const dossier_state& registry::apply(const event& e) {
+const dossier_state& registry::apply(const event& e) { return apply(e, {}); }
+
+const dossier_state& registry::apply(const event& e, const std::function<void(const dossier_state&)>& before_commit) {
     const dossier_state* before = find(e.dossier);
     const dossier_state* previous = nullptr;
     if (const auto* reg = std::get_if<registered_payload>(&e.payload); reg && reg->previous_cycle) previous = find(*reg->previous_cycle);
@@ -30,6 +32,7 @@ const dossier_state& registry::apply(const event& e) {
             warnings.push_back(*w);
         }
     }
+    if (before_commit) before_commit(after);
     // Commit: the log first (strong guarantee), then the state; undo the log if the state fails.
     log_.append(e);
     try {

@@ -104,9 +104,18 @@ int ocop_registry_apply(ocop_registry* reg, const char* event_json, char** out_s
         require(reg, "reg");
         require(event_json, "event_json");
         ocop::event e = ocop::parse_event(event_json);
-        const ocop::dossier_state& state = reg->reg.apply(e);
-        // Only running out of memory can fail from here on: the event then stays applied (see ocop.h).
-        if (out_state_json) *out_state_json = dup(text_of(ocop::to_json(state)));
+        // The output is prepared before the registry changes, so that running out of memory
+        // anywhere leaves the registry and its log as they were.
+        char* text = nullptr;
+        try {
+            reg->reg.apply(e, [&](const ocop::dossier_state& state) {
+                if (out_state_json) text = dup(text_of(ocop::to_json(state)));
+            });
+        } catch (...) {
+            ocop_free(text);
+            throw;
+        }
+        if (out_state_json) *out_state_json = text;
     });
 }
 

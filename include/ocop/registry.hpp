@@ -4,6 +4,7 @@
 /// events through the procedure and the campaign's windows, appends each accepted event to the
 /// hash-chained log, and rebuilds everything from a log by replay.
 
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -28,6 +29,10 @@ public:
     /// Strong guarantee: a refused event leaves the dossiers and the log unchanged. Returns the
     /// dossier's new state; last_warnings() holds the warnings this event raised.
     const dossier_state& apply(const event& e);
+    /// The same, calling `before_commit` with the new state once everything that can fail has
+    /// succeeded and before anything changes: if it throws, the event is not applied. It lets a
+    /// caller prepare its output (the C ABI's JSON) without losing the strong guarantee.
+    const dossier_state& apply(const event& e, const std::function<void(const dossier_state&)>& before_commit);
 
     /// The dossier with this id, or nullptr. O(log dossiers).
     const dossier_state* find(std::string_view id) const;

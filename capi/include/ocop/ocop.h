@@ -291,7 +291,7 @@ OCOP_API void ocop_registry_free(ocop_registry* reg);
 
 /** Applies one event JSON and appends it to the log; writes the dossier's new state JSON to
  *  *out_state_json unless out_state_json is NULL. A refused event leaves the registry and its log
- *  unchanged (strong guarantee), except that after OCOP_E_NOMEM the event may have been applied.
+ *  unchanged (strong guarantee), also after OCOP_E_NOMEM.
  *  Errors: OCOP_E_INVALID_ARGUMENT, OCOP_E_INVALID_JSON, OCOP_E_INVALID_DOCUMENT (path of every
  *  problem, "/payload/mean/denominator"), OCOP_E_FORBIDDEN (the role may not apply the event),
  *  OCOP_E_RULE_VIOLATION (a guard of the procedure or campaign: the message names the rule and its
