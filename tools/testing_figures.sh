@@ -30,7 +30,7 @@ corpus=$(find tests/fuzz_corpus -mindepth 2 -type f | wc -l)
 findings=$(find tests/fuzz_corpus -mindepth 2 -type f \( -name 'crash-*' -o -name 'regression-*' \) | wc -l)
 gcovr_args=(-r . --object-directory "$cov" --filter 'src/' --filter 'include/' --filter 'capi/'
             --exclude-throw-branches --exclude-unreachable-branches)
-summary=$(gcovr "${gcovr_args[@]}" --print-summary -o /dev/null 2>/dev/null | grep -E '^(lines|branches):')
+summary=$(gcovr "${gcovr_args[@]}" --print-summary -o "$cov/coverage.txt" 2>"$cov/gcovr.log" | grep -E '^(lines|branches):')
 lines=$(echo "$summary" | grep '^lines' | sed 's/^lines: *//')
 branches=$(echo "$summary" | grep '^branches' | sed 's/^branches: *//')
 per_file=$(gcovr "${gcovr_args[@]}" 2>/dev/null | grep -E '^(src|include|capi)/' | sort -n -k4 | head -8 |
