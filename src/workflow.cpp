@@ -295,10 +295,19 @@ void on_forwarded(dossier_state& s, const step& st, const forwarded_payload& pl)
     s.phase = phase::submitted;
 }
 
+/// The latest council result at the step's level. A phase that needs one (evaluated) without one is
+/// a state that no sequence of events produces: a host-given state (parse_state) that is inconsistent.
+const council_record& result_at(const dossier_state& s, const step& st) {
+    if (const council_record* r = s.last_result(st.level.id)) return *r;
+    throw error(errc::invalid_document, "/results",
+                "the dossier is " + std::string(enum_name(s.phase)) + " at level " + st.level.id +
+                    " but its state records no council result there: the state was not produced by apply()");
+}
+
 void on_closed(dossier_state& s, const step& st) {
     expect_phase(s, st, {phase::evaluated}, "closing at this level");
     expect_rounds(s, st, "closing");
-    s.final_stars = s.last_result(st.level.id)->stars;
+    s.final_stars = result_at(s, st).stars;
     s.phase = phase::closed;
 }
 
@@ -309,7 +318,7 @@ void on_proposed(dossier_state& s, const step& st, const recognition_payload& pl
     if (std::find(rec.begin(), rec.end(), pl.stars) == rec.end())
         refuse("/payload/stars", "level " + st.level.id + " recognises " + list_text(rec) + " only (" + st.level.source + "); proposed " +
                                      stars_text(pl.stars));
-    const council_record* last = s.last_result(st.level.id);
+    const council_record* last = &result_at(s, st);
     if (pl.stars > last->stars)
         refuse("/payload/stars", "a proposal of " + stars_text(pl.stars) + " needs a council result of " + stars_text(pl.stars) +
                                      " or more (" + st.rule.source + "); the council gave " + stars_text(last->stars) + " (mean " +

@@ -16,6 +16,7 @@
 #include "ocop/council.hpp"
 #include "ocop/error.hpp"
 #include "ocop/scoring.hpp"
+#include "ocop/workflow.hpp"
 #include "reliability_fixtures.hpp"
 #include "test_support.hpp"
 
@@ -429,4 +430,30 @@ TEST_CASE("date::parse refuses what is not a calendar day", "[bad_input]") {
         CHECK_FALSE(date::parse(t).has_value());
     }
     CHECK(date::parse("2024-02-29").has_value());
+}
+
+// ---- workflow states given by a host --------------------------------------------------------------
+
+TEST_CASE("apply: a host-given state evaluated at a level without a council result there is refused, not a crash",
+          "[bad_input][workflow]") {
+    // Found by the `state` fuzz target (tests/fuzz_corpus/state/regression-evaluated-without-result):
+    // proposing or closing dereferenced the missing result.
+    dossier_state s = parse_state(test::seed("state", "10-council_result.json"));
+    REQUIRE(s.phase == phase::evaluated);
+    for (auto& r : s.results) r.level = "elsewhere";
+    const std::string before = json::serialize(to_json(s));
+    for (const std::size_t k : {std::size_t{11}}) {  // recognition_proposed
+        const event e = parse_event(test::path_events()[k]);
+        ocop::error err = expect_error([&] { (void)apply(&s, e); }, errc::invalid_document);
+        CHECK(has_problem(err, "/results", "no council result"));
+    }
+    event close = parse_event(test::path_events()[11]);
+    close.payload = closed_payload{};
+    close.actor_role = role::province_people_committee;
+    try {
+        (void)apply(&s, close);
+    } catch (const ocop::error& err) {
+        require_well_formed(err);  // refused (by role or by the missing result), never a crash
+    }
+    CHECK(json::serialize(to_json(s)) == before);
 }
