@@ -29,7 +29,7 @@ replay=$(count_label -R '^fuzz_replay_')
 corpus=$(find tests/fuzz_corpus -mindepth 2 -type f | wc -l)
 findings=$(find tests/fuzz_corpus -mindepth 2 -type f \( -name 'crash-*' -o -name 'regression-*' \) | wc -l)
 gcovr_args=(-r . --object-directory "$cov" --filter 'src/' --filter 'include/' --filter 'capi/'
-            --exclude-throw-branches --exclude-unreachable-branches)
+            --exclude-throw-branches --exclude-unreachable-branches --gcov-ignore-parse-errors)
 summary=$(gcovr "${gcovr_args[@]}" --print-summary -o "$cov/coverage.txt" 2>"$cov/gcovr.log" | grep -E '^(lines|branches):')
 lines=$(echo "$summary" | grep '^lines' | sed 's/^lines: *//')
 branches=$(echo "$summary" | grep '^branches' | sed 's/^branches: *//')
