@@ -12,36 +12,17 @@
 #include "ocop/error.hpp"
 #include "ocop/registry.hpp"
 #include "ocop/workflow.hpp"
+#include "workflow_path.hpp"
 
 namespace {
 
-/// The states of dossier HN-001 after each event of tests/fuzz_corpus/event/seed-* (replayed once).
+/// The states of dossier HN-001 after each event of its path (fuzz/workflow_path.hpp, the same
+/// events the seeds in tests/fuzz_corpus/event/ are written from), replayed once.
 const std::vector<ocop::dossier_state>& states() {
     static const std::vector<ocop::dossier_state> all = [] {
         std::vector<ocop::dossier_state> v;
-        ocop::dossier d;
-        d.id = "HN-001";
-        d.product_name = "P";
-        d.subject = {"HTX", ocop::subject_kind::cooperative};
-        d.province = "Hà Nội";
-        d.district = "Ba Vì";
-        d.industry = "food";
-        d.set = "rau-cu-qua-hat-tuoi";
-        d.documents = {"doc-01", "doc-02", "doc-03", "doc-04", "doc-05"};
-        auto ev = [](ocop::role r, const char* day, ocop::event_payload p) {
-            return ocop::event{"HN-001", "a", r, std::string(day) + "T09:00:00+07:00", std::move(p), "r"};
-        };
-        using ocop::role;
         ocop::registry reg;
-        for (const auto& e : {ev(role::subject, "2021-09-01", ocop::registered_payload{d, {}, {}, {}}),
-                              ev(role::subject, "2021-09-02", ocop::submitted_payload{}),
-                              ev(role::district_council, "2021-09-20", ocop::council_payload{1, {362, 5}, 4, 5}),
-                              ev(role::district_people_committee, "2021-10-05", ocop::forwarded_payload{"province"}),
-                              ev(role::advisory_group, "2021-10-12", ocop::appraisal_payload{ocop::appraisal_outcome::accepted, true, {}}),
-                              ev(role::province_council, "2021-10-18", ocop::council_payload{1, {371, 5}, 4, 5}),
-                              ev(role::coordination_office, "2021-11-01", ocop::recognition_payload{4})}) {
-            v.push_back(reg.apply(e));
-        }
+        for (const auto& e : ocop::fuzz::dossier_path()) v.push_back(reg.apply(e));
         return v;
     }();
     return all;
