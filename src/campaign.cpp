@@ -126,14 +126,7 @@ void validate(const campaign& c, problem_list& p) {
 }  // namespace
 
 campaign load_campaign(std::string_view json_text) {
-    json::value doc = detail::parse_json(json_text);
-    problem_list p;
-    campaign c;
-    detail::read_json(doc, "", p, c);
-    p.throw_if_any(errc::invalid_document);
-    validate(c, p);
-    p.throw_if_any(errc::invalid_document);
-    return c;
+    return detail::load_document<campaign>(json_text, [](const campaign& c, problem_list& p) { validate(c, p); });
 }
 
 const campaign& embedded_campaign(std::string_view id) {

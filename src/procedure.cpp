@@ -97,14 +97,7 @@ void validate(const procedure& p, problem_list& probs) {
 }  // namespace
 
 procedure load_procedure(std::string_view json_text) {
-    json::value doc = detail::parse_json(json_text);
-    problem_list probs;
-    procedure p;
-    detail::read_json(doc, "", probs, p);
-    probs.throw_if_any(errc::invalid_document);
-    validate(p, probs);
-    probs.throw_if_any(errc::invalid_document);
-    return p;
+    return detail::load_document<procedure>(json_text, [](const procedure& p, problem_list& probs) { validate(p, probs); });
 }
 
 const procedure_library& embedded_procedures() {

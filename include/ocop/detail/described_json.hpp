@@ -12,6 +12,7 @@
 #include <limits>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <type_traits>
 #include <vector>
 
@@ -168,6 +169,17 @@ T parse_described(std::string_view text) {
     T out{};
     read_json(doc, "", p, out);
     p.throw_if_any(errc::invalid_document);
+    return out;
+}
+
+/// Parses a described document, then runs its cross-checks `validate(value, problems)`; every problem
+/// of either stage is reported with its path: error(errc::invalid_json or errc::invalid_document).
+template <class T, class Validate>
+T load_document(std::string_view json_text, Validate&& validate) {
+    T out = parse_described<T>(json_text);
+    problem_list problems;
+    validate(out, problems);
+    problems.throw_if_any(errc::invalid_document);
     return out;
 }
 
