@@ -21,14 +21,7 @@ bool date_window::contains(date d) const noexcept {
 std::optional<date> date_window::last_day() const {
     std::optional<date> out = until;
     if (before) {
-        // The day before `before`: step back through the calendar.
-        date d = *before;
-        if (d.day > 1) d.day -= 1;
-        else {
-            d = d.plus_months(-1);
-            d.day = 31;
-            while (!date::parse(d.to_string())) d.day -= 1;
-        }
+        date d = before->plus_days(-1);
         if (!out || d < *out) out = d;
     }
     return out;

@@ -16,6 +16,15 @@ int to_int(std::string_view s) {
     for (char c : s) v = v * 10 + (c - '0');
     return v;
 }
+bool digits(std::string_view s, std::size_t from, std::size_t n, int& out) {
+    if (from + n > s.size()) return false;
+    out = 0;
+    for (std::size_t i = from; i < from + n; ++i) {
+        if (s[i] < '0' || s[i] > '9') return false;
+        out = out * 10 + (s[i] - '0');
+    }
+    return true;
+}
 unsigned last_day(int y, unsigned m) {
     return static_cast<unsigned>(std::chrono::year_month_day_last(std::chrono::year(y), std::chrono::month_day_last(std::chrono::month(m))).day());
 }
@@ -44,11 +53,47 @@ date date::plus_months(int months) const {
     return out;
 }
 
+date date::plus_days(long days) const { return from_days_since_epoch(days_since_epoch() + days); }
+
+date date::from_days_since_epoch(long days) {
+    const std::chrono::year_month_day ymd{std::chrono::sys_days{std::chrono::days{days}}};
+    return date{static_cast<int>(ymd.year()), static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day())};
+}
+
 long date::days_since_epoch() const {
     using namespace std::chrono;
     return sys_days(year_month_day(std::chrono::year(year), std::chrono::month(month), std::chrono::day(day)))
         .time_since_epoch()
         .count();
+}
+
+std::optional<timestamp_parts> parse_timestamp(std::string_view t) {
+    // YYYY-MM-DDTHH:MM:SS[.f+](Z|+HH:MM|-HH:MM)
+    if (t.size() < 20 || t[10] != 'T' || t[13] != ':' || t[16] != ':') return std::nullopt;
+    auto day = date::parse(t.substr(0, 10));
+    int hh = 0, mm = 0, ss = 0;
+    if (!day || !digits(t, 11, 2, hh) || !digits(t, 14, 2, mm) || !digits(t, 17, 2, ss)) return std::nullopt;
+    if (hh > 23 || mm > 59 || ss > 59) return std::nullopt;
+    std::size_t i = 19;
+    if (i < t.size() && t[i] == '.') {
+        std::size_t start = ++i;
+        while (i < t.size() && t[i] >= '0' && t[i] <= '9') ++i;
+        if (i == start) return std::nullopt;
+    }
+    int offset = 0;
+    if (i + 1 == t.size() && t[i] == 'Z') {
+        offset = 0;
+    } else if (i + 6 == t.size() && (t[i] == '+' || t[i] == '-') && t[i + 3] == ':') {
+        int oh = 0, om = 0;
+        if (!digits(t, i + 1, 2, oh) || !digits(t, i + 4, 2, om) || oh > 14 || om > 59) return std::nullopt;
+        offset = (oh * 60 + om) * 60 * (t[i] == '-' ? -1 : 1);
+    } else {
+        return std::nullopt;
+    }
+    timestamp_parts out;
+    out.day = *day;
+    out.utc_seconds = day->days_since_epoch() * 86400 + hh * 3600 + mm * 60 + ss - offset;
+    return out;
 }
 
 }  // namespace ocop

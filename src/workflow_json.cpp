@@ -1,4 +1,4 @@
-// Events and dossier states as JSON; timestamps; council payloads from council results.
+// Events and dossier states as JSON; council payloads from council results.
 
 #include <boost/mp11/algorithm.hpp>
 
@@ -8,49 +8,6 @@
 namespace ocop {
 
 namespace json = boost::json;
-
-namespace {
-
-bool digits(std::string_view s, std::size_t from, std::size_t n, int& out) {
-    if (from + n > s.size()) return false;
-    out = 0;
-    for (std::size_t i = from; i < from + n; ++i) {
-        if (s[i] < '0' || s[i] > '9') return false;
-        out = out * 10 + (s[i] - '0');
-    }
-    return true;
-}
-
-}  // namespace
-
-std::optional<timestamp_parts> parse_timestamp(std::string_view t) {
-    // YYYY-MM-DDTHH:MM:SS[.f+](Z|+HH:MM|-HH:MM)
-    if (t.size() < 20 || t[10] != 'T' || t[13] != ':' || t[16] != ':') return std::nullopt;
-    auto day = date::parse(t.substr(0, 10));
-    int hh = 0, mm = 0, ss = 0;
-    if (!day || !digits(t, 11, 2, hh) || !digits(t, 14, 2, mm) || !digits(t, 17, 2, ss)) return std::nullopt;
-    if (hh > 23 || mm > 59 || ss > 59) return std::nullopt;
-    std::size_t i = 19;
-    if (i < t.size() && t[i] == '.') {
-        std::size_t start = ++i;
-        while (i < t.size() && t[i] >= '0' && t[i] <= '9') ++i;
-        if (i == start) return std::nullopt;
-    }
-    int offset = 0;
-    if (i + 1 == t.size() && t[i] == 'Z') {
-        offset = 0;
-    } else if (i + 6 == t.size() && (t[i] == '+' || t[i] == '-') && t[i + 3] == ':') {
-        int oh = 0, om = 0;
-        if (!digits(t, i + 1, 2, oh) || !digits(t, i + 4, 2, om) || oh > 14 || om > 59) return std::nullopt;
-        offset = (oh * 60 + om) * 60 * (t[i] == '-' ? -1 : 1);
-    } else {
-        return std::nullopt;
-    }
-    timestamp_parts out;
-    out.day = *day;
-    out.utc_seconds = day->days_since_epoch() * 86400 + hh * 3600 + mm * 60 + ss - offset;
-    return out;
-}
 
 council_payload council_payload_from(const council_result& result, int round) {
     council_payload p;

@@ -27,3 +27,11 @@ TEST_CASE("dates order and count days") {
     REQUIRE(date{1970, 1, 2}.days_since_epoch() == 1);
     REQUIRE(date{2021, 10, 6}.days_since_epoch() - date{2021, 9, 6}.days_since_epoch() == 30);
 }
+
+TEST_CASE("date plus_days crosses months, years and leap days both ways") {
+    REQUIRE(ocop::date{2021, 12, 31}.plus_days(1) == ocop::date{2022, 1, 1});
+    REQUIRE(ocop::date{2024, 2, 28}.plus_days(1) == ocop::date{2024, 2, 29});
+    REQUIRE(ocop::date{2023, 3, 1}.plus_days(-1) == ocop::date{2023, 2, 28});
+    REQUIRE(ocop::date{2026, 5, 22}.plus_days(60) == ocop::date{2026, 7, 21});
+    REQUIRE(ocop::date::from_days_since_epoch(ocop::date{2021, 10, 20}.days_since_epoch()) == ocop::date{2021, 10, 20});
+}

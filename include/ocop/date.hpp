@@ -3,6 +3,7 @@
 /// Calendar dates (proleptic Gregorian), parsed and printed as ISO 8601 "YYYY-MM-DD".
 
 #include <compare>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -21,10 +22,22 @@ struct date {
     std::string to_string() const;
     /// The same day `months` later; clamped to the month's last day (2021-01-31 + 1 = 2021-02-28).
     date plus_months(int months) const;
+    /// The day `days` later (earlier when negative). Precondition: the result is in years 1900-9999.
+    date plus_days(long days) const;
     /// Days since 1970-01-01 (negative before).
     long days_since_epoch() const;
+    /// The day `days` after 1970-01-01 (the inverse of days_since_epoch).
+    static date from_days_since_epoch(long days);
 
     friend auto operator<=>(const date&, const date&) = default;
 };
+
+/// The day written in a timestamp, and the instant as seconds since 1970-01-01T00:00:00Z.
+struct timestamp_parts {
+    date day;
+    std::int64_t utc_seconds = 0;
+};
+/// Parses "YYYY-MM-DDTHH:MM:SS[.fraction](Z|+HH:MM|-HH:MM)"; std::nullopt otherwise.
+std::optional<timestamp_parts> parse_timestamp(std::string_view text);
 
 }  // namespace ocop

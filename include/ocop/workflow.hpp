@@ -141,13 +141,6 @@ struct event {
     event_type type() const noexcept { return static_cast<event_type>(payload.index()); }
 };
 
-/// The day written in a timestamp, and the instant as seconds since 1970-01-01T00:00:00Z.
-struct timestamp_parts {
-    date day;
-    std::int64_t utc_seconds = 0;
-};
-/// Parses "YYYY-MM-DDTHH:MM:SS[.fraction](Z|+HH:MM|-HH:MM)"; std::nullopt otherwise.
-std::optional<timestamp_parts> parse_timestamp(std::string_view text);
 
 /// A council payload from an aggregated council result (mean, stars, members).
 council_payload council_payload_from(const council_result& result, int round);

@@ -26,15 +26,6 @@ std::string stamp(date d, int minute) {
 
 date day(int y, unsigned m, unsigned d) { return date{y, m, d}; }
 
-date plus_days(date d, int days) {
-    // The demo only moves within a month or into the next one: step day by day.
-    for (int i = 0; i < days; ++i) {
-        date next{d.year, d.month, d.day + 1};
-        if (!date::parse(next.to_string())) next = d.month == 12 ? date{d.year + 1, 1, 1} : date{d.year, d.month + 1, 1};
-        d = next;
-    }
-    return d;
-}
 
 /// The dates of one batch's steps (appendix 02 of 220/KH-UBND), from the batch's month.
 struct batch_calendar {
@@ -148,11 +139,11 @@ void simulation::add_dossier(const std::string& district, std::size_t district_n
     }
 
     const std::string dist_committee = "UBND " + district;
-    auto on = [&](date base, int spread) { return plus_days(base, static_cast<int>(random_.below(static_cast<std::uint32_t>(spread)))); };
+    auto on = [&](date base, int spread) { return base.plus_days(static_cast<int>(random_.below(static_cast<std::uint32_t>(spread)))); };
 
     push(d.id, role::subject, d.subject.name, on(cal.registered, 10),
          registered_payload{d, campaign_.edition, batch, std::nullopt}, "đăng ký sản phẩm tham gia đánh giá OCOP 2021");
-    push(d.id, role::subject, d.subject.name, plus_days(cal.registered, 12), submitted_payload{}, "nộp hồ sơ");
+    push(d.id, role::subject, d.subject.name, cal.registered.plus_days(12), submitted_payload{}, "nộp hồ sơ");
 
     council_result district_result = council(set, quality, kind, knockouts, "district", "Hội đồng " + district);
     push(d.id, role::district_council, "Hội đồng OCOP " + district, on(cal.district_council, 8),
@@ -172,9 +163,9 @@ void simulation::add_dossier(const std::string& district, std::size_t district_n
         push(d.id, role::advisory_group, "Tổ tư vấn", cal.appraisal,
              appraisal_payload{appraisal_outcome::returned, true, {"Phiếu kết quả kiểm nghiệm chỉ tiêu an toàn thực phẩm"}},
              "hồ sơ thiếu phiếu kiểm nghiệm");
-        push(d.id, role::subject, d.subject.name, plus_days(cal.appraisal, 1),
+        push(d.id, role::subject, d.subject.name, cal.appraisal.plus_days(1),
              completion_payload{{"doc-09"}, {"Phiếu kết quả kiểm nghiệm chỉ tiêu an toàn thực phẩm"}}, "bổ sung phiếu kiểm nghiệm");
-        push(d.id, role::advisory_group, "Tổ tư vấn", plus_days(cal.appraisal, 3), appraisal_payload{appraisal_outcome::accepted, false, {}},
+        push(d.id, role::advisory_group, "Tổ tư vấn", cal.appraisal.plus_days(3), appraisal_payload{appraisal_outcome::accepted, false, {}},
              "hồ sơ đủ điều kiện");
     } else {
         push(d.id, role::advisory_group, "Tổ tư vấn", on(cal.appraisal, 4),
