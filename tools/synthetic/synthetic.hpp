@@ -1,5 +1,7 @@
 #pragma once
-// Deterministic synthetic evaluations for the demo: clearly labelled synthetic, never real data.
+// Deterministic synthetic evaluations, clearly labelled synthetic, never real data: the scorecards
+// of the CLI's demo (tools/cli/demo_hanoi.cpp) and the rows of the benchmark's workload
+// (bench/workload.hpp). One generator, one random sequence (splitmix64) for both.
 
 #include <cstdint>
 #include <string>
@@ -9,7 +11,7 @@
 #include "ocop/dossier.hpp"
 #include "ocop/scoring.hpp"
 
-namespace ocop::cli {
+namespace ocop::synthetic {
 
 /// splitmix64: the same seed gives the same sequence on every platform and compiler
 /// (std::*_distribution are implementation-defined, so they are not used).
@@ -35,4 +37,4 @@ scorecard synthetic_scorecard(const product_set& set, const std::string& edition
 /// The declared knock-out rules of a set with a given outcome, in sheet order.
 std::vector<std::string> declared_rules(const product_set& set, knockout_outcome outcome);
 
-}  // namespace ocop::cli
+}  // namespace ocop::synthetic

@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <cstdlib>
 
-namespace ocop::cli {
+namespace ocop::synthetic {
 
 std::uint64_t rng::next() {
     std::uint64_t z = (state_ += 0x9E3779B97F4A7C15ULL);
@@ -67,4 +67,4 @@ std::vector<std::string> declared_rules(const product_set& set, knockout_outcome
     return out;
 }
 
-}  // namespace ocop::cli
+}  // namespace ocop::synthetic
