@@ -29,11 +29,12 @@ std::string list_text(const std::vector<int>& stars) {
     return out.empty() ? "no stars" : out;
 }
 
-/// The context of one event: its procedure, level, rule, catalog edition (if any) and date.
+/// The context of one event: its procedure, level, rule, catalogs, catalog edition (if any) and date.
 struct step {
     const procedure& proc;
     const procedure_level& level;
     const event_rule& rule;
+    const catalog& cat;
     const edition* ed;  // the edition's catalog, when the library has it (1048-781); nullptr otherwise
     const event& e;
     timestamp_parts ts;
@@ -157,10 +158,17 @@ dossier_state register_dossier(const event& e, const timestamp_parts& ts, const 
 }
 
 // ---- one transition per event type ------------------------------------------------------------
+// An overload set on the payload type: apply() dispatches with std::visit.
 
-void on_submitted(dossier_state& s, const step& st, const submitted_payload& pl, const catalog& cat) {
+/// A registration is handled by register_dossier() before dispatch: one for a registered dossier is refused.
+[[noreturn]] void transition(dossier_state& s, const step&, const registered_payload&) {
+    refuse("/dossier", "dossier " + s.dossier.id + " is already registered");
+}
+
+
+void transition(dossier_state& s, const step& st, const submitted_payload& pl) {
     expect_phase(s, st, {phase::draft}, "submission");
-    const edition* docs = documents_edition(st.proc, cat);
+    const edition* docs = documents_edition(st.proc, st.cat);
     check_document_ids(pl.documents, docs, "/payload/documents");
     add_unique(s.dossier.documents, pl.documents);
     if (!docs) {
@@ -182,14 +190,14 @@ void on_submitted(dossier_state& s, const step& st, const submitted_payload& pl,
     s.phase = phase::submitted;
 }
 
-void on_precheck(dossier_state& s, const step& st, const precheck_payload& pl) {
+void transition(dossier_state& s, const step& st, const precheck_payload& pl) {
     expect_phase(s, st, {phase::submitted}, "a pre-check");
     if (!st.level.precheck) refuse("/type", "level " + st.level.id + " does not pre-check dossiers (" + st.level.source + ")");
     s.open_items = pl.findings;
     s.phase = pl.passed ? phase::prechecked : phase::closed;
 }
 
-void on_appraisal(dossier_state& s, const step& st, const appraisal_payload& pl) {
+void transition(dossier_state& s, const step& st, const appraisal_payload& pl) {
     expect_phase(s, st, {phase::submitted}, "an appraisal");
     if (!st.level.appraisal) refuse("/type", "level " + st.level.id + " does not appraise dossiers (" + st.level.source + ")");
     s.field_inspected = s.field_inspected || pl.field_inspection;
@@ -204,7 +212,7 @@ void on_appraisal(dossier_state& s, const step& st, const appraisal_payload& pl)
     }
 }
 
-void on_completion_requested(dossier_state& s, const step& st, const completion_request_payload& pl) {
+void transition(dossier_state& s, const step& st, const completion_request_payload& pl) {
     expect_phase(s, st, {phase::evaluated}, "a completion request");
     if (s.rounds >= st.level.max_rounds)
         refuse("/type", "a completion request needs a later council round, but level " + st.level.id + " holds at most " +
@@ -215,9 +223,9 @@ void on_completion_requested(dossier_state& s, const step& st, const completion_
     s.phase = phase::completion_requested;
 }
 
-void on_completion_submitted(dossier_state& s, const step& st, const completion_payload& pl, const catalog& cat) {
+void transition(dossier_state& s, const step& st, const completion_payload& pl) {
     expect_phase(s, st, {phase::returned, phase::completion_requested}, "a completion");
-    check_document_ids(pl.documents, documents_edition(st.proc, cat), "/payload/documents");
+    check_document_ids(pl.documents, documents_edition(st.proc, st.cat), "/payload/documents");
     problem_list p;
     for (std::size_t i = 0; i < pl.items.size(); ++i)
         if (std::find(s.open_items.begin(), s.open_items.end(), pl.items[i]) == s.open_items.end())
@@ -230,7 +238,7 @@ void on_completion_submitted(dossier_state& s, const step& st, const completion_
     s.phase = s.phase == phase::returned ? phase::submitted : phase::awaiting_council;
 }
 
-void on_council(dossier_state& s, const step& st, const council_payload& pl) {
+void transition(dossier_state& s, const step& st, const council_payload& pl) {
     if (st.level.precheck) refuse("/type", "level " + st.level.id + " pre-checks dossiers and has no council (" + st.level.source + ")");
     if (st.level.appraisal) expect_phase(s, st, {phase::awaiting_council, phase::evaluated}, "a council result");
     else expect_phase(s, st, {phase::submitted, phase::evaluated}, "a council result");
@@ -266,7 +274,7 @@ void on_council(dossier_state& s, const step& st, const council_payload& pl) {
     s.phase = phase::evaluated;
 }
 
-void on_forwarded(dossier_state& s, const step& st, const forwarded_payload& pl) {
+void transition(dossier_state& s, const step& st, const forwarded_payload& pl) {
     if (!st.level.forwards_to) refuse("/type", "level " + st.level.id + " forwards to no other level (" + st.level.source + ")");
     if (pl.to != *st.level.forwards_to)
         refuse("/payload/to", "level " + st.level.id + " forwards to " + *st.level.forwards_to + ", not " + pl.to + " (" + st.level.source + ")");
@@ -304,14 +312,14 @@ const council_record& result_at(const dossier_state& s, const step& st) {
                     " but its state records no council result there: the state was not produced by apply()");
 }
 
-void on_closed(dossier_state& s, const step& st) {
+void transition(dossier_state& s, const step& st, const closed_payload&) {
     expect_phase(s, st, {phase::evaluated}, "closing at this level");
     expect_rounds(s, st, "closing");
     s.final_stars = result_at(s, st).stars;
     s.phase = phase::closed;
 }
 
-void on_proposed(dossier_state& s, const step& st, const recognition_payload& pl) {
+void transition(dossier_state& s, const step& st, const recognition_payload& pl) {
     expect_phase(s, st, {phase::evaluated}, "a proposal for recognition");
     expect_rounds(s, st, "a proposal for recognition");
     const auto& rec = st.level.recognises;
@@ -327,7 +335,7 @@ void on_proposed(dossier_state& s, const step& st, const recognition_payload& pl
     s.phase = phase::proposed;
 }
 
-void on_not_recognised(dossier_state& s, const step& st) {
+void transition(dossier_state& s, const step& st, const not_recognised_payload&) {
     expect_phase(s, st, {phase::evaluated, phase::proposed}, "a refusal of recognition");
     if (const certificate_record* c = s.certificate()) s.final_stars = c->stars;  // e.g. a 5★ candidate stays 4★
     else if (const council_record* last = s.last_result(st.level.id)) s.final_stars = last->stars;
@@ -335,7 +343,7 @@ void on_not_recognised(dossier_state& s, const step& st) {
     s.phase = phase::not_recognised;
 }
 
-void on_decision(dossier_state& s, const step& st, const decision_payload& pl) {
+void transition(dossier_state& s, const step& st, const decision_payload& pl) {
     expect_phase(s, st, {phase::proposed}, "a recognition decision");
     if (st.ts.day < pl.signed_on)
         refuse("/payload/signed_on", "a decision is recorded on or after it is signed: signed " + pl.signed_on.to_string() +
@@ -344,7 +352,7 @@ void on_decision(dossier_state& s, const step& st, const decision_payload& pl) {
     s.phase = phase::decided;
 }
 
-void on_certificate(dossier_state& s, const step& st, const certificate_payload& pl) {
+void transition(dossier_state& s, const step& st, const certificate_payload& pl) {
     expect_phase(s, st, {phase::decided}, "a certificate");
     if (pl.issued_on < s.decision->signed_on)
         refuse("/payload/issued_on", "a certificate is issued on or after its decision " + s.decision->number + " of " +
@@ -361,7 +369,7 @@ void on_certificate(dossier_state& s, const step& st, const certificate_payload&
     s.phase = phase::certified;
 }
 
-void on_withdrawn(dossier_state& s, const step& st) {
+void transition(dossier_state& s, const step& st, const withdrawn_payload&) {
     expect_phase(s, st,
                  {phase::draft, phase::submitted, phase::returned, phase::awaiting_council, phase::prechecked, phase::evaluated,
                   phase::completion_requested, phase::proposed},
@@ -370,7 +378,7 @@ void on_withdrawn(dossier_state& s, const step& st) {
     s.phase = phase::withdrawn;
 }
 
-void on_expired(dossier_state& s, const step& st) {
+void transition(dossier_state& s, const step& st, const expired_payload&) {
     const certificate_record* c = s.certificate();
     if (!c || s.phase == phase::expired)
         refuse("/type", "only a product holding a certificate can have it expire (" + st.proc.certificate_source + "); this dossier is " +
@@ -382,12 +390,8 @@ void on_expired(dossier_state& s, const step& st) {
     s.phase = phase::expired;
 }
 
-}  // namespace
-
-dossier_state apply(const dossier_state* current, const event& e, const workflow_rules& rules, const dossier_state* previous) {
-    const procedure_library& procs = rules.procedures ? *rules.procedures : embedded_procedures();
-    const catalog& cat = rules.editions ? *rules.editions : embedded_catalog();
-
+/// The envelope every event needs: dossier, actor, reason and a timestamp with its zone.
+timestamp_parts check_envelope(const event& e) {
     problem_list p;
     if (e.dossier.empty()) p.add("/dossier", "expected a non-empty dossier id");
     if (e.actor.empty()) p.add("/actor", "expected a non-empty actor");
@@ -395,52 +399,53 @@ dossier_state apply(const dossier_state* current, const event& e, const workflow
     auto ts = parse_timestamp(e.at);
     if (!ts) p.add("/at", "expected an ISO 8601 timestamp with zone \"YYYY-MM-DDTHH:MM:SS+07:00\", found \"" + e.at + "\"");
     p.throw_if_any(errc::invalid_document);
+    return *ts;
+}
 
-    if (e.type() == event_type::registered) {
-        if (current) refuse("/dossier", "dossier " + e.dossier + " is already registered");
-        dossier_state s = register_dossier(e, *ts, std::get<registered_payload>(e.payload), procs, cat, rules, previous);
-        s.updated_at = e.at;
-        s.events = 1;
-        return s;
-    }
-    if (!current) throw error(errc::not_found, "/dossier", "dossier " + e.dossier + " is not registered");
-    if (current->dossier.id != e.dossier)
-        throw error(errc::invalid_document, "/dossier", "the event is for dossier " + e.dossier + ", the state is of " + current->dossier.id);
-
-    const procedure& proc = procs.get(current->edition);
-    // A certificate expires at the level that issued it, wherever the dossier went since.
-    std::string level_id = current->level;
-    if (e.type() == event_type::certificate_expired && current->certificate()) level_id = current->certificate()->level;
+/// The procedure level an event on a registered dossier applies at. A certificate expires at the
+/// level that issued it, wherever the dossier went since.
+const procedure_level& event_level(const procedure& proc, const dossier_state& current, const event& e) {
+    std::string level_id = current.level;
+    if (e.type() == event_type::certificate_expired && current.certificate()) level_id = current.certificate()->level;
     const procedure_level* level = proc.find_level(level_id);
     if (!level) throw error(errc::not_found, "/level", "no level \"" + level_id + "\" in procedure " + proc.edition);
-    const event_rule& rule = find_rule(proc, *level, e.type());
-    check_role(proc, *level, rule, e);
-    auto last = parse_timestamp(current->updated_at);
-    if (last && ts->utc_seconds < last->utc_seconds)
-        refuse("/at", "the events of a dossier are recorded in time order: " + e.at + " is before the last event at " + current->updated_at);
+    return *level;
+}
 
-    const step st{proc, *level, rule, find_edition(cat, proc.edition), e, *ts};
-    dossier_state s = *current;
-    std::visit(
-        [&](const auto& pl) {
-            using T = std::decay_t<decltype(pl)>;
-            if constexpr (std::is_same_v<T, submitted_payload>) on_submitted(s, st, pl, cat);
-            else if constexpr (std::is_same_v<T, precheck_payload>) on_precheck(s, st, pl);
-            else if constexpr (std::is_same_v<T, appraisal_payload>) on_appraisal(s, st, pl);
-            else if constexpr (std::is_same_v<T, completion_request_payload>) on_completion_requested(s, st, pl);
-            else if constexpr (std::is_same_v<T, completion_payload>) on_completion_submitted(s, st, pl, cat);
-            else if constexpr (std::is_same_v<T, council_payload>) on_council(s, st, pl);
-            else if constexpr (std::is_same_v<T, forwarded_payload>) on_forwarded(s, st, pl);
-            else if constexpr (std::is_same_v<T, closed_payload>) on_closed(s, st);
-            else if constexpr (std::is_same_v<T, recognition_payload>) on_proposed(s, st, pl);
-            else if constexpr (std::is_same_v<T, not_recognised_payload>) on_not_recognised(s, st);
-            else if constexpr (std::is_same_v<T, decision_payload>) on_decision(s, st, pl);
-            else if constexpr (std::is_same_v<T, certificate_payload>) on_certificate(s, st, pl);
-            else if constexpr (std::is_same_v<T, withdrawn_payload>) on_withdrawn(s, st);
-            else if constexpr (std::is_same_v<T, expired_payload>) on_expired(s, st);
-            else static_assert(std::is_same_v<T, registered_payload>);
-        },
-        e.payload);
+/// The next state of a registered dossier: the event's rule, role and time order, then its transition.
+dossier_state advance(const dossier_state& current, const event& e, const timestamp_parts& ts, const procedure_library& procs,
+                      const catalog& cat) {
+    if (current.dossier.id != e.dossier)
+        throw error(errc::invalid_document, "/dossier", "the event is for dossier " + e.dossier + ", the state is of " + current.dossier.id);
+    const procedure& proc = procs.get(current.edition);
+    const procedure_level& level = event_level(proc, current, e);
+    const event_rule& rule = find_rule(proc, level, e.type());
+    check_role(proc, level, rule, e);
+    auto last = parse_timestamp(current.updated_at);
+    if (last && ts.utc_seconds < last->utc_seconds)
+        refuse("/at", "the events of a dossier are recorded in time order: " + e.at + " is before the last event at " + current.updated_at);
+
+    const step st{proc, level, rule, cat, find_edition(cat, proc.edition), e, ts};
+    dossier_state s = current;
+    std::visit([&](const auto& pl) { transition(s, st, pl); }, e.payload);
+    return s;
+}
+
+}  // namespace
+
+dossier_state apply(const dossier_state* current, const event& e, const workflow_rules& rules, const dossier_state* previous) {
+    const procedure_library& procs = rules.procedures ? *rules.procedures : embedded_procedures();
+    const catalog& cat = rules.editions ? *rules.editions : embedded_catalog();
+    const timestamp_parts ts = check_envelope(e);
+
+    dossier_state s;
+    if (e.type() == event_type::registered) {
+        if (current) refuse("/dossier", "dossier " + e.dossier + " is already registered");
+        s = register_dossier(e, ts, std::get<registered_payload>(e.payload), procs, cat, rules, previous);
+    } else {
+        if (!current) throw error(errc::not_found, "/dossier", "dossier " + e.dossier + " is not registered");
+        s = advance(*current, e, ts, procs, cat);
+    }
     s.updated_at = e.at;
     s.events += 1;
     return s;
