@@ -21,11 +21,19 @@ std::string row_path(std::size_t row, const std::string& criterion_id) {
 compiled_sheet::compiled_sheet(const edition& ed, const product_set& set) : edition_(ed.id), set_(set.id), status_(set.status) {
     if (set.status == set_status::unavailable)
         throw error(errc::unavailable, "/set", "set \"" + set.id + "\" (" + set.name + ") has no score sheet: it cannot be scored");
+    compile_options(set);
+    compile_conditions(set);
+    compile_knockouts(set);
+    compile_caps(ed, set);
+    compile_bands(ed);
+    compile_packed();
+}
+
+void compiled_sheet::compile_options(const product_set& set) {
     const std::size_t n = set.criteria.size();
     criteria_.reserve(n);
     first_option_.reserve(n + 1);
-    for (std::size_t s = 0; s < n; ++s) {
-        const criterion& c = set.criteria[s];
+    for (const criterion& c : set.criteria) {
         criteria_.push_back(c.id);
         first_option_.push_back(static_cast<std::uint32_t>(options_.size()));
         auto add = [&](const std::optional<std::string>& case_id, const level& l) {
@@ -41,9 +49,12 @@ compiled_sheet::compiled_sheet(const edition& ed, const product_set& set) : edit
         max_total_ += c.max_points();
     }
     first_option_.push_back(static_cast<std::uint32_t>(options_.size()));
+}
 
-    // Applicability (scoring.cpp condition_holds): the referenced criterion's answer has one of the
-    // listed level ids, whatever its case.
+// Applicability (scoring.cpp condition_holds): the referenced criterion's answer has one of the
+// listed level ids, whatever its case.
+void compiled_sheet::compile_conditions(const product_set& set) {
+    const std::size_t n = set.criteria.size();
     condition_of_.assign(n, -1);
     for (std::size_t s = 0; s < n; ++s) {
         const criterion& c = set.criteria[s];
@@ -63,9 +74,12 @@ compiled_sheet::compiled_sheet(const edition& ed, const product_set& set) : edit
         condition_of_[s] = static_cast<std::int32_t>(conditions_.size());
         conditions_.push_back(cond);
     }
+}
 
-    // Level-triggered knock-outs (scoring.cpp rule_triggers): an answer without a case whose level
-    // is listed. Declared knock-outs cannot be expressed as indices (see batch.hpp).
+// Level-triggered knock-outs (scoring.cpp rule_triggers): an answer without a case whose level
+// is listed. Declared knock-outs cannot be expressed as indices (see batch.hpp).
+void compiled_sheet::compile_knockouts(const product_set& set) {
+    const std::size_t n = set.criteria.size();
     first_knockout_.reserve(n + 1);
     for (std::size_t s = 0; s < n; ++s) {
         first_knockout_.push_back(static_cast<std::uint32_t>(knockouts_.size()));
@@ -84,8 +98,10 @@ compiled_sheet::compiled_sheet(const edition& ed, const product_set& set) : edit
         }
     }
     first_knockout_.push_back(static_cast<std::uint32_t>(knockouts_.size()));
+}
 
-    // Minimum requirements per star (council.cpp): those that apply to this set's industry.
+// Minimum requirements per star (council.cpp): those that apply to this set's industry.
+void compiled_sheet::compile_caps(const edition& ed, const product_set& set) {
     for (const auto& link : set.minimum_requirements) {
         const minimum_requirement* req = ed.find_requirement(link.requirement);
         if (!req) continue;
@@ -93,8 +109,10 @@ compiled_sheet::compiled_sheet(const edition& ed, const product_set& set) : edit
             continue;
         if (auto s = slot_of(link.criterion)) caps_.push_back({static_cast<std::uint32_t>(*s), link.at_least_points, req->stars});
     }
+}
 
-    // 1048/QĐ-TTg, Phụ lục II: the band of each possible total (-1: outside every band).
+// 1048/QĐ-TTg, Phụ lục II: the band of each possible total (-1: outside every band).
+void compiled_sheet::compile_bands(const edition& ed) {
     stars_by_total_.assign(static_cast<std::size_t>(max_total_) + 1, -1);
     for (int t = 0; t <= max_total_; ++t)
         for (const auto& b : ed.star_bands) {
@@ -104,24 +122,26 @@ compiled_sheet::compiled_sheet(const edition& ed, const product_set& set) : edit
                 break;
             }
         }
+}
 
-    // The packed table of the fast path (see batch.hpp). Counts and points must fit in 10 bits.
+// The packed table of the fast path (see batch.hpp). Counts and points must fit in 10 bits.
+void compiled_sheet::compile_packed() {
+    const std::size_t n = criteria_.size();
     constexpr std::uint32_t out_of_range = 1u << 10, unanswered = 1u << 20;
     packed_ok_ = n < 1024 && max_total_ < 1024;
-    if (packed_ok_) {
-        packed_.assign(n * 256, out_of_range);
-        for (std::size_t s = 0; s < n; ++s) {
-            for (auto o = first_option_[s]; o < first_option_[s + 1]; ++o)
-                packed_[s * 256 + (o - first_option_[s])] = static_cast<std::uint32_t>(points_[o]);
-            packed_[s * 256 + no_answer] = unanswered;
-        }
-        enables_256_.assign(conditions_.size() * 256, 0);
-        for (std::size_t c = 0; c < conditions_.size(); ++c) {
-            const std::uint32_t ref = conditions_[c].slot_ref;
-            const std::uint32_t options = first_option_[ref + 1] - first_option_[ref];
-            // (A condition on a criterion the sheet lacks refers to its own slot, with no enabling option.)
-            for (std::uint32_t o = 0; o < options; ++o) enables_256_[c * 256 + o] = enables_[conditions_[c].first + o];
-        }
+    if (!packed_ok_) return;
+    packed_.assign(n * 256, out_of_range);
+    for (std::size_t s = 0; s < n; ++s) {
+        for (auto o = first_option_[s]; o < first_option_[s + 1]; ++o)
+            packed_[s * 256 + (o - first_option_[s])] = static_cast<std::uint32_t>(points_[o]);
+        packed_[s * 256 + no_answer] = unanswered;
+    }
+    enables_256_.assign(conditions_.size() * 256, 0);
+    for (std::size_t c = 0; c < conditions_.size(); ++c) {
+        const std::uint32_t ref = conditions_[c].slot_ref;
+        const std::uint32_t options = first_option_[ref + 1] - first_option_[ref];
+        // (A condition on a criterion the sheet lacks refers to its own slot, with no enabling option.)
+        for (std::uint32_t o = 0; o < options; ++o) enables_256_[c * 256 + o] = enables_[conditions_[c].first + o];
     }
 }
 

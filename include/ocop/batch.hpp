@@ -120,10 +120,18 @@ private:
     // The fast path (one pass, one unconditional table load and add per criterion): 256 packed
     // entries per slot, points in bits 0-9, an "index out of range" count in bits 10-19 and a "no
     // answer" count in bits 20-29; 256 "enables" bytes per condition. Rows that are not simple
-    // (a knock-out, an error) go through score_row(). Adopted from bench/fast_kernel.hpp.
+    // (a knock-out, an error) go through score_row().
     std::vector<std::uint32_t> packed_;
     std::vector<std::uint8_t> enables_256_;  // conditions_.size() x 256
     bool packed_ok_ = false;
+
+    // The constructor's steps, in this order (each reads what the previous ones built).
+    void compile_options(const product_set& set);
+    void compile_conditions(const product_set& set);
+    void compile_knockouts(const product_set& set);
+    void compile_caps(const edition& ed, const product_set& set);
+    void compile_bands(const edition& ed);
+    void compile_packed();
 
     /// The exact rules for one row (`got` receives the points per slot); throws as score() does.
     void score_row(const std::uint8_t* row, std::size_t i, std::int32_t* got, std::int32_t& total, std::int32_t& star,
