@@ -27,15 +27,17 @@ namespace json = boost::json;
 
 namespace {
 
-/// Every problem has a JSON Pointer path ("" or "/...") and a non-empty message.
+/// Every problem has a JSON Pointer path ("" or "/...") and a non-empty message, and what() names
+/// each problem: its path (when it has one) followed by its message.
 void require_well_formed(const ocop::error& e) {
     REQUIRE_FALSE(e.problems().empty());
+    const std::string what = e.what();
     for (const auto& p : e.problems()) {
         INFO(p.path << ": " << p.message);
         CHECK((p.path.empty() || p.path[0] == '/'));
         CHECK_FALSE(p.message.empty());
+        CHECK(what.find(p.path.empty() ? p.message : p.path + ": " + p.message) != std::string::npos);
     }
-    CHECK(std::string(e.what()).size() > 0);
 }
 
 /// Texts that are not acceptable JSON documents for any entry point.

@@ -201,6 +201,12 @@ TEST_CASE("batch compiling a set without a sheet is an error", "[batch]") {
 
 TEST_CASE("batch scoring of zero scorecards writes nothing", "[batch]") {
     ocop::compiled_sheet sheet(ed(), *ed().find_set("rau-cu-qua-hat-tuoi"));
-    sheet.score({}, 0, {}, {});
-    SUCCEED();
+    REQUIRE_NOTHROW(sheet.score({}, 0, {}, {}));
+    // Output arrays larger than needed keep every element as it was.
+    std::vector<std::int32_t> totals{-7, -7}, stars{-7, -7};
+    std::vector<std::uint8_t> outcomes{9, 9};
+    REQUIRE_NOTHROW(sheet.score({}, 0, totals, stars, outcomes));
+    CHECK(totals == std::vector<std::int32_t>{-7, -7});
+    CHECK(stars == std::vector<std::int32_t>{-7, -7});
+    CHECK(outcomes == std::vector<std::uint8_t>{9, 9});
 }
