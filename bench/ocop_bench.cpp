@@ -26,12 +26,12 @@
 #include <boost/json.hpp>
 
 #include "batch_vs_read.hpp"
-#include "fast_kernel.hpp"
 #include "harness.hpp"
 #include "ocop.hpp"
 #include "ocop/campaign.hpp"
 #include "ocop/detail/catalog_loader.hpp"
 #include "ocop/registry.hpp"
+#include "ocop_test/dossier_path.hpp"
 #include "reference.hpp"
 #include "workload.hpp"
 
@@ -192,9 +192,9 @@ void embedded_catalog_ready(int runs) {
 
 // ---- the rich API: one scorecard, a council, JSON -------------------------------------------
 
-void rich_api(const workload& w) {
-    heading("The C++ API with explanations (ocop::score, ocop::aggregate)");
-    // A pool of different scorecards, so the branch predictor cannot learn one.
+/// One scorecard scored with its explanation, over a pool of different scorecards (so the branch
+/// predictor cannot learn one). Returns the pool, reused for the JSON figures.
+std::vector<std::pair<const set_block*, ocop::scorecard>> one_scorecard(const workload& w) {
     std::vector<std::pair<const set_block*, ocop::scorecard>> pool;
     for (std::size_t i = 0; pool.size() < 256; ++i) {
         const auto& b = w.blocks[i % w.blocks.size()];
@@ -208,8 +208,11 @@ void rich_api(const workload& w) {
     });
     line("one scorecard scored, with explanation", per(one.best, "scorecard") + " [" + med(one.median) + "]",
          rate(1 / one.best, " scorecards"));
+    return pool;
+}
 
-    // Councils of 9: the rows of one product's first round.
+/// Councils of 9: the rows of one product's first round, aggregated alone and scored + aggregated.
+void councils_of_nine(const workload& w) {
     struct council_case {
         const set_block* b;
         std::vector<ocop::scorecard> cards;
@@ -227,7 +230,7 @@ void rich_api(const workload& w) {
         }
         councils.push_back(std::move(c));
     }
-    k = 0;
+    std::size_t k = 0;
     auto agg = measure([&] {
         const auto& c = councils[k++ % councils.size()];
         auto r = ocop::aggregate(*w.ed, *c.b->set, c.results);
@@ -246,8 +249,10 @@ void rich_api(const workload& w) {
     });
     line("council of 9: 9 scorecards scored + aggregated", per(full.best, "council") + " [" + med(full.median) + "]",
          rate(1 / full.best, " councils"));
+}
 
-    // JSON: scorecard documents as a web form or a file would send them.
+/// JSON: scorecard documents as a web form or a file would send them, parsed, then parsed and scored.
+void json_scorecards(const std::vector<std::pair<const set_block*, ocop::scorecard>>& pool) {
     std::vector<std::string> docs;
     std::size_t bytes = 0;
     for (const auto& [b, card] : pool) {
@@ -272,6 +277,13 @@ void rich_api(const workload& w) {
          fmt("%.0f bytes/scorecard, ", avg) + rate(static_cast<double>(docs.size()) / parse.best, " scorecards"));
     line("JSON scorecards parsed and scored", rate(static_cast<double>(bytes) / parse_score.best, "B"),
          rate(static_cast<double>(docs.size()) / parse_score.best, " scorecards"));
+}
+
+void rich_api(const workload& w) {
+    heading("The C++ API with explanations (ocop::score, ocop::aggregate)");
+    const auto pool = one_scorecard(w);
+    councils_of_nine(w);
+    json_scorecards(pool);
 }
 
 // ---- batch scoring --------------------------------------------------------------------------
@@ -407,22 +419,9 @@ void sql_check(int rc, sqlite3* db, const char* what) {
         throw std::runtime_error(std::string(what) + ": " + sqlite3_errmsg(db));
 }
 
-/// The way OCOP web systems keep scores today: one row per (product, round, member, criterion)
-/// holding the points the evaluator entered; totals per scorecard and the council mean per
-/// product by GROUP BY, the band by CASE. The schema has the natural primary key (so GROUP BY
-/// walks the index instead of sorting): the friendliest layout for SQL we could think of.
-sql_result sql_baseline(const workload& w, int repeats) {
-    sqlite3* db = nullptr;
-    sql_check(sqlite3_open(":memory:", &db), db, "open");
-    std::unique_ptr<sqlite3, int (*)(sqlite3*)> guard(db, sqlite3_close);
-    sql_check(sqlite3_exec(db,
-                           "PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;"
-                           "CREATE TABLE score(product INTEGER, round INTEGER, member INTEGER, criterion TEXT, points INTEGER,"
-                           " PRIMARY KEY(product, round, member, criterion)) WITHOUT ROWID;",
-                           nullptr, nullptr, nullptr),
-              db, "schema");
-    sql_result r;
-    auto t0 = now();
+/// One row per answered (product, round, member, criterion), in one transaction. Returns the rows.
+std::size_t sql_insert(sqlite3* db, const workload& w) {
+    std::size_t rows = 0;
     sql_check(sqlite3_exec(db, "BEGIN", nullptr, nullptr, nullptr), db, "begin");
     sqlite3_stmt* ins = nullptr;
     sql_check(sqlite3_prepare_v2(db, "INSERT INTO score VALUES(?,?,?,?,?)", -1, &ins, nullptr), db, "prepare");
@@ -442,12 +441,32 @@ sql_result sql_baseline(const workload& w, int repeats) {
                 sqlite3_bind_int(ins, 5, b.sheet.options(s)[lv[s]].points);
                 sql_check(sqlite3_step(ins), db, "insert");
                 sqlite3_reset(ins);
-                ++r.rows;
+                ++rows;
             }
         }
     }
     sqlite3_finalize(ins);
     sql_check(sqlite3_exec(db, "COMMIT", nullptr, nullptr, nullptr), db, "commit");
+    return rows;
+}
+
+/// The way OCOP web systems keep scores today: one row per (product, round, member, criterion)
+/// holding the points the evaluator entered; totals per scorecard and the council mean per
+/// product by GROUP BY, the band by CASE. The schema has the natural primary key (so GROUP BY
+/// walks the index instead of sorting): the friendliest layout for SQL we could think of.
+sql_result sql_baseline(const workload& w, int repeats) {
+    sqlite3* db = nullptr;
+    sql_check(sqlite3_open(":memory:", &db), db, "open");
+    std::unique_ptr<sqlite3, int (*)(sqlite3*)> guard(db, sqlite3_close);
+    sql_check(sqlite3_exec(db,
+                           "PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;"
+                           "CREATE TABLE score(product INTEGER, round INTEGER, member INTEGER, criterion TEXT, points INTEGER,"
+                           " PRIMARY KEY(product, round, member, criterion)) WITHOUT ROWID;",
+                           nullptr, nullptr, nullptr),
+              db, "schema");
+    sql_result r;
+    auto t0 = now();
+    r.rows = sql_insert(db, w);
     r.insert = seconds_since(t0);
 
     // 1048/QĐ-TTg, Phụ lục II bands on the mean, as a web system would write them.
@@ -576,61 +595,27 @@ std::optional<json::object> run_python(const std::string& args, const std::strin
 
 // ---- the workflow ---------------------------------------------------------------------------
 
-/// One dossier of the Hanoi 2021 campaign, batch 1, from registration to its province certificate:
-/// 10 events (the path of tests/workflow_1048_test.cpp).
-std::vector<ocop::event> dossier_events(const std::string& id) {
-    using ocop::role;
-    auto ev = [&](role r, const char* day, ocop::event_payload p) {
-        return ocop::event{id, "actor-" + std::to_string(static_cast<int>(r)), r, std::string(day) + "T09:00:00+07:00", std::move(p),
-                           "as decided"};
-    };
-    ocop::dossier d;
-    d.id = id;
-    d.product_name = "Product " + id;
-    d.subject = {"HTX " + id, ocop::subject_kind::cooperative};
-    d.province = "Hà Nội";
-    d.district = "Ba Vì";
-    d.industry = "food";
-    d.set = "rau-cu-qua-hat-tuoi";
-    d.documents = {"doc-01", "doc-02", "doc-03", "doc-04", "doc-05"};
-    auto council = [](int round, std::int64_t num, std::int64_t den, int stars) {
-        return ocop::council_payload{round, ocop::exact_mean{num, den}, stars, 5};
-    };
-    return {ev(role::subject, "2021-09-01", ocop::registered_payload{d, std::nullopt, std::string("1"), std::nullopt}),
-            ev(role::subject, "2021-09-02", ocop::submitted_payload{}),
-            ev(role::district_council, "2021-09-20", council(1, 362, 5, 4)),
-            ev(role::district_people_committee, "2021-10-05", ocop::forwarded_payload{"province"}),
-            ev(role::advisory_group, "2021-10-12", ocop::appraisal_payload{ocop::appraisal_outcome::accepted, true, {}}),
-            ev(role::province_council, "2021-10-18", council(1, 4400, 50, 4)),
-            ev(role::province_council, "2021-10-27", council(2, 371, 5, 4)),
-            ev(role::coordination_office, "2021-11-01", ocop::recognition_payload{4}),
-            ev(role::province_people_committee, "2021-12-10",
-               ocop::decision_payload{"5678/QĐ-UBND", *ocop::date::parse("2021-12-10"), "Chủ tịch UBND TP"}),
-            ev(role::province_people_committee, "2021-12-15", ocop::certificate_payload{"GCN-" + id, *ocop::date::parse("2021-12-15")})};
-}
-
 /// Bytes in use on the heap (glibc: allocated chunks, with their overhead, plus mmapped blocks).
 std::size_t heap_in_use() {
     struct mallinfo2 m = mallinfo2();
     return m.uordblks + m.hblkhd;
 }
 
-void workflow(std::size_t dossiers, int repeats) {
-    heading("Workflow: events applied, the log replayed, memory per dossier (Hanoi 2021 campaign)");
-    const ocop::campaign& camp = ocop::embedded_campaign("hanoi-2021");
-    // Events in the order a province records them: every dossier's step 1, then every step 2, ...
+/// `dossiers` dossiers of the Hanoi 2021 campaign, batch 1, each on the shared path from
+/// registration to its province certificate (tests/support/ocop_test/dossier_path.hpp), in the
+/// order a province records them: every dossier's step 1, then every step 2, ...
+std::vector<ocop::event> campaign_events(std::size_t dossiers) {
+    std::vector<std::vector<ocop::event>> per;
+    for (std::size_t i = 0; i < dossiers; ++i) per.push_back(ocop::test::certified_path("HN-" + std::to_string(i + 1), "1"));
     std::vector<ocop::event> events;
-    {
-        std::vector<std::vector<ocop::event>> per;
-        for (std::size_t i = 0; i < dossiers; ++i) per.push_back(dossier_events("HN-" + std::to_string(i + 1)));
-        for (std::size_t step = 0; step < per.front().size(); ++step)
-            for (auto& d : per) events.push_back(std::move(d[step]));
-    }
+    for (std::size_t step = 0; step < per.front().size(); ++step)
+        for (auto& d : per) events.push_back(std::move(d[step]));
+    return events;
+}
+
+/// Events applied, the log replayed and verified, the state transitions alone.
+void workflow_throughput(const ocop::campaign& camp, const std::vector<ocop::event>& events, std::size_t dossiers, int repeats) {
     const double n = static_cast<double>(events.size());
-    {
-        ocop::registry warm({}, camp);  // the embedded procedures, catalog and campaign, once
-        for (const auto& e : dossier_events("warm-up")) warm.apply(e);
-    }
     std::optional<ocop::registry> kept;
     auto applied = measure_once(
         [&] {
@@ -671,9 +656,11 @@ void workflow(std::size_t dossiers, int repeats) {
         },
         repeats);
     line("  of which: state transitions alone (ocop::apply, no log)", rate(n / pure.best, " events"), per(pure.best / n, "event"));
+}
 
-    // Memory: the heap a registry of `dossiers` dossiers holds, and the share of its log.
-    kept.reset();
+/// The heap a registry of `dossiers` dossiers holds, and the share of its log.
+void workflow_memory(const ocop::campaign& camp, const std::vector<ocop::event>& events, std::size_t dossiers) {
+    const std::string entries = std::to_string(events.size() / dossiers);
     const std::size_t before = heap_in_use();
     std::size_t with_log = 0, log_only = 0;
     {
@@ -687,9 +674,9 @@ void workflow(std::size_t dossiers, int repeats) {
         keep(copy.size());
     }
     const double d = static_cast<double>(dossiers);
-    line("memory per dossier: state + its 10 log entries", fmt("%.0f bytes", static_cast<double>(with_log) / d),
+    line("memory per dossier: state + its " + entries + " log entries", fmt("%.0f bytes", static_cast<double>(with_log) / d),
          verdict(4096.0 / (static_cast<double>(with_log) / d), 1.0, true) + " (target 4 KB)");
-    line("  of which: the log entries (10 events, canonical JSON + hashes)", fmt("%.0f bytes", static_cast<double>(log_only) / d));
+    line("  of which: the log entries (" + entries + " events, canonical JSON + hashes)", fmt("%.0f bytes", static_cast<double>(log_only) / d));
     {
         ocop::registry r({}, camp);
         for (const auto& e : events) r.apply(e);
@@ -698,6 +685,249 @@ void workflow(std::size_t dossiers, int repeats) {
     }
     line("  of which: the dossier state", fmt("%.0f bytes", static_cast<double>(with_log - log_only) / d),
          verdict(4096.0 / (static_cast<double>(with_log - log_only) / d), 1.0, true) + " (target 4 KB, state alone)");
+}
+
+void workflow(std::size_t dossiers, int repeats) {
+    heading("Workflow: events applied, the log replayed, memory per dossier (Hanoi 2021 campaign)");
+    const ocop::campaign& camp = ocop::embedded_campaign("hanoi-2021");
+    {
+        ocop::registry warm({}, camp);  // the embedded procedures, catalog and campaign, once
+        for (const auto& e : ocop::test::certified_path("warm-up", "1")) warm.apply(e);
+    }
+    const std::vector<ocop::event> events = campaign_events(dossiers);
+    workflow_throughput(camp, events, dossiers, repeats);
+    workflow_memory(camp, events, dossiers);
+}
+
+// ---- batch scoring at national scale --------------------------------------------------------
+
+void in_cache_ratio(const workload& smoke, bool quick) {
+    auto f = measure_batch_vs_read(smoke, quick ? 5 : 25, 0.01);
+    line("in cache (" + std::to_string(f.rows) + " rows, " + std::to_string(f.bytes / 1024) + " KB): C++ batch",
+         per(f.batch_ns_per_row * 1e-9, "scorecard"), rate(1e9 / f.batch_ns_per_row, " scorecards"));
+    line("in cache: memory read (sum of the same bytes)", per(f.read_ns_per_row * 1e-9, "scorecard"));
+    line("in cache: ratio batch / memory read [CI smoke figure]", fmt("%.1fx", f.ratio()),
+         verdict(f.ratio(), 10, false) + fmt(" (target 10x); committed reference %.1fx", ocop_bench::smoke_reference_ratio));
+}
+
+/// The national figures the other contenders are compared with.
+struct national_batch {
+    batch_run ours;
+    timing batch;
+    timing councils;
+    memory_figures memory;
+};
+
+national_batch national_batch_figures(const workload& national, double generated_in, int repeats) {
+    national_batch f{batch_run(national), {}, {}, {}};
+    f.batch = measure([&] { f.ours.score(national); }, repeats, 0.2);
+    f.councils = measure([&] { f.ours.councils(national); }, repeats, 0.05);
+    f.memory = memory_limit(national, repeats);
+    const double rows = static_cast<double>(national.scorecards());
+    const double bytes = static_cast<double>(national.bytes());
+    const std::string nat = std::to_string(national.products()) + " products x 9 x 2 = " + std::to_string(national.scorecards()) +
+                            " rows, " + fmt("%.1f MB", bytes / 1e6);
+    std::printf("  National scale: %s (generated in %.2f s).\n\n", nat.c_str(), generated_in);
+    line("national: C++ batch (compiled_sheet::score)", per(f.batch.best / rows, "scorecard") + " [" + med(f.batch.median / rows) + "]",
+         rate(rows / f.batch.best, " scorecards") + ", " + rate(bytes / f.batch.best, "B"));
+    line("national: memory read (sum)", per(f.memory.read / rows, "scorecard"), rate(bytes / f.memory.read, "B"));
+    line("national: memory copy (memcpy)", per(f.memory.copy / rows, "scorecard"), rate(bytes / f.memory.copy, "B"));
+    line("national: ratio C++ batch / memory read", fmt("%.1fx", f.batch.best / f.memory.read),
+         verdict(f.batch.best / f.memory.read, 10, false) + " (target 10x)");
+    return f;
+}
+
+/// An independent check of the batch results: every `stride`-th row scored by ocop::score and
+/// judged by ocop::aggregate as a council of one (the rich API, scoring.cpp and council.cpp).
+void check_against_rich_api(const workload& w, const batch_run& ours, std::size_t stride) {
+    ocop::council_policy one;
+    one.minimum_members = 1;
+    std::size_t checked = 0, differ = 0, knocked = 0;
+    for (std::size_t i = 0; i < w.blocks.size(); ++i) {
+        const auto& b = w.blocks[i];
+        for (std::size_t row = 0; row < w.rows_of(b); ++row) {
+            knocked += ours.outcomes[i][row] != 0;
+            if (row % stride != 0) continue;
+            const ocop::scorecard_result r = ocop::score(*w.ed, *b.set, to_scorecard(w, b, row, "check"));
+            const ocop::council_result c = ocop::aggregate(*w.ed, *b.set, std::vector<ocop::scorecard_result>{r}, one);
+            const bool same = r.total == ours.totals[i][row] && c.stars == ours.stars[i][row] &&
+                              static_cast<std::uint8_t>(r.outcome) == ours.outcomes[i][row];
+            differ += !same;
+            ++checked;
+        }
+    }
+    const double rows = static_cast<double>(w.scorecards());
+    std::printf("  (%.1f%% of the generated scorecards are knocked out: the batch kernel's exact path)\n", 100.0 * static_cast<double>(knocked) / rows);
+    line("national: check, batch = ocop::score + ocop::aggregate", differ == 0 ? "yes" : "NO",
+         std::to_string(checked) + " rows (every " + std::to_string(stride) + "th), " + std::to_string(differ) + " differ");
+}
+
+#if OCOP_BENCH_HAVE_CAPI
+void capi_batch(const workload& national, const national_batch& f, int repeats) {
+    const double rows = static_cast<double>(national.scorecards());
+    capi_sheets c(national);
+    batch_run via_c(national);
+    auto capi_t = measure([&] { c.score(national, via_c); }, repeats, 0.2);
+    const bool same = via_c.totals_sum() == f.ours.totals_sum() && via_c.stars_sum() == f.ours.stars_sum();
+    line("national: C API batch (ocop_sheet_score)", per(capi_t.best / rows, "scorecard") + " [" + med(capi_t.median / rows) + "]",
+         rate(rows / capi_t.best, " scorecards") + (same ? ", same totals and stars" : ", RESULTS DIFFER FROM C++"));
+    line("national: ratio C API batch / memory read", fmt("%.1fx", capi_t.best / f.memory.read),
+         verdict(capi_t.best / f.memory.read, 10, false) + " (target 10x)");
+    line("national: ratio C API batch / C++ batch", fmt("%.2fx", capi_t.best / f.batch.best),
+         "(the same kernel behind the C boundary: equal within noise)");
+}
+#else
+void capi_batch(const workload&, const national_batch&, int) {
+    line("C API batch", "not measured", "the C API target (ocop_c) was not built");
+}
+#endif
+
+/// The rich path at national scale: ocop::score with explanations, then ocop::aggregate, per
+/// product and round. Scorecards are built from the rows a chunk at a time, outside the timed part.
+/// Returns the seconds spent; `councils` receives how many councils were judged.
+double rich_path_seconds(const workload& national, std::size_t& councils) {
+    const ocop::edition& ed = *national.ed;
+    double rich = 0;
+    const std::size_t chunk = 250;
+    for (const auto& b : national.blocks) {
+        for (std::size_t p0 = 0; p0 < b.products; p0 += chunk) {
+            std::vector<ocop::scorecard> cards;
+            const std::size_t p1 = std::min(b.products, p0 + chunk);
+            for (std::size_t r = p0 * 18; r < p1 * 18; ++r) cards.push_back(to_scorecard(national, b, r, "m" + std::to_string(r % 9)));
+            auto t = now();
+            std::vector<ocop::scorecard_result> results(9);
+            for (std::size_t c = 0; c < cards.size(); c += 9) {
+                for (std::size_t m = 0; m < 9; ++m) results[m] = ocop::score(ed, *b.set, cards[c + m]);
+                auto r = ocop::aggregate(ed, *b.set, results);
+                keep(r.stars);
+                ++councils;
+            }
+            rich += seconds_since(t);
+        }
+    }
+    return rich;
+}
+
+void national_end_to_end(const workload& national, national_batch& f, int repeats) {
+    heading("National scale end to end: " + std::to_string(national.products()) + " products x 9 members x 2 rounds");
+    const double rows = static_cast<double>(national.scorecards());
+    // Batch path: compile every sheet, score every row, then every council (mean, band, knock-outs).
+    auto e2e = measure_once(
+        [&] {
+            std::vector<ocop::compiled_sheet> sheets;
+            for (const auto& b : national.blocks) sheets.emplace_back(*national.ed, *b.set);
+            keep(sheets);
+            f.ours.score(national);
+            f.ours.councils(national);
+        },
+        repeats);
+    line("batch path: compile " + std::to_string(national.blocks.size()) + " sheets + score + " +
+             std::to_string(national.products() * 2) + " councils", fmt("%.1f ms", e2e.best * 1e3) + fmt(" [%.1f]", e2e.median * 1e3),
+         per(e2e.best / rows, "scorecard") + "; councils alone " + fmt("%.2f ms", f.councils.best * 1e3));
+    std::size_t councils = 0;
+    const double rich = rich_path_seconds(national, councils);
+    line("rich path: ocop::score x " + std::to_string(national.scorecards()) + " + ocop::aggregate x " + std::to_string(councils),
+         fmt("%.2f s", rich), per(rich / rows, "scorecard") + "; " + std::to_string(councils) + " councils with explanations");
+    line("ratio rich path / batch path", fmt("%.0fx", rich / e2e.best), "(the price of the explanation per criterion)");
+}
+
+// ---- baselines on the same data -------------------------------------------------------------
+
+/// The answered criteria's points, what the SQL rows hold (SQL applies no knock-outs).
+std::int64_t answered_points(const workload& w) {
+    std::int64_t points = 0;
+    for (const auto& b : w.blocks)
+        for (std::size_t row = 0; row < w.rows_of(b); ++row)
+            for (std::size_t s = 0; s < b.sheet.slots(); ++s) {
+                auto lv = b.rows[row * b.sheet.slots() + s];
+                if (lv != ocop::no_answer) points += b.sheet.options(s)[lv].points;
+            }
+    return points;
+}
+
+#if OCOP_BENCH_HAVE_SQLITE
+void sql_lines(const workload& base, double ours_seconds, bool quick) {
+    const double brows = static_cast<double>(base.scorecards());
+    auto sql = sql_baseline(base, quick ? 1 : 3);
+    line("SQLite GROUP BY (totals, means, bands)", per(sql.query / brows, "scorecard"),
+         fmt("ours is %.0fx faster; ", sql.query / ours_seconds) + verdict(sql.query / ours_seconds, 100, true) + " (target 100x)");
+    line("  SQLite version, rows, insert time (not counted)", std::string(sqlite3_libversion()) + ", " + std::to_string(sql.rows) + " rows",
+         fmt("%.2f s to insert", sql.insert));
+    const std::int64_t raw_points = answered_points(base);
+    line("  check: SQL sum of totals = sum of answered points", sql.totals_sum == raw_points ? "yes" : "NO", std::to_string(sql.totals_sum));
+}
+#else
+void sql_lines(const workload&, double, bool) {
+    line("SQLite GROUP BY", "not measured", "SQLite3 development files were not found at configure time");
+}
+#endif
+
+void python_lines(const std::string& dir, const batch_run& ours, double ours_seconds, double brows, bool quick) {
+    auto py = run_python("'" + std::string(OCOP_BENCH_SOURCE_DIR) + "/baseline.py' score '" + dir + "' " + std::to_string(quick ? 1 : 3));
+    if (!py) return;
+    const double s = (*py)["seconds"].to_number<double>();
+    line("pure Python (dicts, ids, same rules)", per(s / brows, "scorecard"),
+         fmt("ours is %.0fx faster; ", s / ours_seconds) + verdict(s / ours_seconds, 100, true) + " (target 100x)");
+    const bool same = (*py)["totals_sum"].to_number<std::int64_t>() == ours.totals_sum() &&
+                      (*py)["stars_sum"].to_number<std::int64_t>() == ours.stars_sum() &&
+                      (*py)["council_stars_sum"].to_number<std::int64_t>() == ours.council_stars_sum();
+    line("  check: Python totals, stars and council stars = ours", same ? "yes" : "NO", json::serialize(*py));
+}
+
+#if OCOP_BENCH_HAVE_CAPI
+void ctypes_lines(const std::string& dir, const std::string& edition, const batch_run& ours, double ours_seconds, double brows, bool quick) {
+    heading("Python bindings (ctypes over libocop.so): one call per batch vs one call per scorecard");
+    auto ct = run_python("'" + std::string(OCOP_BENCH_SOURCE_DIR) + "/baseline.py' ctypes '" + dir + "' " + std::to_string(quick ? 1 : 3) +
+                             " " + edition,
+                         "OCOP_LIBRARY='" OCOP_BENCH_CAPI_LIBRARY "' PYTHONPATH='" OCOP_BENCH_BINDINGS_DIR "' ");
+    if (!ct) return;
+    const double tb = (*ct)["batch_seconds"].to_number<double>(), tc = (*ct)["per_call_seconds"].to_number<double>();
+    const double tj = (*ct)["json_per_call_seconds"].to_number<double>();
+    const double nj = (*ct)["json_scorecards"].to_number<double>();
+    line("Python: Sheet.score(all rows of a set), 25 calls", per(tb / brows, "scorecard"), rate(brows / tb, " scorecards") + ", results as lists");
+    if ((*ct)["batch_arrays_seconds"].is_number()) {
+        const double ta = (*ct)["batch_arrays_seconds"].to_number<double>();
+        line("Python: Sheet.score(all rows of a set, arrays=True), 25 calls", per(ta / brows, "scorecard"),
+             rate(brows / ta, " scorecards") + fmt(", %.0fx faster than one call per scorecard", tc / ta));
+    }
+    line("Python: Sheet.score(one row), one call per scorecard", per(tc / brows, "scorecard"),
+         fmt("batch is %.0fx faster; ", tc / tb) + verdict(tc / tb, 20, true) + " (target 20x)");
+    line("Python: Catalog.score(JSON), one call per scorecard", per(tj / nj, "scorecard"),
+         fmt("batch is %.0fx faster (with explanations; ", (tj / nj) / (tb / brows)) + fmt("%.0f scorecards)", nj));
+    line("Python batch (lists) vs C++ batch + councils (same rows)", fmt("%.1fx", tb / ours_seconds), "slower: building a Python object per result");
+    const bool same = (*ct)["totals_sum"].to_number<std::int64_t>() == ours.totals_sum() &&
+                      (*ct)["per_call_totals_sum"].to_number<std::int64_t>() == ours.totals_sum() &&
+                      (!(*ct)["arrays_totals_sum"].is_number() || (*ct)["arrays_totals_sum"].to_number<std::int64_t>() == ours.totals_sum());
+    line("  check: Python batch and per-call totals = ours", same ? "yes" : "NO", json::serialize(*ct));
+}
+#else
+void ctypes_lines(const std::string&, const std::string&, const batch_run&, double, double, bool) {
+    line("Python bindings", "not measured", "the C API target (ocop_c) was not built");
+}
+#endif
+
+void baselines(const workload& base, int repeats, bool quick) {
+    heading("Baselines on the same data (" + std::to_string(base.products()) + " products x 9 x 2 = " + std::to_string(base.scorecards()) +
+            " scorecards; totals, council means, bands)");
+    batch_run ours(base);
+    auto ours_t = measure(
+        [&] {
+            ours.score(base);
+            ours.councils(base);
+        },
+        repeats, 0.1);
+    const double brows = static_cast<double>(base.scorecards());
+    line("ours: C++ batch + councils", per(ours_t.best / brows, "scorecard"), rate(brows / ours_t.best, " scorecards"));
+    {
+        // What every contender must at least do: read the bytes once.
+        auto m = memory_limit(base, repeats);
+        line("memory read of the same rows (sum)", per(m.read / brows, "scorecard"), fmt("ours / read = %.1fx", ours_t.best / m.read));
+    }
+    sql_lines(base, ours_t.best, quick);
+    temp_dir dir;
+    write_rows(base, dir.path);
+    python_lines(dir.path, ours, ours_t.best, brows, quick);
+    ctypes_lines(dir.path, base.ed->id, ours, ours_t.best, brows, quick);
 }
 
 // ---- main -----------------------------------------------------------------------------------
@@ -709,11 +939,9 @@ int run(bool quick) {
 
     const ocop::edition& ed = ocop::embedded_catalog().get("1048-781");
     const int repeats = quick ? 3 : 7;
-
-    const std::size_t national_products = quick ? 2000 : 20000;
     auto t0 = now();
-    const workload national = make_workload(ed, national_products, 9, 2);
-    const double gen = seconds_since(t0);
+    const workload national = make_workload(ed, quick ? 2000 : 20000, 9, 2);
+    const double generated_in = seconds_since(t0);
     const workload base = make_workload(ed, quick ? 500 : 2000, 9, 2, 7);
     const workload smoke = make_workload(ed, smoke_products, 9, 2);
 
@@ -722,210 +950,14 @@ int run(bool quick) {
     heading("Batch scoring vs the memory-read limit (same bytes)");
     std::printf("  A row is one scorecard: one level index (byte) per criterion, %.1f bytes on average.\n\n",
                 static_cast<double>(national.bytes()) / static_cast<double>(national.scorecards()));
-    {
-        auto f = measure_batch_vs_read(smoke, quick ? 5 : 25, 0.01);
-        line("in cache (" + std::to_string(f.rows) + " rows, " + std::to_string(f.bytes / 1024) + " KB): C++ batch",
-             per(f.batch_ns_per_row * 1e-9, "scorecard"), rate(1e9 / f.batch_ns_per_row, " scorecards"));
-        line("in cache: memory read (sum of the same bytes)", per(f.read_ns_per_row * 1e-9, "scorecard"));
-        line("in cache: ratio batch / memory read [CI smoke figure]", fmt("%.1fx", f.ratio()),
-             verdict(f.ratio(), 10, false) + fmt(" (target 10x); committed reference %.1fx", ocop_bench::smoke_reference_ratio));
-    }
-
-    batch_run ours(national);
-    auto batch_t = measure([&] { ours.score(national); }, repeats, 0.2);
-    auto council_t = measure([&] { ours.councils(national); }, repeats, 0.05);
-    auto mem = memory_limit(national, repeats);
-    const double rows = static_cast<double>(national.scorecards());
-    const std::string nat = std::to_string(national.products()) + " products x 9 x 2 = " + std::to_string(national.scorecards()) +
-                            " rows, " + fmt("%.1f MB", static_cast<double>(national.bytes()) / 1e6);
-    std::printf("  National scale: %s (generated in %.2f s).\n\n", nat.c_str(), gen);
-    line("national: C++ batch (compiled_sheet::score)", per(batch_t.best / rows, "scorecard") + " [" + med(batch_t.median / rows) + "]",
-         rate(rows / batch_t.best, " scorecards") + ", " + rate(static_cast<double>(national.bytes()) / batch_t.best, "B"));
-    line("national: memory read (sum)", per(mem.read / rows, "scorecard"), rate(static_cast<double>(national.bytes()) / mem.read, "B"));
-    line("national: memory copy (memcpy)", per(mem.copy / rows, "scorecard"), rate(static_cast<double>(national.bytes()) / mem.copy, "B"));
-    line("national: ratio C++ batch / memory read", fmt("%.1fx", batch_t.best / mem.read), verdict(batch_t.best / mem.read, 10, false) + " (target 10x)");
-    {
-        // The prototype kernel (fast_kernel.hpp): how close a table-driven kernel gets.
-        std::vector<fast_sheet> fast;
-        for (const auto& b : national.blocks) fast.emplace_back(ed, *b.set, b.sheet);
-        batch_run via_fast(national);
-        auto run_fast = [&] {
-            for (std::size_t i = 0; i < national.blocks.size(); ++i) {
-                const auto& b = national.blocks[i];
-                fast[i].score(b.rows.data(), national.rows_of(b), via_fast.totals[i].data(), via_fast.stars[i].data(),
-                              via_fast.outcomes[i].data());
-            }
-        };
-        auto fast_t = measure(run_fast, repeats, 0.2);
-        std::size_t knocked = 0;
-        for (const auto& o : ours.outcomes)
-            for (auto x : o) knocked += x != 0;
-        std::printf("  (%.1f%% of the generated scorecards are knocked out; the prototype leaves them to the library's kernel)\n",
-                    100.0 * static_cast<double>(knocked) / rows);
-        const bool same = via_fast.totals == ours.totals && via_fast.stars == ours.stars && via_fast.outcomes == ours.outcomes;
-        line("national: prototype kernel (bench/fast_kernel.hpp)", per(fast_t.best / rows, "scorecard") + " [" + med(fast_t.median / rows) + "]",
-             rate(rows / fast_t.best, " scorecards") + (same ? ", same totals, stars, outcomes" : ", RESULTS DIFFER"));
-        line("national: ratio prototype kernel / memory read", fmt("%.1fx", fast_t.best / mem.read),
-             verdict(fast_t.best / mem.read, 10, false) + fmt("; %.1fx faster than the library's", batch_t.best / fast_t.best));
-    }
-#if OCOP_BENCH_HAVE_CAPI
-    {
-        capi_sheets c(national);
-        batch_run via_c(national);
-        auto capi_t = measure([&] { c.score(national, via_c); }, repeats, 0.2);
-        const bool same = via_c.totals_sum() == ours.totals_sum() && via_c.stars_sum() == ours.stars_sum();
-        line("national: C API batch (ocop_sheet_score)", per(capi_t.best / rows, "scorecard") + " [" + med(capi_t.median / rows) + "]",
-             rate(rows / capi_t.best, " scorecards") + (same ? ", same totals and stars" : ", RESULTS DIFFER FROM C++"));
-        line("national: ratio C API batch / memory read", fmt("%.1fx", capi_t.best / mem.read), verdict(capi_t.best / mem.read, 10, false) + " (target 10x)");
-        line("national: ratio C API batch / C++ batch", fmt("%.2fx", capi_t.best / batch_t.best), "(the same kernel behind the C boundary: equal within noise)");
-    }
-#else
-    line("C API batch", "not measured", "the C API target (ocop_c) was not built");
-#endif
-
-    heading("National scale end to end: " + std::to_string(national.products()) + " products x 9 members x 2 rounds");
-    {
-        // Batch path: compile every sheet, score every row, then every council (mean, band, knock-outs).
-        auto e2e = measure_once(
-            [&] {
-                std::vector<ocop::compiled_sheet> sheets;
-                for (const auto& b : national.blocks) sheets.emplace_back(ed, *b.set);
-                keep(sheets);
-                ours.score(national);
-                ours.councils(national);
-            },
-            repeats);
-        line("batch path: compile " + std::to_string(national.blocks.size()) + " sheets + score + " +
-                 std::to_string(national.products() * 2) + " councils", fmt("%.1f ms", e2e.best * 1e3) + fmt(" [%.1f]", e2e.median * 1e3),
-             per(e2e.best / rows, "scorecard") + "; councils alone " + fmt("%.2f ms", council_t.best * 1e3));
-        // Rich path: ocop::score with explanations, then ocop::aggregate, per product and round.
-        // Scorecards are built from the rows a chunk at a time, outside the timed part.
-        double rich = 0;
-        std::size_t councils = 0;
-        const std::size_t chunk = 250;
-        for (const auto& b : national.blocks) {
-            for (std::size_t p0 = 0; p0 < b.products; p0 += chunk) {
-                std::vector<ocop::scorecard> cards;
-                const std::size_t p1 = std::min(b.products, p0 + chunk);
-                for (std::size_t r = p0 * 18; r < p1 * 18; ++r) cards.push_back(to_scorecard(national, b, r, "m" + std::to_string(r % 9)));
-                auto t = now();
-                std::vector<ocop::scorecard_result> results(9);
-                for (std::size_t c = 0; c < cards.size(); c += 9) {
-                    for (std::size_t m = 0; m < 9; ++m) results[m] = ocop::score(ed, *b.set, cards[c + m]);
-                    auto r = ocop::aggregate(ed, *b.set, results);
-                    keep(r.stars);
-                    ++councils;
-                }
-                rich += seconds_since(t);
-            }
-        }
-        line("rich path: ocop::score x " + std::to_string(national.scorecards()) + " + ocop::aggregate x " + std::to_string(councils),
-             fmt("%.2f s", rich),
-             per(rich / rows, "scorecard") + "; " + std::to_string(councils) + " councils with explanations");
-        line("ratio rich path / batch path", fmt("%.0fx", rich / e2e.best), "(the price of the explanation per criterion)");
-    }
+    in_cache_ratio(smoke, quick);
+    national_batch nat = national_batch_figures(national, generated_in, repeats);
+    check_against_rich_api(national, nat.ours, quick ? 7 : 97);
+    capi_batch(national, nat, repeats);
+    national_end_to_end(national, nat, repeats);
 
     workflow(quick ? 500 : 5000, quick ? 1 : 3);
-
-    heading("Baselines on the same data (" + std::to_string(base.products()) + " products x 9 x 2 = " + std::to_string(base.scorecards()) +
-            " scorecards; totals, council means, bands)");
-    batch_run b_ours(base);
-    auto ours_t = measure(
-        [&] {
-            b_ours.score(base);
-            b_ours.councils(base);
-        },
-        repeats, 0.1);
-    const double brows = static_cast<double>(base.scorecards());
-    line("ours: C++ batch + councils", per(ours_t.best / brows, "scorecard"), rate(brows / ours_t.best, " scorecards"));
-    // The prototype kernel (fast_kernel.hpp) on the same rows, for the ratios it would give.
-    std::vector<fast_sheet> b_fast;
-    for (const auto& b : base.blocks) b_fast.emplace_back(ed, *b.set, b.sheet);
-    batch_run b_proto(base);
-    auto proto_t = measure(
-        [&] {
-            for (std::size_t i = 0; i < base.blocks.size(); ++i) {
-                const auto& b = base.blocks[i];
-                b_fast[i].score(b.rows.data(), base.rows_of(b), b_proto.totals[i].data(), b_proto.stars[i].data(), b_proto.outcomes[i].data());
-            }
-            b_proto.councils(base);
-        },
-        repeats, 0.1);
-    line("prototype kernel (bench/fast_kernel.hpp) + councils", per(proto_t.best / brows, "scorecard"),
-         b_proto.council_stars == b_ours.council_stars && b_proto.totals == b_ours.totals ? "same results as ours" : "RESULTS DIFFER");
-    {
-        // What every contender must at least do: read the bytes once.
-        auto m = memory_limit(base, repeats);
-        line("memory read of the same rows (sum)", per(m.read / brows, "scorecard"), fmt("ours / read = %.1fx", ours_t.best / m.read));
-    }
-    // The answered criteria's points, what the SQL rows hold (SQL applies no knock-outs).
-    std::int64_t raw_points = 0;
-    for (const auto& b : base.blocks)
-        for (std::size_t row = 0; row < base.rows_of(b); ++row)
-            for (std::size_t s = 0; s < b.sheet.slots(); ++s) {
-                auto lv = b.rows[row * b.sheet.slots() + s];
-                if (lv != ocop::no_answer) raw_points += b.sheet.options(s)[lv].points;
-            }
-#if OCOP_BENCH_HAVE_SQLITE
-    {
-        auto sql = sql_baseline(base, quick ? 1 : 3);
-        line("SQLite GROUP BY (totals, means, bands)", per(sql.query / brows, "scorecard"),
-             fmt("ours is %.0fx faster; ", sql.query / ours_t.best) + verdict(sql.query / ours_t.best, 100, true) + " (target 100x)");
-        line("  SQLite / prototype kernel", fmt("%.0fx", sql.query / proto_t.best), verdict(sql.query / proto_t.best, 100, true) + " (with that kernel)");
-        line("  SQLite version, rows, insert time (not counted)",
-             std::string(sqlite3_libversion()) + ", " + std::to_string(sql.rows) + " rows", fmt("%.2f s to insert", sql.insert));
-        line("  check: SQL sum of totals = sum of answered points", sql.totals_sum == raw_points ? "yes" : "NO",
-             std::to_string(sql.totals_sum));
-    }
-#else
-    line("SQLite GROUP BY", "not measured", "SQLite3 development files were not found at configure time");
-#endif
-    {
-        temp_dir dir;
-        write_rows(base, dir.path);
-        auto py = run_python("'" + std::string(OCOP_BENCH_SOURCE_DIR) + "/baseline.py' score '" + dir.path + "' " +
-                             std::to_string(quick ? 1 : 3));
-        if (py) {
-            const double s = (*py)["seconds"].to_number<double>();
-            line("pure Python (dicts, ids, same rules)", per(s / brows, "scorecard"),
-                 fmt("ours is %.0fx faster; ", s / ours_t.best) + verdict(s / ours_t.best, 100, true) + " (target 100x)");
-            line("  pure Python / prototype kernel", fmt("%.0fx", s / proto_t.best), "(with that kernel)");
-            const bool same = (*py)["totals_sum"].to_number<std::int64_t>() == b_ours.totals_sum() &&
-                              (*py)["stars_sum"].to_number<std::int64_t>() == b_ours.stars_sum() &&
-                              (*py)["council_stars_sum"].to_number<std::int64_t>() == b_ours.council_stars_sum();
-            line("  check: Python totals, stars and council stars = ours", same ? "yes" : "NO", json::serialize(*py));
-        }
-#if OCOP_BENCH_HAVE_CAPI
-        heading("Python bindings (ctypes over libocop.so): one call per batch vs one call per scorecard");
-        auto ct = run_python("'" + std::string(OCOP_BENCH_SOURCE_DIR) + "/baseline.py' ctypes '" + dir.path + "' " +
-                                 std::to_string(quick ? 1 : 3) + " " + ed.id,
-                             "OCOP_LIBRARY='" OCOP_BENCH_CAPI_LIBRARY "' PYTHONPATH='" OCOP_BENCH_BINDINGS_DIR "' ");
-        if (ct) {
-            const double tb = (*ct)["batch_seconds"].to_number<double>(), tc = (*ct)["per_call_seconds"].to_number<double>();
-            const double tj = (*ct)["json_per_call_seconds"].to_number<double>();
-            const double nj = (*ct)["json_scorecards"].to_number<double>();
-            line("Python: Sheet.score(all rows of a set), 25 calls", per(tb / brows, "scorecard"), rate(brows / tb, " scorecards") + ", results as lists");
-            if ((*ct)["batch_arrays_seconds"].is_number()) {
-                const double ta = (*ct)["batch_arrays_seconds"].to_number<double>();
-                line("Python: Sheet.score(all rows of a set, arrays=True), 25 calls", per(ta / brows, "scorecard"),
-                     rate(brows / ta, " scorecards") + fmt(", %.0fx faster than one call per scorecard", (*ct)["per_call_seconds"].to_number<double>() / ta));
-            }
-            line("Python: Sheet.score(one row), one call per scorecard", per(tc / brows, "scorecard"),
-                 fmt("batch is %.0fx faster; ", tc / tb) + verdict(tc / tb, 20, true) + " (target 20x)");
-            line("Python: Catalog.score(JSON), one call per scorecard", per(tj / nj, "scorecard"),
-                 fmt("batch is %.0fx faster (with explanations; ", (tj / nj) / (tb / brows)) + fmt("%.0f scorecards)", nj));
-            line("Python batch (lists) vs C++ batch + councils (same rows)", fmt("%.1fx", tb / ours_t.best),
-                 "slower: building a Python object per result");
-            const bool same = (*ct)["totals_sum"].to_number<std::int64_t>() == b_ours.totals_sum() &&
-                              (*ct)["per_call_totals_sum"].to_number<std::int64_t>() == b_ours.totals_sum() &&
-                              (!(*ct)["arrays_totals_sum"].is_number() ||
-                               (*ct)["arrays_totals_sum"].to_number<std::int64_t>() == b_ours.totals_sum());
-            line("  check: Python batch and per-call totals = ours", same ? "yes" : "NO", json::serialize(*ct));
-        }
-#else
-        line("Python bindings", "not measured", "the C API target (ocop_c) was not built");
-#endif
-    }
+    baselines(base, repeats, quick);
     std::printf("\n");
     return 0;
 }

@@ -1,6 +1,7 @@
 #pragma once
 // Deterministic generated data for the benchmark and the smoke test: products spread over every
-// scorable set of an edition, each scored by a council of `members` in `rounds` rounds. One row of
+// scorable set of an edition, each scored by a council of `members` in `rounds` rounds, with the
+// synthetic scorecards of the CLI's demo (tools/synthetic). One row of
 // level indices per scorecard (the batch layout, ocop/batch.hpp); the same rows become scorecards
 // for the rich API, JSON text for the parser, SQL rows and Python dicts for the baselines.
 
@@ -13,22 +14,9 @@
 #include "ocop/batch.hpp"
 #include "ocop/catalog.hpp"
 #include "ocop/scoring.hpp"
+#include "synthetic.hpp"
 
 namespace ocop_bench {
-
-/// splitmix64: tiny, fast, the same sequence on every platform.
-struct rng {
-    std::uint64_t state;
-    std::uint64_t next() {
-        std::uint64_t z = (state += 0x9e3779b97f4a7c15ULL);
-        z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
-        z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
-        return z ^ (z >> 31);
-    }
-    /// Uniform in [0, 1).
-    double unit() { return static_cast<double>(next() >> 11) * 0x1.0p-53; }
-    std::size_t below(std::size_t n) { return static_cast<std::size_t>(next() % n); }
-};
 
 /// The products of one set: rows ordered by (product, round, member), slots() bytes each.
 struct set_block {
@@ -61,45 +49,25 @@ struct workload {
 
 namespace detail {
 
-/// One council's rows for one product. A product has a quality; each member answers around it
-/// (one option either way now and then); the second round is a little better (improvements after
-/// the first evaluation). Either/or criteria: the product's case is fixed (an enterprise or a
-/// household), the level varies. Criteria whose condition does not hold get no answer.
-inline void product_rows(const ocop::product_set& set, const ocop::compiled_sheet& sheet, rng& r, int members, int rounds,
-                         std::uint8_t* out) {
+/// One council's rows for one product (tools/synthetic): a product has a quality (per mille) and a
+/// subject kind (which fixes the case of either/or criteria); each member scores it through
+/// synthetic::synthetic_scorecard, around that quality; the second round is a little better
+/// (improvements after the first evaluation). Criteria that do not apply get no answer.
+inline void product_rows(const ocop::edition& ed, const ocop::product_set& set, const ocop::compiled_sheet& sheet,
+                         ocop::synthetic::rng& r, int members, int rounds, std::uint8_t* out) {
+    static constexpr ocop::subject_kind kinds[] = {ocop::subject_kind::enterprise, ocop::subject_kind::cooperative,
+                                                   ocop::subject_kind::cooperative_group, ocop::subject_kind::household};
     const std::size_t n = sheet.slots();
-    const double quality = 0.15 + 0.85 * r.unit();
-    std::vector<std::size_t> case_pick(n);
-    for (std::size_t s = 0; s < n; ++s) case_pick[s] = r.below(std::max<std::size_t>(1, set.criteria[s].cases.size()));
+    const int quality = 150 + static_cast<int>(r.below(851));
+    const ocop::subject_kind kind = kinds[r.below(4)];
     for (int round = 0; round < rounds; ++round) {
-        const double q = std::min(1.0, quality + 0.05 * round);
+        const int q = std::min(1000, quality + 50 * round);
         for (int m = 0; m < members; ++m, out += n) {
+            const ocop::scorecard card = ocop::synthetic::synthetic_scorecard(set, ed.id, "member", q, kind, r, {});
             for (std::size_t s = 0; s < n; ++s) {
-                const auto& c = set.criteria[s];
-                auto opts = sheet.options(s);
-                std::size_t first = 0, count = opts.size();
-                if (c.has_cases()) {  // the options of the product's case only
-                    const std::string& want = c.cases[case_pick[s]].id;
-                    while (first < opts.size() && *opts[first].case_id != want) ++first;
-                    count = 0;
-                    while (first + count < opts.size() && *opts[first + count].case_id == want) ++count;
-                }
-                double u = r.unit();
-                double target = q * static_cast<double>(count - 1) + (u < 0.2 ? -1.0 : u > 0.8 ? 1.0 : 0.0) + r.unit() - 0.5;
-                auto pick = static_cast<std::size_t>(std::clamp(target + 0.5, 0.0, static_cast<double>(count - 1)));
-                out[s] = static_cast<std::uint8_t>(first + pick);
-            }
-            // Applicability (5.2/5.3 only with a product story): no answer where it does not hold.
-            for (std::size_t s = 0; s < n; ++s) {
-                const auto& cond = set.criteria[s].applies_if;
-                if (!cond) continue;
-                auto ref = sheet.slot_of(cond->criterion);
-                bool holds = false;
-                if (ref && out[*ref] != ocop::no_answer) {
-                    const std::string& lv = sheet.options(*ref)[out[*ref]].level;
-                    holds = std::find(cond->levels.begin(), cond->levels.end(), lv) != cond->levels.end();
-                }
-                if (!holds) out[s] = ocop::no_answer;
+                auto a = card.answers.find(sheet.criterion_id(s));
+                out[s] = a == card.answers.end() ? ocop::no_answer
+                                                 : *sheet.option_index(s, a->second.case_id.value_or(""), a->second.level);
             }
         }
     }
@@ -117,7 +85,7 @@ inline workload make_workload(const ocop::edition& ed, std::size_t products, int
     std::vector<const ocop::product_set*> sets;
     for (const auto& s : ed.sets)
         if (s.status != ocop::set_status::unavailable) sets.push_back(&s);
-    rng r{seed};
+    ocop::synthetic::rng r(seed);
     std::size_t next = 0;
     for (std::size_t i = 0; i < sets.size(); ++i) {
         std::size_t count = products / sets.size() + (i < products % sets.size() ? 1 : 0);
@@ -125,7 +93,7 @@ inline workload make_workload(const ocop::edition& ed, std::size_t products, int
         const std::size_t per_product = static_cast<std::size_t>(members * rounds) * b.sheet.slots();
         b.rows.resize(count * per_product);
         for (std::size_t p = 0; p < count; ++p)
-            detail::product_rows(*b.set, b.sheet, r, members, rounds, b.rows.data() + p * per_product);
+            detail::product_rows(ed, *b.set, b.sheet, r, members, rounds, b.rows.data() + p * per_product);
         next += count;
         w.blocks.push_back(std::move(b));
     }

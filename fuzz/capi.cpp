@@ -9,6 +9,7 @@
 
 #include "fuzz_support.hpp"
 #include "ocop/ocop.h"
+#include "ocop_test/capi_text.hpp"
 
 namespace {
 
@@ -34,14 +35,6 @@ int with_out(F&& f) {
     return rc;
 }
 
-std::string editions_json(const ocop_catalog* cat) {
-    char* out = nullptr;
-    OCOP_FUZZ_CHECK(ocop_catalog_editions(cat, &out) == OCOP_OK);
-    std::string s(out);
-    ocop_free(out);
-    return s;
-}
-
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
@@ -62,18 +55,18 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         case 1: {
             ocop_catalog* cat = nullptr;
             OCOP_FUZZ_CHECK(ocop_catalog_new(&cat) == OCOP_OK);
-            const std::string before = editions_json(cat);
+            const std::string before = ocop::test::editions_json(cat);
             int rc = ocop_catalog_add_edition(cat, arg.c_str());
             check_failure(rc);
-            if (rc != OCOP_OK) OCOP_FUZZ_CHECK(editions_json(cat) == before);
+            if (rc != OCOP_OK) OCOP_FUZZ_CHECK(ocop::test::editions_json(cat) == before);
             ocop_catalog_free(cat);
             break;
         }
         case 2: {
-            const std::string before = editions_json(embedded);
+            const std::string before = ocop::test::editions_json(embedded);
             int rc = ocop_catalog_add_set(embedded, "1048-781", arg.c_str());
             check_failure(rc);
-            if (rc != OCOP_OK) OCOP_FUZZ_CHECK(editions_json(embedded) == before);
+            if (rc != OCOP_OK) OCOP_FUZZ_CHECK(ocop::test::editions_json(embedded) == before);
             break;
         }
         case 3: with_out([&](char** out) { return ocop_scorecard_score(embedded, arg.c_str(), out); }); break;

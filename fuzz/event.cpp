@@ -12,17 +12,17 @@
 #include "ocop/error.hpp"
 #include "ocop/registry.hpp"
 #include "ocop/workflow.hpp"
-#include "workflow_path.hpp"
+#include "ocop_test/dossier_path.hpp"
 
 namespace {
 
-/// The states of dossier HN-001 after each event of its path (fuzz/workflow_path.hpp, the same
+/// The states of dossier HN-001 after each event of its path (ocop_test/dossier_path.hpp, the same
 /// events the seeds in tests/fuzz_corpus/event/ are written from), replayed once.
 const std::vector<ocop::dossier_state>& states() {
     static const std::vector<ocop::dossier_state> all = [] {
         std::vector<ocop::dossier_state> v;
         ocop::registry reg;
-        for (const auto& e : ocop::fuzz::dossier_path()) v.push_back(reg.apply(e));
+        for (const auto& e : ocop::test::certified_path("HN-001")) v.push_back(reg.apply(e));
         return v;
     }();
     return all;

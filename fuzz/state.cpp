@@ -10,11 +10,11 @@
 #include "fuzz_support.hpp"
 #include "ocop/error.hpp"
 #include "ocop/workflow.hpp"
-#include "workflow_path.hpp"
+#include "ocop_test/dossier_path.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     if (size > ocop::fuzz::max_input) return -1;
-    static const auto events = ocop::fuzz::dossier_path();
+    static const auto events = ocop::test::certified_path("HN-001");
     ocop::dossier_state s;
     try {
         s = ocop::parse_state(ocop::fuzz::text(data, size));

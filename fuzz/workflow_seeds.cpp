@@ -1,5 +1,5 @@
 // Writes the seed corpora of the workflow fuzz targets into the directory given (tests/fuzz_corpus):
-// the events of one dossier's path (fuzz/workflow_path.hpp) for `event`, the dossier's state after
+// the events of one dossier's path (ocop_test/dossier_path.hpp) for `event`, the dossier's state after
 // each of them for `state`, and its exported event log with damaged variants for `log_import`.
 //   build/fuzz/ocop_fuzz_workflow_seeds tests/fuzz_corpus
 
@@ -12,7 +12,7 @@
 
 #include "ocop/detail/enum_text.hpp"
 #include "ocop/registry.hpp"
-#include "workflow_path.hpp"
+#include "ocop_test/dossier_path.hpp"
 
 namespace {
 
@@ -29,7 +29,7 @@ int main(int argc, char** argv) {
         return 2;
     }
     const std::filesystem::path root(argv[1]);
-    const auto path = ocop::fuzz::dossier_path();
+    const auto path = ocop::test::certified_path("HN-001");
     ocop::registry reg;
     for (std::size_t i = 0; i < path.size(); ++i) {
         const std::string name = std::to_string(i) + "-" + std::string(ocop::detail::enum_name(path[i].type())) + ".json";

@@ -8,19 +8,13 @@
 
 #include "alloc_fault.hpp"
 #include "ocop/ocop.h"
+#include "ocop_test/capi_text.hpp"
 #include "reliability_fixtures.hpp"
 
 namespace fault = ocop::test::fault;
 
 namespace {
 
-std::string editions(const ocop_catalog* cat) {
-    char* out = nullptr;
-    REQUIRE(ocop_catalog_editions(cat, &out) == OCOP_OK);
-    std::string s(out);
-    ocop_free(out);
-    return s;
-}
 
 /// Calls `call` (returning a status) at every failure point; checks the status and the last error.
 /// `after` runs (disarmed) after each injected failure to check state. Returns the failure points.
@@ -58,7 +52,7 @@ TEST_CASE("C API: out of memory in catalog creation and edition loading returns 
     nomem_everywhere([&] { return ocop_catalog_new(&cat); }, [&] { REQUIRE(cat == nullptr); });
     REQUIRE(cat != nullptr);
 
-    const std::string before = editions(cat);
+    const std::string before = ocop::test::editions_json(cat);
     const std::string& doc = ocop::test::one_set_edition();
     nomem_everywhere([&] { return ocop_catalog_validate_edition(doc.c_str()); }, [] {}, 1000, 7);
     nomem_everywhere(
@@ -71,7 +65,7 @@ TEST_CASE("C API: out of memory in catalog creation and edition loading returns 
             }
             return rc;
         },
-        [&] { REQUIRE(editions(cat) == before); }, 1000, 7);
+        [&] { REQUIRE(ocop::test::editions_json(cat) == before); }, 1000, 7);
     ocop_catalog_free(cat);
 }
 
@@ -79,13 +73,13 @@ TEST_CASE("C API: out of memory in add_set leaves the catalog unchanged", "[allo
     ocop_catalog* cat = nullptr;
     REQUIRE(ocop_catalog_new(&cat) == OCOP_OK);
     REQUIRE(ocop_catalog_add_edition(cat, ocop::test::one_set_edition().c_str()) == OCOP_OK);
-    const std::string before = editions(cat);
+    const std::string before = ocop::test::editions_json(cat);
     char* set_before = nullptr;
     REQUIRE(ocop_catalog_set(cat, "fuzz-2099", "rau-cu-qua-hat-tuoi", &set_before) == OCOP_OK);
     const std::string& set = ocop::test::rau_set();
     nomem_everywhere([&] { return ocop_catalog_add_set(cat, "fuzz-2099", set.c_str()); },
                      [&] {
-                         REQUIRE(editions(cat) == before);
+                         REQUIRE(ocop::test::editions_json(cat) == before);
                          char* now = nullptr;
                          REQUIRE(ocop_catalog_set(cat, "fuzz-2099", "rau-cu-qua-hat-tuoi", &now) == OCOP_OK);
                          REQUIRE(std::string(now) == set_before);

@@ -10,6 +10,7 @@
 #include <catch2/catch.hpp>
 
 #include "ocop/ocop.h"
+#include "ocop_test/capi_text.hpp"
 #include "reliability_fixtures.hpp"
 
 namespace {
@@ -20,13 +21,6 @@ struct catalog_handle {
     ~catalog_handle() { ocop_catalog_free(p); }
 };
 
-std::string editions(const ocop_catalog* cat) {
-    char* out = nullptr;
-    REQUIRE(ocop_catalog_editions(cat, &out) == OCOP_OK);
-    std::string s(out);
-    ocop_free(out);
-    return s;
-}
 
 /// The call failed with `code`, a message containing `text`, and a problems array.
 void failed(int rc, int code, const std::string& text = "") {
@@ -116,7 +110,7 @@ TEST_CASE("C API: every NULL pointer argument is OCOP_E_INVALID_ARGUMENT naming 
 
 TEST_CASE("C API: broken and ill-formed documents name the place and the catalog is unchanged", "[bad_input][capi]") {
     catalog_handle cat;
-    const std::string before = editions(cat.p);
+    const std::string before = ocop::test::editions_json(cat.p);
     std::string deep(300, '[');
     deep += std::string(300, ']');
     const std::vector<std::pair<std::string, int>> docs{
@@ -135,7 +129,7 @@ TEST_CASE("C API: broken and ill-formed documents name the place and the catalog
         out = reinterpret_cast<char*>(1);
         failed(ocop_council_evaluate(cat.p, doc.c_str(), &out), code);
         CHECK(out == nullptr);
-        CHECK(editions(cat.p) == before);
+        CHECK(ocop::test::editions_json(cat.p) == before);
     }
     // A document with a bad field: the path is in the message and in the problems array.
     char* out = nullptr;
@@ -144,11 +138,11 @@ TEST_CASE("C API: broken and ill-formed documents name the place and the catalog
     CHECK(std::string(ocop_last_error_problems()).find("\"/edition\"") != std::string::npos);
     // A second edition (2099 on), added twice (replaced), and a set for an unknown edition.
     REQUIRE(ocop_catalog_add_edition(cat.p, ocop::test::one_set_edition().c_str()) == OCOP_OK);
-    const std::string with_fuzz = editions(cat.p);
+    const std::string with_fuzz = ocop::test::editions_json(cat.p);
     REQUIRE(ocop_catalog_add_edition(cat.p, ocop::test::one_set_edition().c_str()) == OCOP_OK);  // same id: replaced
-    CHECK(editions(cat.p) == with_fuzz);
+    CHECK(ocop::test::editions_json(cat.p) == with_fuzz);
     failed(ocop_catalog_add_set(cat.p, "no-such-edition", ocop::test::rau_set().c_str()), OCOP_E_NOT_FOUND, "no-such-edition");
-    CHECK(editions(cat.p) == with_fuzz);
+    CHECK(ocop::test::editions_json(cat.p) == with_fuzz);
 }
 
 TEST_CASE("C API: unknown ids, bad dates and a 10 MB document", "[bad_input][capi]") {

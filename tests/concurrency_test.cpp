@@ -17,8 +17,8 @@
 #include "ocop/council.hpp"
 #include "ocop/registry.hpp"
 #include "ocop/scoring.hpp"
+#include "ocop_test/dossier_path.hpp"
 #include "rau_cards.hpp"
-#include "workflow_support.hpp"
 
 namespace {
 
@@ -26,20 +26,9 @@ constexpr int scorers = 6;
 constexpr int workflows = 2;
 constexpr int rounds = 20;
 
-/// Takes dossier `id` from registration to a province certificate (as in workflow_1048_test.cpp).
+/// Takes dossier `id` from registration to a province certificate (the shared path, tests/support).
 void certify(ocop::registry& r, const std::string& id) {
-    using wf::ev;
-    using ocop::role;
-    r.apply(ev(id, role::subject, "2021-09-01", wf::registration(wf::product(id))));
-    r.apply(ev(id, role::subject, "2021-09-02", ocop::submitted_payload{}));
-    r.apply(ev(id, role::district_council, "2021-09-20", wf::council(1, 362, 5, 4)));
-    r.apply(ev(id, role::district_people_committee, "2021-10-05", ocop::forwarded_payload{"province"}));
-    r.apply(ev(id, role::advisory_group, "2021-10-12", ocop::appraisal_payload{ocop::appraisal_outcome::accepted, true, {}}));
-    r.apply(ev(id, role::province_council, "2021-10-18", wf::council(1, 4400, 50, 4)));
-    r.apply(ev(id, role::coordination_office, "2021-11-01", ocop::recognition_payload{4}));
-    r.apply(ev(id, role::province_people_committee, "2021-12-10",
-               ocop::decision_payload{"1/QĐ-UBND", *ocop::date::parse("2021-12-10"), "Chủ tịch"}));
-    r.apply(ev(id, role::province_people_committee, "2021-12-15", ocop::certificate_payload{"GCN-" + id, *ocop::date::parse("2021-12-15")}));
+    for (const auto& e : ocop::test::certified_path(id)) r.apply(e);
 }
 
 }  // namespace

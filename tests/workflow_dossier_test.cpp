@@ -24,8 +24,10 @@ TEST_CASE("Dossier: the 1048-781 checklist has 5 required documents and 13 suppo
     CHECK(ocop::missing_required(docs, {"doc-05", "doc-04", "doc-03", "doc-02", "doc-01"}).empty());
 }
 
-TEST_CASE("Dossier: checked against the edition's classification, sets and checklist") {
-    const ocop::edition& ed = ocop::embedded_catalog().get("1048-781");
+namespace {
+
+/// A food product of a household, without set or documents.
+ocop::dossier honey_of_a_household() {
     ocop::dossier d;
     d.id = "A";
     d.product_name = "Mật ong";
@@ -33,6 +35,14 @@ TEST_CASE("Dossier: checked against the edition's classification, sets and check
     d.province = "Hà Nội";
     d.district = "Ba Vì";
     d.industry = "food";
+    return d;
+}
+
+}  // namespace
+
+TEST_CASE("Dossier: checked against the edition's classification, sets and checklist") {
+    const ocop::edition& ed = ocop::embedded_catalog().get("1048-781");
+    ocop::dossier d = honey_of_a_household();
     d.set = "mat-ong-cac-san-pham-tu-mat-ong-mat-khac";
     d.documents = {"doc-01", "doc-18"};
     ocop::problem_list ok;
@@ -49,13 +59,7 @@ TEST_CASE("Dossier: checked against the edition's classification, sets and check
 }
 
 TEST_CASE("Dossier: JSON round trip, optional members left out") {
-    ocop::dossier d;
-    d.id = "A";
-    d.product_name = "Mật ong";
-    d.subject = {"Hộ ông A", ocop::subject_kind::household};
-    d.province = "Hà Nội";
-    d.district = "Ba Vì";
-    d.industry = "food";
+    ocop::dossier d = honey_of_a_household();
     const std::string text = boost::json::serialize(ocop::to_json(d));
     CHECK(text == R"({"id":"A","product_name":"Mật ong","subject":{"name":"Hộ ông A","kind":"household"},"province":"Hà Nội",)"
                   R"("district":"Ba Vì","industry":"food","documents":[]})");

@@ -9,6 +9,7 @@
 #include "ocop/detail/enum_text.hpp"
 #include "ocop/registry.hpp"
 #include "ocop/workflow.hpp"
+#include "ocop_test/dossier_path.hpp"
 
 namespace wf {
 
@@ -19,30 +20,11 @@ inline ocop::event ev(const std::string& dossier, role r, const std::string& day
     return ocop::event{dossier, "actor-" + std::string(ocop::detail::enum_name(r)), r, day + "T09:00:00+07:00", std::move(p), reason};
 }
 
-inline std::vector<std::string> required_documents() { return {"doc-01", "doc-02", "doc-03", "doc-04", "doc-05"}; }
-
-inline ocop::dossier product(const std::string& id, const std::string& district = "Ba Vì", const std::string& industry = "food",
-                             std::vector<std::string> documents = required_documents()) {
-    ocop::dossier d;
-    d.id = id;
-    d.product_name = "Product " + id;
-    d.subject = {"HTX " + id, ocop::subject_kind::cooperative};
-    d.province = "Hà Nội";
-    d.district = district;
-    d.industry = industry;
-    if (industry == "food") d.set = "rau-cu-qua-hat-tuoi";
-    d.documents = std::move(documents);
-    return d;
-}
-
-inline ocop::registered_payload registration(ocop::dossier d, std::optional<std::string> batch = std::nullopt) {
-    return ocop::registered_payload{std::move(d), std::nullopt, std::move(batch), std::nullopt};
-}
-
-/// A council result with mean numerator/denominator.
-inline ocop::council_payload council(int round, std::int64_t numerator, std::int64_t denominator, int stars, int members = 5) {
-    return ocop::council_payload{round, ocop::exact_mean{numerator, denominator}, stars, members};
-}
+// The dossier and payload builders shared with the fuzz targets and the benchmark.
+using ocop::test::council;
+using ocop::test::product;
+using ocop::test::registration;
+using ocop::test::required_documents;
 
 /// The error code of applying `e` to the registry, with the message in `what` (expects a refusal).
 inline ocop::errc refusal(ocop::registry& r, const ocop::event& e, std::string& what) {
