@@ -233,7 +233,7 @@ void councils_of_nine(const workload& w) {
     std::size_t k = 0;
     auto agg = measure([&] {
         const auto& c = councils[k++ % councils.size()];
-        auto r = ocop::aggregate(*w.ed, *c.b->set, c.results);
+        auto r = ocop::aggregate(*w.ed, ocop::embedded_procedures().get(w.ed->id), *c.b->set, c.results);
         keep(r.stars);
     });
     line("council of 9 aggregated (scorecards already scored)", per(agg.best, "council") + " [" + med(agg.median) + "]",
@@ -244,7 +244,7 @@ void councils_of_nine(const workload& w) {
         std::vector<ocop::scorecard_result> results;
         results.reserve(c.cards.size());
         for (const auto& card : c.cards) results.push_back(ocop::score(*w.ed, *c.b->set, card));
-        auto r = ocop::aggregate(*w.ed, *c.b->set, results);
+        auto r = ocop::aggregate(*w.ed, ocop::embedded_procedures().get(w.ed->id), *c.b->set, results);
         keep(r.stars);
     });
     line("council of 9: 9 scorecards scored + aggregated", per(full.best, "council") + " [" + med(full.median) + "]",
@@ -749,7 +749,7 @@ void check_against_rich_api(const workload& w, const batch_run& ours, std::size_
             knocked += ours.outcomes[i][row] != 0;
             if (row % stride != 0) continue;
             const ocop::scorecard_result r = ocop::score(*w.ed, *b.set, to_scorecard(w, b, row, "check"));
-            const ocop::council_result c = ocop::aggregate(*w.ed, *b.set, std::vector<ocop::scorecard_result>{r}, one);
+            const ocop::council_result c = ocop::aggregate(*w.ed, ocop::embedded_procedures().get(w.ed->id), *b.set, std::vector<ocop::scorecard_result>{r}, one);
             const bool same = r.total == ours.totals[i][row] && c.stars == ours.stars[i][row] &&
                               static_cast<std::uint8_t>(r.outcome) == ours.outcomes[i][row];
             differ += !same;
@@ -798,7 +798,7 @@ double rich_path_seconds(const workload& national, std::size_t& councils) {
             std::vector<ocop::scorecard_result> results(9);
             for (std::size_t c = 0; c < cards.size(); c += 9) {
                 for (std::size_t m = 0; m < 9; ++m) results[m] = ocop::score(ed, *b.set, cards[c + m]);
-                auto r = ocop::aggregate(ed, *b.set, results);
+                auto r = ocop::aggregate(ed, ocop::embedded_procedures().get(ed.id), *b.set, results);
                 keep(r.stars);
                 ++councils;
             }

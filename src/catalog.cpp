@@ -43,12 +43,6 @@ const product_set* edition::find_set(std::string_view set_id) const noexcept {
     return nullptr;
 }
 
-const evaluation_level* edition::find_level(std::string_view level_id) const noexcept {
-    for (const auto& l : evaluation_levels)
-        if (l.id == level_id) return &l;
-    return nullptr;
-}
-
 const minimum_requirement* edition::find_requirement(std::string_view requirement_id) const noexcept {
     for (const auto& r : minimum_requirements)
         if (r.id == requirement_id) return &r;
@@ -64,12 +58,6 @@ const star_band& edition::band_for(std::int64_t sum, std::int64_t members) const
     }
     throw error(errc::invalid_council, "", "mean " + std::to_string(sum) + "/" + std::to_string(members) +
                                                " is outside every star band of edition " + id);
-}
-
-const evaluation_level* edition::recognising_level(int stars) const noexcept {
-    for (const auto& l : evaluation_levels)
-        if (std::find(l.recognises.begin(), l.recognises.end(), stars) != l.recognises.end()) return &l;
-    return nullptr;
 }
 
 catalog::catalog(std::vector<edition> editions) {
@@ -91,9 +79,7 @@ const edition& catalog::in_force(date d) const {
 void catalog::add(edition e) {
     for (const auto& other : editions_) {
         if (other.id == e.id) continue;
-        bool overlap = (!other.valid_until || e.valid_from <= *other.valid_until) &&
-                       (!e.valid_until || other.valid_from <= *e.valid_until);
-        if (overlap)
+        if (periods_overlap(e.valid_from, e.valid_until, other.valid_from, other.valid_until))
             throw error(errc::invalid_document, "/valid_from",
                         "edition \"" + e.id + "\" overlaps edition \"" + other.id + "\" in time: exactly one edition may be in force on a date");
     }

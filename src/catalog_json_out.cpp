@@ -1,52 +1,53 @@
-// Writing sheets and editions back in the catalog format (what the loaders accept).
-
-#include <boost/json/value_from.hpp>
+// Writing sheets and editions back in the catalog format (what the loaders accept), through the
+// described writer: absent optionals are left out, members in declaration order.
 
 #include "ocop/catalog_json.hpp"
-#include "ocop/detail/enum_text.hpp"
+#include "ocop/detail/described_json.hpp"
 
 namespace ocop {
 
 namespace json = boost::json;
+using detail::write_json;
 
 namespace {
 
-void put_optional(json::object& o, std::string_view key, const std::optional<std::string>& v) {
-    if (v) o[key] = *v;
+template <class T>
+void put_optional(json::object& o, std::string_view key, const std::optional<T>& v) {
+    if (v) o[key] = write_json(*v);
+}
+
+json::value knockout_json(const knockout_rule& k) {
+    json::object trigger{{"kind", write_json(k.trigger)}};
+    if (k.trigger == trigger_kind::levels) trigger["levels"] = write_json(k.trigger_levels);
+    return json::object{{"id", k.id}, {"outcome", write_json(k.outcome)}, {"trigger", std::move(trigger)}, {"text", k.text}, {"source", k.source}};
 }
 
 json::value criterion_json(const criterion& c) {
     json::object o;
     o["id"] = c.id;
     o["title"] = c.title;
-    if (c.group_heading) o["heading"] = json::value_from(*c.group_heading);
+    put_optional(o, "heading", c.group_heading);
     put_optional(o, "printed_number", c.printed_number);
     put_optional(o, "note", c.note);
-    if (!c.evidence_guidance.empty()) o["evidence_guidance"] = json::value_from(c.evidence_guidance);
-    if (c.has_cases()) o["cases"] = json::value_from(c.cases);
-    else o["levels"] = json::value_from(c.levels);
+    if (!c.evidence_guidance.empty()) o["evidence_guidance"] = write_json(c.evidence_guidance);
+    if (c.has_cases()) o["cases"] = write_json(c.cases);
+    else o["levels"] = write_json(c.levels);
     if (!c.knockouts.empty()) {
         json::array rules;
-        for (const auto& k : c.knockouts) {
-            json::object trigger{{"kind", detail::enum_name(k.trigger)}};
-            if (k.trigger == trigger_kind::levels) trigger["levels"] = json::value_from(k.trigger_levels);
-            rules.push_back(json::object{{"id", k.id}, {"outcome", detail::enum_name(k.outcome)}, {"trigger", std::move(trigger)},
-                                         {"text", k.text}, {"source", k.source}});
-        }
+        for (const auto& k : c.knockouts) rules.push_back(knockout_json(k));
         o["knockouts"] = std::move(rules);
     }
-    if (c.applies_if)
-        o["applies_if"] = json::object{{"criterion", c.applies_if->criterion}, {"levels", json::value_from(c.applies_if->levels)},
-                                       {"text", c.applies_if->text}, {"source", c.applies_if->source}};
+    put_optional(o, "applies_if", c.applies_if);
     return o;
 }
 
-json::value gap_json(const data_gap& g) {
-    json::object o{{"kind", g.kind}};
-    put_optional(o, "part", g.part);
-    put_optional(o, "criterion", g.criterion);
-    o["text"] = g.text;
-    return o;
+json::value section_json(const product_set& s, const section& sec) {
+    json::object so{{"id", sec.id}, {"part", sec.part}, {"title", sec.title}};
+    put_optional(so, "note", sec.note);
+    json::array crits;
+    for (std::size_t i = sec.first; i < sec.first + sec.count; ++i) crits.push_back(criterion_json(s.criteria[i]));
+    so["criteria"] = std::move(crits);
+    return so;
 }
 
 }  // namespace
@@ -59,22 +60,13 @@ json::value to_json(const product_set& s) {
     o["industry"] = s.industry;
     o["group"] = s.group;
     put_optional(o, "lead_ministry", s.lead_ministry);
-    o["status"] = detail::enum_name(s.status);
-    json::array gaps;
-    for (const auto& g : s.gaps) gaps.push_back(gap_json(g));
-    o["gaps"] = std::move(gaps);
-    o["provenance"] = json::value_from(s.origin);
+    o["status"] = write_json(s.status);
+    o["gaps"] = write_json(s.gaps);
+    o["provenance"] = write_json(s.origin);
     json::array sections;
-    for (const auto& sec : s.sections) {
-        json::object so{{"id", sec.id}, {"part", sec.part}, {"title", sec.title}};
-        put_optional(so, "note", sec.note);
-        json::array crits;
-        for (std::size_t i = sec.first; i < sec.first + sec.count; ++i) crits.push_back(criterion_json(s.criteria[i]));
-        so["criteria"] = std::move(crits);
-        sections.push_back(std::move(so));
-    }
+    for (const auto& sec : s.sections) sections.push_back(section_json(s, sec));
     o["sections"] = std::move(sections);
-    o["minimum_requirements"] = json::value_from(s.minimum_requirements);
+    o["minimum_requirements"] = write_json(s.minimum_requirements);
     return o;
 }
 
@@ -83,34 +75,19 @@ json::value to_json_summary(const edition& ed) {
     o["id"] = ed.id;
     o["name"] = ed.name;
     json::array refs;
-    for (const auto& r : ed.legal_references)
-        refs.push_back(json::object{{"id", r.id}, {"title", r.title}, {"signed", r.signed_on.to_string()}});
+    for (const auto& r : ed.legal_references) refs.push_back(json::object{{"id", r.id}, {"title", r.title}, {"signed", write_json(r.signed_on)}});
     o["legal_references"] = std::move(refs);
-    o["valid_from"] = ed.valid_from.to_string();
-    o["valid_until"] = ed.valid_until ? json::value(ed.valid_until->to_string()) : json::value(nullptr);
-    o["parts"] = json::value_from(ed.parts);
-    o["star_bands"] = json::value_from(ed.star_bands);
+    o["valid_from"] = write_json(ed.valid_from);
+    put_optional(o, "valid_until", ed.valid_until);
+    o["parts"] = write_json(ed.parts);
+    o["star_bands"] = write_json(ed.star_bands);
     o["bands_source"] = ed.bands_source;
-    o["certificate_validity_months"] = ed.certificate_validity_months;
-    o["certificate_source"] = ed.certificate_source;
-    json::array levels;
-    for (const auto& l : ed.evaluation_levels) {
-        json::object lo{{"id", l.id}, {"name", l.name}, {"recognises", json::value_from(l.recognises)}};
-        if (l.forwards_to) {
-            lo["forwards_to"] = *l.forwards_to;
-            lo["forwards_at_least"] = *l.forwards_at_least;
-        }
-        lo["source"] = l.source;
-        levels.push_back(std::move(lo));
-    }
-    o["evaluation_levels"] = std::move(levels);
-    o["minimum_requirements"] = json::value_from(ed.minimum_requirements);
-    o["classification"] = json::value_from(ed.classification);
-    o["dossier_documents"] = json::value_from(ed.dossier_documents);
+    o["minimum_requirements"] = write_json(ed.minimum_requirements);
+    o["classification"] = write_json(ed.classification);
+    o["dossier_documents"] = write_json(ed.dossier_documents);
     json::array sets;
     for (const auto& s : ed.sets)
-        sets.push_back(json::object{{"id", s.id}, {"code", s.code}, {"name", s.name}, {"industry", s.industry},
-                                    {"status", detail::enum_name(s.status)}});
+        sets.push_back(json::object{{"id", s.id}, {"code", s.code}, {"name", s.name}, {"industry", s.industry}, {"status", write_json(s.status)}});
     o["sets"] = std::move(sets);
     return o;
 }

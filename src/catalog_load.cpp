@@ -1,25 +1,26 @@
 // Loading and validating catalog JSON: every problem with its JSON path, all reported at once.
+// Structure is read with the described reader (detail/described_json.hpp): types, unknown keys,
+// missing keys. Ranges and cross-references are checked afterwards, by the check_* functions.
 
 #include <algorithm>
 #include <map>
 #include <set>
 
-#include <boost/json/serialize.hpp>
-
 #include "ocop/catalog_json.hpp"
 #include "ocop/detail/catalog_loader.hpp"
-#include "ocop/detail/enum_text.hpp"
-#include "ocop/detail/json_reader.hpp"
+#include "ocop/detail/described_json.hpp"
 #include "ocop/error.hpp"
 
 namespace ocop {
 
 namespace json = boost::json;
 using detail::object_reader;
+using detail::read_member;
 
 namespace {
 
-constexpr std::int64_t max_points_per_level = 100;
+constexpr int max_points_per_level = 100;
+constexpr std::string_view gap_kinds[] = {"part_total", "duplicate_level_points", "sheet_missing"};
 
 /// Reports a duplicate when `id` was already seen in this scope.
 void check_unique(std::set<std::string>& seen, const std::string& id, const std::string& path, problem_list& p,
@@ -27,14 +28,20 @@ void check_unique(std::set<std::string>& seen, const std::string& id, const std:
     if (!id.empty() && !seen.insert(id).second) p.add(path, "duplicate " + std::string(what) + " id \"" + id + "\"");
 }
 
-date read_date(object_reader& r, std::string_view key) {
-    std::string text = r.string(key);
-    if (text.empty()) return {};
-    if (auto d = date::parse(text)) return *d;
-    r.report(key, "expected a date \"YYYY-MM-DD\", found \"" + text + "\"");
-    return {};
+void check_range(problem_list& p, const std::string& path, std::int64_t value, std::int64_t min, std::int64_t max) {
+    if (value < min || value > max)
+        p.add(path, "expected an integer from " + std::to_string(min) + " to " + std::to_string(max) + ", found " + std::to_string(value));
 }
 
+/// One key of an object being read by hand, through the described reader.
+template <class T>
+T read_key(object_reader& r, std::string_view key, problem_list& p, bool required = true) {
+    T out{};
+    read_member(r, key, p, out, required);
+    return out;
+}
+
+/// Reads an array of objects, each with `read_one(value, path)`.
 template <class T, class F>
 std::vector<T> read_array(object_reader& r, std::string_view key, bool required, F&& read_one) {
     std::vector<T> out;
@@ -45,94 +52,140 @@ std::vector<T> read_array(object_reader& r, std::string_view key, bool required,
 }
 
 std::vector<level> read_levels(object_reader& r, std::string_view key, problem_list& p) {
-    auto levels = read_array<level>(r, key, true, [&](const json::value& v, const std::string& path) {
-        object_reader lr(v, path, p);
-        return level{lr.string("id"), static_cast<int>(lr.integer("points", 0, max_points_per_level)), lr.string("label")};
-    });
+    auto levels = read_key<std::vector<level>>(r, key, p);
     if (r.is_object() && r.value(key, false) && levels.empty()) r.report(key, "expected at least one level, found none");
     std::set<std::string> ids;
-    for (std::size_t i = 0; i < levels.size(); ++i)
-        check_unique(ids, levels[i].id, json_path(json_path(r.path_of(key), i), "id"), p, "level");
+    for (std::size_t i = 0; i < levels.size(); ++i) {
+        const std::string path = json_path(r.path_of(key), i);
+        check_unique(ids, levels[i].id, json_path(path, "id"), p, "level");
+        check_range(p, json_path(path, "points"), levels[i].points, 0, max_points_per_level);
+    }
     return levels;
 }
 
 knockout_rule read_knockout(const json::value& v, const std::string& path, problem_list& p) {
     object_reader r(v, path, p);
     knockout_rule k;
-    k.id = r.string("id");
-    k.outcome = detail::read_enum(r, "outcome", knockout_outcome::eliminated);
+    read_member(r, "id", p, k.id);
+    read_member(r, "outcome", p, k.outcome);
     if (const auto* t = r.value("trigger")) {
         object_reader tr(*t, r.path_of("trigger"), p);
-        k.trigger = detail::read_enum(tr, "kind", trigger_kind::declared);
+        read_member(tr, "kind", p, k.trigger);
         if (k.trigger == trigger_kind::levels) {
-            k.trigger_levels = read_array<level_ref>(tr, "levels", true, [&](const json::value& lv, const std::string& lp) {
-                object_reader lr(lv, lp, p);
-                return level_ref{lr.string("criterion"), lr.string("level")};
-            });
+            read_member(tr, "levels", p, k.trigger_levels);
             if (k.trigger_levels.empty() && tr.is_object()) tr.report("levels", "expected at least one level");
         }
     }
-    k.text = r.string("text");
-    k.source = r.string("source");
+    read_member(r, "text", p, k.text);
+    read_member(r, "source", p, k.source);
     return k;
+}
+
+/// Either/or cases: at least two, ids unique, level ids unique across the cases (a level names its case).
+std::vector<criterion_case> read_cases(object_reader& r, problem_list& p) {
+    auto cases = read_array<criterion_case>(r, "cases", true, [&](const json::value& cv, const std::string& cp) {
+        object_reader cr(cv, cp, p);
+        return criterion_case{read_key<std::string>(cr, "id", p), read_key<std::string>(cr, "label", p), read_levels(cr, "levels", p)};
+    });
+    if (cases.size() < 2) r.report("cases", "expected at least two cases, found " + std::to_string(cases.size()));
+    std::set<std::string> ids, level_ids;
+    for (std::size_t i = 0; i < cases.size(); ++i) {
+        std::string cpath = json_path(r.path_of("cases"), i);
+        check_unique(ids, cases[i].id, json_path(cpath, "id"), p, "case");
+        for (std::size_t k = 0; k < cases[i].levels.size(); ++k)
+            check_unique(level_ids, cases[i].levels[k].id, json_path(json_path(json_path(cpath, "levels"), k), "id"), p,
+                         "level (across cases)");
+    }
+    return cases;
 }
 
 criterion read_criterion(const json::value& v, const std::string& path, const section& sec, problem_list& p) {
     object_reader r(v, path, p);
     criterion c;
-    c.id = r.string("id");
-    c.title = r.string("title");
+    read_member(r, "id", p, c.id);
+    read_member(r, "title", p, c.title);
     c.part = sec.part;
     c.section = sec.id;
-    if (const auto* h = r.value("heading", false)) {
-        object_reader hr(*h, r.path_of("heading"), p);
-        c.group_heading = heading{hr.string("id"), hr.string("title")};
-    }
-    c.printed_number = r.optional_string("printed_number");
-    c.note = r.optional_string("note");
-    c.evidence_guidance = r.string_array("evidence_guidance", false);
+    read_member(r, "heading", p, c.group_heading);
+    read_member(r, "printed_number", p, c.printed_number);
+    read_member(r, "note", p, c.note);
+    read_member(r, "evidence_guidance", p, c.evidence_guidance, false);
     bool has_levels = r.is_object() && r.value("levels", false);
     bool has_cases = r.is_object() && r.value("cases", false);
     if (has_levels == has_cases && r.is_object())
         p.add(path, has_levels ? "expected either \"levels\" or \"cases\", found both"
                                : "expected \"levels\" or \"cases\", found neither");
     if (has_levels) c.levels = read_levels(r, "levels", p);
-    if (has_cases) {
-        c.cases = read_array<criterion_case>(r, "cases", true, [&](const json::value& cv, const std::string& cp) {
-            object_reader cr(cv, cp, p);
-            return criterion_case{cr.string("id"), cr.string("label"), read_levels(cr, "levels", p)};
-        });
-        if (c.cases.size() < 2) r.report("cases", "expected at least two cases, found " + std::to_string(c.cases.size()));
-        std::set<std::string> ids, level_ids;
-        for (std::size_t i = 0; i < c.cases.size(); ++i) {
-            std::string cpath = json_path(r.path_of("cases"), i);
-            check_unique(ids, c.cases[i].id, json_path(cpath, "id"), p, "case");
-            // level ids are unique across the cases, so that a level names its case
-            for (std::size_t k = 0; k < c.cases[i].levels.size(); ++k)
-                check_unique(level_ids, c.cases[i].levels[k].id, json_path(json_path(json_path(cpath, "levels"), k), "id"), p,
-                             "level (across cases)");
-        }
-    }
+    if (has_cases) c.cases = read_cases(r, p);
     c.knockouts = read_array<knockout_rule>(r, "knockouts", false,
                                             [&](const json::value& kv, const std::string& kp) { return read_knockout(kv, kp, p); });
-    if (const auto* a = r.value("applies_if", false)) {
-        object_reader ar(*a, r.path_of("applies_if"), p);
-        c.applies_if = applicability{ar.string("criterion"), ar.string_array("levels"), ar.string("text"), ar.string("source")};
-    }
+    read_member(r, "applies_if", p, c.applies_if);
     return c;
 }
 
-data_gap read_gap(const json::value& v, const std::string& path, problem_list& p) {
+std::vector<data_gap> read_gaps(object_reader& r, problem_list& p) {
+    auto gaps = read_key<std::vector<data_gap>>(r, "gaps", p, false);
+    for (std::size_t i = 0; i < gaps.size(); ++i)
+        if (!gaps[i].kind.empty() && std::find(std::begin(gap_kinds), std::end(gap_kinds), gaps[i].kind) == std::end(gap_kinds))
+            p.add(json_path(json_path(r.path_of("gaps"), i), "kind"),
+                  "expected \"part_total\", \"duplicate_level_points\" or \"sheet_missing\", found \"" + gaps[i].kind + "\"");
+    return gaps;
+}
+
+provenance read_provenance(object_reader& r, problem_list& p) {
+    provenance out;
+    if (const auto* pv = r.value("provenance")) {
+        object_reader pr(*pv, r.path_of("provenance"), p);
+        read_member(pr, "source", p, out.source);
+        read_member(pr, "sheet", p, out.sheet, false);
+        read_member(pr, "transcribed_name", p, out.transcribed_name, false);
+        read_member(pr, "cross_checked", p, out.cross_checked, false);
+        read_member(pr, "anomalies", p, out.anomalies, false);
+        read_member(pr, "minimum_requirements_not_linked", p, out.minimum_requirements_not_linked, false);
+    }
+    return out;
+}
+
+/// The sections in order, their criteria appended to the set's flat list.
+void read_sections(object_reader& r, product_set& s, problem_list& p) {
+    const auto* secs = r.array("sections");
+    if (!secs) return;
+    for (std::size_t si = 0; si < secs->size(); ++si) {
+        object_reader sr((*secs)[si], json_path(r.path_of("sections"), si), p);
+        section sec;
+        read_member(sr, "id", p, sec.id);
+        read_member(sr, "part", p, sec.part);
+        read_member(sr, "title", p, sec.title);
+        read_member(sr, "note", p, sec.note);
+        sec.first = s.criteria.size();
+        if (const auto* crits = sr.array("criteria")) {
+            for (std::size_t ci = 0; ci < crits->size(); ++ci)
+                s.criteria.push_back(read_criterion((*crits)[ci], json_path(sr.path_of("criteria"), ci), sec, p));
+        }
+        sec.count = s.criteria.size() - sec.first;
+        s.sections.push_back(std::move(sec));
+    }
+}
+
+product_set read_set(const json::value& v, const std::string& path, problem_list& p) {
     object_reader r(v, path, p);
-    data_gap g;
-    g.kind = r.string("kind");
-    g.part = r.optional_string("part");
-    g.criterion = r.optional_string("criterion");
-    g.text = r.string("text");
-    static const std::set<std::string, std::less<>> kinds{"part_total", "duplicate_level_points", "sheet_missing"};
-    if (!g.kind.empty() && !kinds.contains(g.kind))
-        r.report("kind", "expected \"part_total\", \"duplicate_level_points\" or \"sheet_missing\", found \"" + g.kind + "\"");
-    return g;
+    product_set s;
+    read_member(r, "id", p, s.id);
+    read_member(r, "code", p, s.code);
+    read_member(r, "name", p, s.name);
+    read_member(r, "industry", p, s.industry);
+    read_member(r, "group", p, s.group);
+    read_member(r, "lead_ministry", p, s.lead_ministry);
+    s.status = set_status::unavailable;
+    read_member(r, "status", p, s.status);
+    s.gaps = read_gaps(r, p);
+    s.origin = read_provenance(r, p);
+    read_sections(r, s, p);
+    read_member(r, "minimum_requirements", p, s.minimum_requirements, false);
+    for (std::size_t i = 0; i < s.minimum_requirements.size(); ++i)
+        check_range(p, json_path(json_path(r.path_of("minimum_requirements"), i), "at_least_points"),
+                    s.minimum_requirements[i].at_least_points, 0, max_points_per_level);
+    return s;
 }
 
 bool gap_declared(const product_set& s, std::string_view kind, std::string_view part, std::string_view crit) {
@@ -141,18 +194,66 @@ bool gap_declared(const product_set& s, std::string_view kind, std::string_view 
     });
 }
 
-/// Cross-checks of one set that need the whole set and its edition.
-void check_set(const product_set& s, const edition& ed, const std::string& path, problem_list& p) {
+/// A set without a sheet has no criteria; one with a sheet has some; gaps and "incomplete" go together.
+bool check_status(const product_set& s, const std::string& path, problem_list& p) {
     if (s.status == set_status::unavailable) {
         if (!s.criteria.empty()) p.add(json_path(path, "sections"), "expected no sections for an unavailable set");
-        return;
+        return false;
     }
     if (s.criteria.empty()) p.add(json_path(path, "sections"), "expected at least one criterion (or status \"unavailable\")");
     bool has_gaps = !s.gaps.empty();
     if (has_gaps != (s.status == set_status::incomplete))
         p.add(json_path(path, "status"), has_gaps ? "expected \"incomplete\" for a set that declares gaps"
                                                   : "expected gaps to be declared for an \"incomplete\" set");
-    // Criteria: ids unique, levels with distinct points, references resolve.
+    return true;
+}
+
+/// Levels of one criterion (or case) give distinct points, unless the gap is declared.
+void check_distinct_points(const product_set& s, const criterion& c, const std::vector<level>& levels, const std::string& lpath,
+                           problem_list& p) {
+    std::set<int> seen;
+    for (std::size_t li = 0; li < levels.size(); ++li)
+        if (!seen.insert(levels[li].points).second && !gap_declared(s, "duplicate_level_points", "", c.id))
+            p.add(json_path(json_path(lpath, li), "points"),
+                  "expected distinct points within criterion " + c.id + ", found " + std::to_string(levels[li].points) + " twice");
+}
+
+/// Knock-out ids unique in the set; a level trigger names a level of this sheet.
+void check_knockouts(const product_set& s, const criterion& c, const std::string& cpath, std::set<std::string>& rule_ids,
+                     problem_list& p) {
+    for (std::size_t k = 0; k < c.knockouts.size(); ++k) {
+        const auto& rule = c.knockouts[k];
+        std::string kpath = json_path(json_path(cpath, "knockouts"), k);
+        check_unique(rule_ids, rule.id, json_path(kpath, "id"), p, "knock-out rule");
+        for (std::size_t t = 0; t < rule.trigger_levels.size(); ++t) {
+            const auto& ref = rule.trigger_levels[t];
+            const criterion* target = s.find(ref.criterion);
+            bool ok = target && std::any_of(target->levels.begin(), target->levels.end(), [&](const level& l) { return l.id == ref.level; });
+            if (!ok)
+                p.add(json_path(json_path(json_path(kpath, "trigger"), "levels"), t),
+                      "expected a level of this sheet, found criterion \"" + ref.criterion + "\" level \"" + ref.level + "\"");
+        }
+    }
+}
+
+/// A condition names an earlier criterion with plain levels, and levels of it.
+void check_applicability(const product_set& s, const criterion& c, std::size_t index, const std::string& cpath, problem_list& p) {
+    if (!c.applies_if) return;
+    const criterion* cond = s.find(c.applies_if->criterion);
+    std::size_t cond_index = cond ? static_cast<std::size_t>(cond - s.criteria.data()) : index;
+    const std::string apath = json_path(cpath, "applies_if");
+    if (!cond || cond_index >= index || cond->has_cases()) {
+        p.add(json_path(apath, "criterion"), "expected an earlier criterion with plain levels, found \"" + c.applies_if->criterion + "\"");
+        return;
+    }
+    for (std::size_t li = 0; li < c.applies_if->levels.size(); ++li)
+        if (std::none_of(cond->levels.begin(), cond->levels.end(), [&](const level& l) { return l.id == c.applies_if->levels[li]; }))
+            p.add(json_path(json_path(apath, "levels"), li),
+                  "expected a level of criterion " + cond->id + ", found \"" + c.applies_if->levels[li] + "\"");
+}
+
+/// Criteria: parts of the edition, ids unique, levels with distinct points, references that resolve.
+void check_criteria(const product_set& s, const edition& ed, const std::string& path, problem_list& p) {
     std::set<std::string> crit_ids, rule_ids;
     std::size_t index = 0;
     for (std::size_t si = 0; si < s.sections.size(); ++si) {
@@ -164,47 +265,17 @@ void check_set(const product_set& s, const edition& ed, const std::string& path,
             const auto& c = s.criteria[index];
             std::string cpath = json_path(json_path(spath, "criteria"), ci);
             check_unique(crit_ids, c.id, json_path(cpath, "id"), p, "criterion");
-            auto check_points = [&](const std::vector<level>& levels, const std::string& lpath) {
-                std::set<int> seen;
-                for (std::size_t li = 0; li < levels.size(); ++li)
-                    if (!seen.insert(levels[li].points).second && !gap_declared(s, "duplicate_level_points", "", c.id))
-                        p.add(json_path(json_path(lpath, li), "points"),
-                              "expected distinct points within criterion " + c.id + ", found " +
-                                  std::to_string(levels[li].points) + " twice");
-            };
-            check_points(c.levels, json_path(cpath, "levels"));
+            check_distinct_points(s, c, c.levels, json_path(cpath, "levels"), p);
             for (std::size_t k = 0; k < c.cases.size(); ++k)
-                check_points(c.cases[k].levels, json_path(json_path(json_path(cpath, "cases"), k), "levels"));
-            for (std::size_t k = 0; k < c.knockouts.size(); ++k) {
-                const auto& rule = c.knockouts[k];
-                std::string kpath = json_path(json_path(cpath, "knockouts"), k);
-                check_unique(rule_ids, rule.id, json_path(kpath, "id"), p, "knock-out rule");
-                for (std::size_t t = 0; t < rule.trigger_levels.size(); ++t) {
-                    const auto& ref = rule.trigger_levels[t];
-                    const criterion* target = s.find(ref.criterion);
-                    bool ok = target && std::any_of(target->levels.begin(), target->levels.end(),
-                                                    [&](const level& l) { return l.id == ref.level; });
-                    if (!ok)
-                        p.add(json_path(json_path(json_path(kpath, "trigger"), "levels"), t),
-                              "expected a level of this sheet, found criterion \"" + ref.criterion + "\" level \"" + ref.level + "\"");
-                }
-            }
-            if (c.applies_if) {
-                const criterion* cond = s.find(c.applies_if->criterion);
-                std::size_t cond_index = cond ? static_cast<std::size_t>(cond - s.criteria.data()) : index;
-                if (!cond || cond_index >= index || cond->has_cases())
-                    p.add(json_path(json_path(cpath, "applies_if"), "criterion"),
-                          "expected an earlier criterion with plain levels, found \"" + c.applies_if->criterion + "\"");
-                else
-                    for (std::size_t li = 0; li < c.applies_if->levels.size(); ++li)
-                        if (std::none_of(cond->levels.begin(), cond->levels.end(),
-                                         [&](const level& l) { return l.id == c.applies_if->levels[li]; }))
-                            p.add(json_path(json_path(json_path(cpath, "applies_if"), "levels"), li),
-                                  "expected a level of criterion " + cond->id + ", found \"" + c.applies_if->levels[li] + "\"");
-            }
+                check_distinct_points(s, c, c.cases[k].levels, json_path(json_path(json_path(cpath, "cases"), k), "levels"), p);
+            check_knockouts(s, c, cpath, rule_ids, p);
+            check_applicability(s, c, index, cpath, p);
         }
     }
-    // Part sums against the edition's maxima, unless the gap is declared (and then it must be real).
+}
+
+/// Part sums against the edition's maxima, unless the gap is declared (and then it must be real).
+void check_part_sums(const product_set& s, const edition& ed, const std::string& path, problem_list& p) {
     for (const auto& part : ed.parts) {
         int sum = s.part_max(part.id);
         bool declared = gap_declared(s, "part_total", part.id, "");
@@ -215,6 +286,10 @@ void check_set(const product_set& s, const edition& ed, const std::string& path,
             p.add(json_path(path, "gaps"), "a part_total gap is declared for part " + part.id + " but it sums to " +
                                                std::to_string(sum) + " as expected");
     }
+}
+
+/// Links to the edition's minimum requirements name a requirement, a criterion, and reachable points.
+void check_requirement_links(const product_set& s, const edition& ed, const std::string& path, problem_list& p) {
     for (std::size_t i = 0; i < s.minimum_requirements.size(); ++i) {
         const auto& link = s.minimum_requirements[i];
         std::string lpath = json_path(json_path(path, "minimum_requirements"), i);
@@ -228,50 +303,12 @@ void check_set(const product_set& s, const edition& ed, const std::string& path,
     }
 }
 
-product_set read_set(const json::value& v, const std::string& path, problem_list& p) {
-    object_reader r(v, path, p);
-    product_set s;
-    s.id = r.string("id");
-    s.code = r.string("code");
-    s.name = r.string("name");
-    s.industry = r.string("industry");
-    s.group = r.string("group");
-    s.lead_ministry = r.optional_string("lead_ministry");
-    s.status = detail::read_enum(r, "status", set_status::unavailable);
-    s.gaps = read_array<data_gap>(r, "gaps", false, [&](const json::value& g, const std::string& gp) { return read_gap(g, gp, p); });
-    if (const auto* pv = r.value("provenance")) {
-        object_reader pr(*pv, r.path_of("provenance"), p);
-        s.origin.source = pr.string("source");
-        s.origin.sheet = pr.optional_string("sheet").value_or("");
-        s.origin.transcribed_name = pr.optional_string("transcribed_name").value_or("");
-        s.origin.cross_checked = pr.boolean("cross_checked", false);
-        s.origin.anomalies = pr.string_array("anomalies", false);
-        s.origin.minimum_requirements_not_linked = pr.string_array("minimum_requirements_not_linked", false);
-    }
-    if (const auto* secs = r.array("sections")) {
-        for (std::size_t si = 0; si < secs->size(); ++si) {
-            std::string spath = json_path(r.path_of("sections"), si);
-            object_reader sr((*secs)[si], spath, p);
-            section sec;
-            sec.id = sr.string("id");
-            sec.part = sr.string("part");
-            sec.title = sr.string("title");
-            sec.note = sr.optional_string("note");
-            sec.first = s.criteria.size();
-            if (const auto* crits = sr.array("criteria")) {
-                for (std::size_t ci = 0; ci < crits->size(); ++ci)
-                    s.criteria.push_back(read_criterion((*crits)[ci], json_path(sr.path_of("criteria"), ci), sec, p));
-            }
-            sec.count = s.criteria.size() - sec.first;
-            s.sections.push_back(std::move(sec));
-        }
-    }
-    s.minimum_requirements = read_array<requirement_link>(r, "minimum_requirements", false, [&](const json::value& lv, const std::string& lp) {
-        object_reader lr(lv, lp, p);
-        return requirement_link{lr.string("requirement"), lr.string("criterion"),
-                                static_cast<int>(lr.integer("at_least_points", 0, max_points_per_level))};
-    });
-    return s;
+/// Cross-checks of one set that need the whole set and its edition.
+void check_set(const product_set& s, const edition& ed, const std::string& path, problem_list& p) {
+    if (!check_status(s, path, p)) return;
+    check_criteria(s, ed, path, p);
+    check_part_sums(s, ed, path, p);
+    check_requirement_links(s, ed, path, p);
 }
 
 /// Checks that a set sits where the classification says it does.
@@ -286,99 +323,75 @@ void check_classified(const product_set& s, const edition& ed, const std::string
     p.add(json_path(path, "id"), "set \"" + s.id + "\" is not listed in the classification of edition " + ed.id);
 }
 
-void read_edition_fields(object_reader& r, edition& ed, problem_list& p) {
-    ed.id = r.string("id");
-    ed.name = r.string("name");
-    ed.legal_references = read_array<legal_reference>(r, "legal_references", true, [&](const json::value& v, const std::string& path) {
-        object_reader lr(v, path, p);
-        return legal_reference{lr.string("id"), lr.string("title"), read_date(lr, "signed")};
-    });
-    ed.valid_from = read_date(r, "valid_from");
-    if (const auto* vu = r.value("valid_until", false); vu && !vu->is_null()) ed.valid_until = read_date(r, "valid_until");
-    if (ed.valid_until && *ed.valid_until < ed.valid_from) r.report("valid_until", "expected a date on or after valid_from");
-    ed.parts = read_array<part_definition>(r, "parts", true, [&](const json::value& v, const std::string& path) {
-        object_reader pr(v, path, p);
-        return part_definition{pr.string("id"), pr.string("name"), static_cast<int>(pr.integer("max_points", 0, 100))};
-    });
-    ed.star_bands = read_array<star_band>(r, "star_bands", true, [&](const json::value& v, const std::string& path) {
-        object_reader br(v, path, p);
-        star_band b;
-        b.stars = static_cast<int>(br.integer("stars", 1, 5));
-        b.from = static_cast<int>(br.integer("from", 0, 100));
-        b.to = static_cast<int>(br.integer("to", 0, 100));
-        b.recognised = br.boolean("recognised");
-        b.meaning = br.string("meaning");
-        return b;
-    });
-    ed.bands_source = r.string("bands_source");
-    ed.certificate_validity_months = static_cast<int>(r.integer("certificate_validity_months", 1, 1200));
-    ed.certificate_source = r.string("certificate_source");
-    ed.evaluation_levels = read_array<evaluation_level>(r, "evaluation_levels", true, [&](const json::value& v, const std::string& path) {
-        object_reader lr(v, path, p);
-        evaluation_level l;
-        l.id = lr.string("id");
-        l.name = lr.string("name");
-        if (const auto* rec = lr.array("recognises"))
-            for (std::size_t i = 0; i < rec->size(); ++i) {
-                const auto& x = (*rec)[i];
-                if (x.is_int64() && x.get_int64() >= 1 && x.get_int64() <= 5) l.recognises.push_back(static_cast<int>(x.get_int64()));
-                else p.add(json_path(lr.path_of("recognises"), i), "expected a star count from 1 to 5, found " + json::serialize(x));
-            }
-        l.forwards_to = lr.optional_string("forwards_to");
-        if (auto n = lr.optional_integer("forwards_at_least", 0, 100)) l.forwards_at_least = static_cast<int>(*n);
-        if (l.forwards_to.has_value() != l.forwards_at_least.has_value())
-            p.add(path, "expected \"forwards_to\" and \"forwards_at_least\" together");
-        l.source = lr.string("source");
-        return l;
-    });
-    ed.minimum_requirements = read_array<minimum_requirement>(r, "minimum_requirements", false, [&](const json::value& v, const std::string& path) {
+std::vector<minimum_requirement> read_minimum_requirements(object_reader& r, problem_list& p) {
+    return read_array<minimum_requirement>(r, "minimum_requirements", false, [&](const json::value& v, const std::string& path) {
         object_reader mr(v, path, p);
         minimum_requirement m;
-        m.id = mr.string("id");
-        m.stars = static_cast<int>(mr.integer("stars", 1, 5));
-        m.confidence = mr.string("confidence");
-        if (!m.confidence.empty() && m.confidence != "firm" && m.confidence != "one_source")
-            mr.report("confidence", "expected \"firm\" or \"one_source\", found \"" + m.confidence + "\"");
-        m.industries = mr.string_array("industries", false);
-        m.text = mr.string("text");
-        m.source = mr.string("source");
+        read_member(mr, "id", p, m.id);
+        read_member(mr, "stars", p, m.stars);
+        read_member(mr, "confidence", p, m.confidence);
+        read_member(mr, "industries", p, m.industries, false);
+        read_member(mr, "text", p, m.text);
+        read_member(mr, "source", p, m.source);
         return m;
-    });
-    ed.classification = read_array<industry>(r, "classification", true, [&](const json::value& v, const std::string& path) {
-        object_reader ir(v, path, p);
-        industry ind{ir.string("id"), ir.string("code"), ir.string("name"), {}};
-        ind.groups = read_array<product_group>(ir, "groups", true, [&](const json::value& gv, const std::string& gp) {
-            object_reader gr(gv, gp, p);
-            return product_group{gr.string("id"), gr.string("name"), gr.string_array("sets")};
-        });
-        return ind;
-    });
-    ed.dossier_documents = read_array<dossier_document>(r, "dossier_documents", false, [&](const json::value& v, const std::string& path) {
-        object_reader dr(v, path, p);
-        return dossier_document{dr.string("id"), dr.string("title"), dr.string("description"), dr.boolean("required")};
     });
 }
 
-/// Edition-wide cross-checks: unique ids, contiguous bands, levels and requirements that resolve.
-void check_edition(const edition& ed, problem_list& p) {
+/// Everything of an edition but its sets, structure only (check_edition follows).
+void read_edition_fields(object_reader& r, edition& ed, problem_list& p) {
+    read_member(r, "id", p, ed.id);
+    read_member(r, "name", p, ed.name);
+    ed.legal_references = read_array<legal_reference>(r, "legal_references", true, [&](const json::value& v, const std::string& path) {
+        object_reader lr(v, path, p);
+        legal_reference ref{read_key<std::string>(lr, "id", p), read_key<std::string>(lr, "title", p), {}};
+        read_member(lr, "signed", p, ref.signed_on);
+        return ref;
+    });
+    read_member(r, "valid_from", p, ed.valid_from);
+    read_member(r, "valid_until", p, ed.valid_until);
+    read_member(r, "parts", p, ed.parts);
+    read_member(r, "star_bands", p, ed.star_bands);
+    read_member(r, "bands_source", p, ed.bands_source);
+    ed.minimum_requirements = read_minimum_requirements(r, p);
+    read_member(r, "classification", p, ed.classification);
+    read_member(r, "dossier_documents", p, ed.dossier_documents, false);
+}
+
+/// Ids unique in each list of the edition.
+void check_edition_ids(const edition& ed, problem_list& p) {
     auto unique = [&](auto const& items, std::string_view key, auto id_of, std::string_view what) {
         std::set<std::string> seen;
         for (std::size_t i = 0; i < items.size(); ++i)
             check_unique(seen, id_of(items[i]), json_path(json_path(json_path("", key), i), "id"), p, what);
     };
     unique(ed.parts, "parts", [](const part_definition& x) { return x.id; }, "part");
-    unique(ed.evaluation_levels, "evaluation_levels", [](const evaluation_level& x) { return x.id; }, "level");
     unique(ed.minimum_requirements, "minimum_requirements", [](const minimum_requirement& x) { return x.id; }, "requirement");
     unique(ed.classification, "classification", [](const industry& x) { return x.id; }, "industry");
     unique(ed.dossier_documents, "dossier_documents", [](const dossier_document& x) { return x.id; }, "document");
+}
+
+/// Dates in order; part maxima within 0-100 and summing to 100.
+void check_dates_and_parts(const edition& ed, problem_list& p) {
+    if (ed.valid_until && *ed.valid_until < ed.valid_from) p.add("/valid_until", "expected a date on or after valid_from");
     int part_total = 0;
-    for (const auto& part : ed.parts) part_total += part.max_points;
+    for (std::size_t i = 0; i < ed.parts.size(); ++i) {
+        check_range(p, json_path(json_path("/parts", i), "max_points"), ed.parts[i].max_points, 0, 100);
+        part_total += ed.parts[i].max_points;
+    }
     if (!ed.parts.empty() && part_total != 100)
         p.add("/parts", "expected part maxima summing to 100, found " + std::to_string(part_total));
+}
 
-    // Star bands: contiguous, non-overlapping, covering 0 to 100, distinct star counts.
+/// Star bands: stars 1-5 and bounds 0-100; contiguous, non-overlapping, covering 0 to 100, distinct star counts.
+void check_bands(const edition& ed, problem_list& p) {
     std::vector<std::pair<star_band, std::size_t>> bands;
-    for (std::size_t i = 0; i < ed.star_bands.size(); ++i) bands.emplace_back(ed.star_bands[i], i);
+    for (std::size_t i = 0; i < ed.star_bands.size(); ++i) {
+        const std::string bpath = json_path("/star_bands", i);
+        check_range(p, json_path(bpath, "stars"), ed.star_bands[i].stars, 1, 5);
+        check_range(p, json_path(bpath, "from"), ed.star_bands[i].from, 0, 100);
+        check_range(p, json_path(bpath, "to"), ed.star_bands[i].to, 0, 100);
+        bands.emplace_back(ed.star_bands[i], i);
+    }
     std::sort(bands.begin(), bands.end(), [](const auto& a, const auto& b) { return a.first.from < b.first.from; });
     std::set<int> stars;
     int expected_from = 0;
@@ -394,23 +407,31 @@ void check_edition(const edition& ed, problem_list& p) {
     if (!bands.empty() && expected_from != 100)
         p.add("/star_bands", "expected bands covering 0 to 100, the highest ends at " + std::to_string(expected_from));
     if (ed.star_bands.empty()) p.add("/star_bands", "expected at least one star band");
+}
 
-    for (std::size_t i = 0; i < ed.evaluation_levels.size(); ++i) {
-        const auto& l = ed.evaluation_levels[i];
-        std::string lpath = json_path("/evaluation_levels", i);
-        if (l.forwards_to && !ed.find_level(*l.forwards_to))
-            p.add(json_path(lpath, "forwards_to"), "expected an evaluation level of this edition, found \"" + *l.forwards_to + "\"");
-        for (std::size_t k = 0; k < l.recognises.size(); ++k)
-            if (!stars.contains(l.recognises[k]))
-                p.add(json_path(json_path(lpath, "recognises"), k), "expected a star count with a band, found " + std::to_string(l.recognises[k]));
-    }
+/// Minimum requirements: stars 1-5, a known confidence, industries of the classification.
+void check_requirements(const edition& ed, problem_list& p) {
     std::set<std::string> industries;
     for (const auto& ind : ed.classification) industries.insert(ind.id);
-    for (std::size_t i = 0; i < ed.minimum_requirements.size(); ++i)
-        for (std::size_t k = 0; k < ed.minimum_requirements[i].industries.size(); ++k)
-            if (!industries.contains(ed.minimum_requirements[i].industries[k]))
-                p.add(json_path(json_path(json_path("/minimum_requirements", i), "industries"), k),
-                      "expected an industry of the classification, found \"" + ed.minimum_requirements[i].industries[k] + "\"");
+    for (std::size_t i = 0; i < ed.minimum_requirements.size(); ++i) {
+        const auto& m = ed.minimum_requirements[i];
+        const std::string mpath = json_path("/minimum_requirements", i);
+        check_range(p, json_path(mpath, "stars"), m.stars, 1, 5);
+        if (!m.confidence.empty() && m.confidence != "firm" && m.confidence != "one_source")
+            p.add(json_path(mpath, "confidence"), "expected \"firm\" or \"one_source\", found \"" + m.confidence + "\"");
+        for (std::size_t k = 0; k < m.industries.size(); ++k)
+            if (!industries.contains(m.industries[k]))
+                p.add(json_path(json_path(mpath, "industries"), k),
+                      "expected an industry of the classification, found \"" + m.industries[k] + "\"");
+    }
+}
+
+/// Edition-wide cross-checks: unique ids, dates, parts, contiguous bands, requirements that resolve.
+void check_edition(const edition& ed, problem_list& p) {
+    check_edition_ids(ed, p);
+    check_dates_and_parts(ed, p);
+    check_bands(ed, p);
+    check_requirements(ed, p);
 }
 
 }  // namespace

@@ -24,7 +24,7 @@ std::string exact_mean::display(int decimals) const {
 
 namespace {
 
-void check_council(const edition& ed, const product_set& set, const std::vector<scorecard_result>& cards,
+void check_council(const edition& ed, const procedure& proc, const product_set& set, const std::vector<scorecard_result>& cards,
                    const council_policy& policy) {
     problem_list p;
     if (cards.empty()) p.add("/scorecards", "a council needs at least one scorecard, found none");
@@ -35,8 +35,11 @@ void check_council(const edition& ed, const product_set& set, const std::vector<
         if (cards[i].set != set.id || cards[i].edition != ed.id || cards[i].criteria.size() != set.criteria.size())
             p.add(json_path("/scorecards", i), "expected a scorecard of set " + set.id + " (edition " + ed.id + "), found set " +
                                                    cards[i].set + " (edition " + cards[i].edition + ")");
-    if (!ed.find_level(policy.level))
-        p.add("/policy/level", "expected an evaluation level of edition " + ed.id + ", found \"" + policy.level + "\"");
+    if (proc.edition != ed.id)
+        p.add("", "expected the procedure of edition " + ed.id + ", found the procedure of edition " + proc.edition);
+    const procedure_level* level = proc.find_level(policy.level);
+    if (!level || level->precheck)
+        p.add("/policy/level", "expected a council level of procedure " + proc.edition + ", found \"" + policy.level + "\"");
     if (policy.display_decimals < 0 || policy.display_decimals > 6)
         p.add("/policy/display_decimals", "expected 0 to 6, found " + std::to_string(policy.display_decimals));
     if (policy.divergence_limit < 0)
@@ -73,17 +76,11 @@ council_knockout combine_knockouts(const std::vector<scorecard_result>& cards, k
 
 }  // namespace
 
-council_result aggregate(const edition& ed, const product_set& set, const std::vector<scorecard_result>& cards,
-                         const council_policy& policy) {
-    check_council(ed, set, cards, policy);
-    council_result r;
-    r.edition = ed.id;
-    r.set = set.id;
-    r.sheet_status = set.status;
-    r.warnings = set.warnings();
-    r.bands_source = ed.bands_source;
-    const auto n = static_cast<std::int64_t>(cards.size());
+namespace {
 
+/// Members' totals, the exact mean (1048/QĐ-TTg, Phụ lục II: the product's score is the mean of the
+/// members' totals) and the spread between the highest and the lowest total.
+void aggregate_totals(council_result& r, const std::vector<scorecard_result>& cards, const council_policy& policy) {
     std::int64_t sum = 0;
     int lowest = cards.front().total, highest = cards.front().total;
     for (const auto& c : cards) {
@@ -92,14 +89,18 @@ council_result aggregate(const edition& ed, const product_set& set, const std::v
         lowest = std::min(lowest, c.total);
         highest = std::max(highest, c.total);
     }
-    // 1048/QĐ-TTg, Phụ lục II: the product's score is the mean of the members' totals.
-    r.mean = {sum, n};
+    r.mean = {sum, static_cast<std::int64_t>(cards.size())};
     r.mean_display = r.mean.display(policy.display_decimals);
     r.divergence = {highest - lowest, policy.divergence_limit, highest - lowest > policy.divergence_limit};
     if (r.divergence.exceeded)
         r.warnings.push_back("members' totals differ by " + std::to_string(r.divergence.spread) + " points, more than the limit of " +
                              std::to_string(policy.divergence_limit) + ": the council should discuss and re-score");
+}
 
+/// The mean of every criterion and of every part of the edition.
+void aggregate_means(council_result& r, const edition& ed, const product_set& set, const std::vector<scorecard_result>& cards,
+                     const council_policy& policy) {
+    const auto n = static_cast<std::int64_t>(cards.size());
     for (std::size_t i = 0; i < set.criteria.size(); ++i) {
         std::int64_t s = 0;
         for (const auto& c : cards) s += c.criteria[i].points;
@@ -116,36 +117,55 @@ council_result aggregate(const edition& ed, const product_set& set, const std::v
                 }
         r.part_means.push_back({part.id, s, exact_mean{s, n}.display(policy.display_decimals), max_points});
     }
+}
 
-    const star_band& band = ed.band_for(sum, n);
-    r.band_stars = band.stars;
-    r.band_meaning = band.meaning;
-    r.knockout = combine_knockouts(cards, policy.knockouts);
-    r.stars = r.knockout.outcome == evaluation_outcome::evaluated ? band.stars : 0;
-
-    // Minimum requirements per star (781/QĐ-TTg): a requirement not met on the criterion's exact
-    // mean caps the product below the requirement's stars.
+/// Minimum requirements per star (781/QĐ-TTg): a requirement not met on the criterion's exact mean
+/// caps the product below the requirement's stars.
+void apply_caps(council_result& r, const edition& ed, const product_set& set) {
     for (const auto& link : set.minimum_requirements) {
         const minimum_requirement* req = ed.find_requirement(link.requirement);
         if (!req || r.stars < req->stars) continue;
         if (!req->industries.empty() && std::find(req->industries.begin(), req->industries.end(), set.industry) == req->industries.end())
             continue;
         auto cm = std::find_if(r.criterion_means.begin(), r.criterion_means.end(), [&](const mean_of& m) { return m.id == link.criterion; });
-        if (cm == r.criterion_means.end() || exact_mean{cm->sum, n}.at_least(link.at_least_points)) continue;
+        if (cm == r.criterion_means.end() || exact_mean{cm->sum, r.mean.denominator}.at_least(link.at_least_points)) continue;
         r.caps.push_back({req->id, link.criterion, link.at_least_points, cm->mean, req->stars - 1, req->text, req->source, req->confidence});
     }
     for (const auto& cap : r.caps) r.stars = std::min(r.stars, cap.capped_to);
+}
 
+/// Who may recognise the final stars and where the council's level forwards: the procedure's facts.
+void apply_procedure(council_result& r, const edition& ed, const procedure& proc, const council_policy& policy) {
     const star_band* final_band = nullptr;
     for (const auto& b : ed.star_bands)
         if (b.stars == r.stars) final_band = &b;
-    const evaluation_level* recogniser = ed.recognising_level(r.stars);
+    const procedure_level* recogniser = proc.recognising_level(r.stars);
     r.recognisable = final_band && final_band->recognised && recogniser;
     if (r.recognisable) r.recognised_by = recogniser->id;
+    if (r.knockout.outcome == evaluation_outcome::evaluated)
+        r.forward_to = proc.find_level(policy.level)->forward_target(r.mean.numerator, r.mean.denominator);
+}
 
-    const evaluation_level* here = ed.find_level(policy.level);
-    if (here->forwards_to && r.knockout.outcome == evaluation_outcome::evaluated && r.mean.at_least(*here->forwards_at_least))
-        r.forward_to = here->forwards_to;
+}  // namespace
+
+council_result aggregate(const edition& ed, const procedure& proc, const product_set& set,
+                         const std::vector<scorecard_result>& cards, const council_policy& policy) {
+    check_council(ed, proc, set, cards, policy);
+    council_result r;
+    r.edition = ed.id;
+    r.set = set.id;
+    r.sheet_status = set.status;
+    r.warnings = set.warnings();
+    r.bands_source = ed.bands_source;
+    aggregate_totals(r, cards, policy);
+    aggregate_means(r, ed, set, cards, policy);
+    const star_band& band = ed.band_for(r.mean.numerator, r.mean.denominator);
+    r.band_stars = band.stars;
+    r.band_meaning = band.meaning;
+    r.knockout = combine_knockouts(cards, policy.knockouts);
+    r.stars = r.knockout.outcome == evaluation_outcome::evaluated ? band.stars : 0;
+    apply_caps(r, ed, set);
+    apply_procedure(r, ed, proc, policy);
     return r;
 }
 

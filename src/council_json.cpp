@@ -3,7 +3,7 @@
 #include <boost/json/value_from.hpp>
 
 #include "ocop/council.hpp"
-#include "ocop/detail/enum_text.hpp"
+#include "ocop/detail/described_json.hpp"
 #include "ocop/detail/json_reader.hpp"
 #include "ocop/error.hpp"
 
@@ -12,6 +12,29 @@ namespace ocop {
 namespace json = boost::json;
 using detail::object_reader;
 
+namespace detail {
+/// A council document may leave out any policy member: it keeps the documented default.
+template <>
+struct members_have_defaults<council_policy> : std::true_type {};
+}  // namespace detail
+
+namespace {
+
+void check_range(problem_list& p, std::string_view key, int value, int min, int max) {
+    if (value < min || value > max)
+        p.add(json_path("/policy", key), "expected an integer from " + std::to_string(min) + " to " + std::to_string(max) +
+                                              ", found " + std::to_string(value));
+}
+
+/// The policy's ranges, checked after the structural read (docs/scoring.md).
+void check_policy(const council_policy& policy, problem_list& p) {
+    check_range(p, "divergence_limit", policy.divergence_limit, 0, 100);
+    check_range(p, "minimum_members", policy.minimum_members, 1, 1000);
+    check_range(p, "display_decimals", policy.display_decimals, 0, 6);
+}
+
+}  // namespace
+
 council_input parse_council(std::string_view json_text) {
     json::value doc = detail::parse_json(json_text);
     problem_list p;
@@ -19,14 +42,11 @@ council_input parse_council(std::string_view json_text) {
     std::vector<const json::value*> cards;
     {
         object_reader r(doc, "", p);
-        if (const auto* pol = r.value("policy", false)) {
-            object_reader pr(*pol, "/policy", p);
-            const council_policy d;
-            in.policy.divergence_limit = static_cast<int>(pr.optional_integer("divergence_limit", 0, 100).value_or(d.divergence_limit));
-            in.policy.minimum_members = static_cast<int>(pr.optional_integer("minimum_members", 1, 1000).value_or(d.minimum_members));
-            in.policy.display_decimals = static_cast<int>(pr.optional_integer("display_decimals", 0, 6).value_or(d.display_decimals));
-            if (pr.is_object() && pr.value("knockouts", false)) in.policy.knockouts = detail::read_enum(pr, "knockouts", d.knockouts);
-            in.policy.level = pr.optional_string("level").value_or(d.level);
+        std::optional<council_policy> policy;
+        detail::read_member(r, "policy", p, policy);
+        if (policy) {
+            check_policy(*policy, p);
+            in.policy = std::move(*policy);
         }
         if (const auto* arr = r.array("scorecards"))
             for (const auto& v : *arr) cards.push_back(&v);
@@ -43,7 +63,7 @@ council_input parse_council(std::string_view json_text) {
     return in;
 }
 
-council_result evaluate_council(const catalog& cat, const council_input& input) {
+council_result evaluate_council(const catalog& cat, const council_input& input, const procedure_library& procedures) {
     if (input.scorecards.empty()) throw error(errc::invalid_council, "/scorecards", "a council needs at least one scorecard, found none");
     const edition& ed = cat.get(input.scorecards.front().edition);
     const product_set* set = ed.find_set(input.scorecards.front().set);
@@ -58,9 +78,9 @@ council_result evaluate_council(const catalog& cat, const council_input& input) 
         }
     }
     p.throw_if_any(errc::invalid_scorecard);
-    return aggregate(ed, *set, results, input.policy);
+    return aggregate(ed, procedures.get(ed.id), *set, results, input.policy);
 }
 
-json::value to_json(const council_result& result) { return json::value_from(result); }
+json::value to_json(const council_result& result) { return detail::write_json(result); }
 
 }  // namespace ocop

@@ -96,4 +96,8 @@ std::optional<timestamp_parts> parse_timestamp(std::string_view t) {
     return out;
 }
 
+bool periods_overlap(date a_from, const std::optional<date>& a_until, date b_from, const std::optional<date>& b_until) noexcept {
+    return (!a_until || b_from <= *a_until) && (!b_until || a_from <= *b_until);
+}
+
 }  // namespace ocop

@@ -19,6 +19,12 @@ const event_rule* procedure_level::find_rule(event_type t) const noexcept {
     return nullptr;
 }
 
+std::optional<std::string> procedure_level::forward_target(std::int64_t numerator, std::int64_t denominator) const {
+    if (!forwards_to) return std::nullopt;
+    if (forwards_at_least && numerator < *forwards_at_least * denominator) return std::nullopt;
+    return forwards_to;
+}
+
 bool procedure::in_force_on(date d) const noexcept {
     return valid_from <= d && (!valid_until || d <= *valid_until);
 }
@@ -29,11 +35,24 @@ const procedure_level* procedure::find_level(std::string_view id) const noexcept
     return nullptr;
 }
 
+const procedure_level* procedure::recognising_level(int stars) const noexcept {
+    for (const auto& l : levels)
+        if (std::find(l.recognises.begin(), l.recognises.end(), stars) != l.recognises.end()) return &l;
+    return nullptr;
+}
+
 procedure_library::procedure_library(std::vector<procedure> items) : items_(std::move(items)) {
-    std::set<std::string> seen;
-    for (const auto& p : items_)
-        if (!seen.insert(p.edition).second)
-            throw error(errc::invalid_document, "/edition", "two procedures for edition \"" + p.edition + "\"");
+    for (std::size_t i = 0; i < items_.size(); ++i)
+        for (std::size_t j = 0; j < i; ++j) {
+            const procedure& p = items_[i];
+            const procedure& other = items_[j];
+            if (p.edition == other.edition)
+                throw error(errc::invalid_document, "/edition", "two procedures for edition \"" + p.edition + "\"");
+            if (periods_overlap(p.valid_from, p.valid_until, other.valid_from, other.valid_until))
+                throw error(errc::invalid_document, "/valid_from",
+                            "procedure \"" + p.edition + "\" overlaps procedure \"" + other.edition +
+                                "\" in time: exactly one procedure may be in force on a date");
+        }
 }
 
 const procedure& procedure_library::get(std::string_view edition_id) const {

@@ -2,6 +2,7 @@
 
 #include <boost/json/value_from.hpp>
 
+#include "ocop/detail/described_json.hpp"
 #include "ocop/detail/json_reader.hpp"
 #include "ocop/scoring.hpp"
 
@@ -61,6 +62,6 @@ json::value to_json(const scorecard& card) {
     return o;
 }
 
-json::value to_json(const scorecard_result& result) { return json::value_from(result); }
+json::value to_json(const scorecard_result& result) { return detail::write_json(result); }
 
 }  // namespace ocop

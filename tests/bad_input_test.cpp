@@ -374,14 +374,14 @@ TEST_CASE("parse_council and evaluate_council: each bad field is named", "[bad_i
 TEST_CASE("aggregate refuses an empty council and mixed sets", "[bad_input]") {
     const edition& ed = embedded_catalog().get("1048-781");
     const product_set& rau = *ed.find_set("rau-cu-qua-hat-tuoi");
-    expect_error([&] { (void)aggregate(ed, rau, {}); }, errc::invalid_council);
+    expect_error([&] { (void)aggregate(ed, embedded_procedures().get(ed.id), rau, {}); }, errc::invalid_council);
     scorecard_result r = score(embedded_catalog(), parse_scorecard(test::rau_best_card()));
     scorecard_result other = r;
     other.set = "che-tuoi-che-bien";
-    expect_error([&] { (void)aggregate(ed, rau, {r, r, other}); }, errc::invalid_council);
+    expect_error([&] { (void)aggregate(ed, embedded_procedures().get(ed.id), rau, {r, r, other}); }, errc::invalid_council);
     council_policy bad;
     bad.minimum_members = 5;
-    expect_error([&] { (void)aggregate(ed, rau, {r, r, r}, bad); }, errc::invalid_council);
+    expect_error([&] { (void)aggregate(ed, embedded_procedures().get(ed.id), rau, {r, r, r}, bad); }, errc::invalid_council);
 }
 
 // ---- batch scoring -------------------------------------------------------------------------------

@@ -63,7 +63,7 @@ TEST_CASE("batch scoring gives the same totals, outcomes and stars as score() an
             auto expected = ocop::score(ed(), set, cards[i]);
             CHECK(totals[i] == expected.total);
             CHECK(outcomes[i] == static_cast<std::uint8_t>(expected.outcome));
-            auto council = ocop::aggregate(ed(), set, {expected}, one);
+            auto council = ocop::aggregate(ed(), ocop::embedded_procedures().get(ed().id), set, {expected}, one);
             CHECK(stars[i] == council.stars);
             stopped += expected.outcome != ocop::evaluation_outcome::evaluated;
             ranked += council.stars > 0;

@@ -6,6 +6,7 @@
 #include <catch2/catch.hpp>
 
 #include "ocop/catalog_json.hpp"
+#include "ocop/procedure.hpp"
 #include "test_support.hpp"
 
 using namespace ocop;
@@ -22,7 +23,6 @@ TEST_CASE("the embedded catalog ships 1048/781 with its dates and legal referenc
     REQUIRE(ed.valid_until == date{2023, 2, 23});
     REQUIRE(ed.legal_references.size() == 2);
     REQUIRE(ed.legal_references[1].signed_on == date{2020, 6, 8});
-    REQUIRE(ed.certificate_validity_months == 36);
     REQUIRE(ed.parts.size() == 3);
     CHECK(ed.parts[0].max_points == 35);
     CHECK(ed.parts[1].max_points == 25);
@@ -41,14 +41,19 @@ TEST_CASE("the edition in force is found by date, and a date with none is an err
     test::expect_error([&] { cat.get("148"); }, errc::not_found);
 }
 
-TEST_CASE("levels of 1048/781: district forwards at 50, province recognises 3 and 4 stars, central 5") {
-    const edition& ed = ed1048();
-    REQUIRE(ed.find_level("district")->forwards_at_least == 50);
-    REQUIRE(ed.find_level("province")->forwards_at_least == 90);
-    REQUIRE(ed.recognising_level(3)->id == "province");
-    REQUIRE(ed.recognising_level(4)->id == "province");
-    REQUIRE(ed.recognising_level(5)->id == "central");
-    REQUIRE(ed.recognising_level(2) == nullptr);
+TEST_CASE("levels of the 1048/781 procedure: district forwards at 50, province recognises 3 and 4 stars, central 5") {
+    const procedure& proc = embedded_procedures().get("1048-781");
+    REQUIRE(proc.certificate_validity_months == 36);
+    const procedure_level& district = *proc.find_level("district");
+    CHECK(district.forward_target(50, 1) == "province");
+    CHECK(district.forward_target(4999, 100) == std::nullopt);  // 49.99: exact, not rounded
+    CHECK(proc.find_level("province")->forward_target(90, 1) == "central");
+    CHECK(proc.find_level("province")->forward_target(8999, 100) == std::nullopt);
+    CHECK(proc.find_level("central")->forward_target(100, 1) == std::nullopt);  // the last level forwards nowhere
+    REQUIRE(proc.recognising_level(3)->id == "province");
+    REQUIRE(proc.recognising_level(4)->id == "province");
+    REQUIRE(proc.recognising_level(5)->id == "central");
+    REQUIRE(proc.recognising_level(2) == nullptr);
 }
 
 TEST_CASE("all 26 product sets are classified in 6 industries and 16 groups") {

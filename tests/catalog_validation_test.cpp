@@ -24,8 +24,7 @@ json::value minimal_edition() {
         {"stars": 3, "from": 50, "to": 70, "recognised": true, "meaning": "3"},
         {"stars": 4, "from": 70, "to": 90, "recognised": true, "meaning": "4"},
         {"stars": 5, "from": 90, "to": 100, "recognised": true, "meaning": "5"}],
-      "bands_source": "s", "certificate_validity_months": 36, "certificate_source": "s",
-      "evaluation_levels": [{"id": "province", "name": "p", "recognises": [3, 4, 5], "source": "s"}],
+      "bands_source": "s",
       "classification": [{"id": "food", "code": "I", "name": "f",
                           "groups": [{"id": "I.1", "name": "g", "sets": ["s1"]}]}],
       "sets": [{
@@ -153,16 +152,22 @@ TEST_CASE("star bands must be contiguous, non-overlapping and cover 0 to 100") {
     REQUIRE(test::has_problem(load_fails(not_from_zero), "/star_bands/0/from", "expected 0, found 1"));
 }
 
+TEST_CASE("an edition holds no evaluation levels or certificate validity: those are the procedure's") {
+    auto doc = minimal_edition();
+    doc.as_object()["evaluation_levels"] = json::array{};
+    doc.as_object()["certificate_validity_months"] = 36;
+    auto e = load_fails(doc);
+    REQUIRE(test::has_problem(e, "/evaluation_levels", "unknown key"));
+    REQUIRE(test::has_problem(e, "/certificate_validity_months", "unknown key"));
+}
+
 TEST_CASE("references inside an edition must resolve") {
     auto doc = minimal_edition();
-    doc.at("evaluation_levels").at(0).as_object()["forwards_to"] = "nowhere";
-    doc.at("evaluation_levels").at(0).as_object()["forwards_at_least"] = 90;
     criterion_at(doc, 0)["knockouts"] = json::array{json::object{
         {"id", "k"}, {"outcome", "vanished"}, {"trigger", json::object{{"kind", "levels"}, {"levels", json::array{json::object{{"criterion", "9.9"}, {"level", "a"}}}}}},
         {"text", "t"}, {"source", "s"}}};
     criterion_at(doc, 2)["applies_if"] = json::object{{"criterion", "3.1"}, {"levels", json::array{"b"}}, {"text", "t"}, {"source", "s"}};
     auto e = load_fails(doc);
-    REQUIRE(test::has_problem(e, "/evaluation_levels/0/forwards_to", "found \"nowhere\""));
     REQUIRE(test::has_problem(e, "/sets/0/sections/0/criteria/0/knockouts/0/outcome", "expected one of \"eliminated\", \"evaluation_stopped\""));
     REQUIRE(test::has_problem(e, "/sets/0/sections/0/criteria/0/knockouts/0/trigger/levels/0", "criterion \"9.9\""));
     REQUIRE(test::has_problem(e, "/sets/0/sections/2/criteria/0/applies_if/criterion", "expected an earlier criterion"));

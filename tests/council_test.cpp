@@ -36,7 +36,7 @@ council_result council_of(std::initializer_list<int> totals, council_policy poli
     std::vector<scorecard_result> cards;
     for (int t : totals) cards.push_back(card_with_total(t));
     policy.minimum_members = 1;
-    return aggregate(test::ed1048(), test::rau(), cards, policy);
+    return aggregate(test::ed1048(), test::proc1048(), test::rau(), cards, policy);
 }
 
 }  // namespace
@@ -55,7 +55,7 @@ TEST_CASE("a five-member council for Rau, củ, quả, hạt tươi, computed by
     std::vector<scorecard_result> cards{scored(rau_top("m1")), scored(m2),
                                         scored(with(rau_top("m3"), {{"4.1", "c"}, {"4.2", "c"}, {"4.3", "d"}, {"11", "b"}})),
                                         scored(m4), scored(with(rau_top("m5"), {{"1.5", "c"}, {"6.2", "c"}, {"9.2", "c"}}))};
-    auto r = aggregate(test::ed1048(), test::rau(), cards);
+    auto r = aggregate(test::ed1048(), test::proc1048(), test::rau(), cards);
     REQUIRE(r.members.size() == 5);
     CHECK(r.members[0].total == 100);
     CHECK(r.members[1].total == 94);
@@ -142,6 +142,42 @@ TEST_CASE("forwarding from the district needs a mean of 50") {
     CHECK_FALSE(council_of({50, 49}, district).forward_to.has_value());
 }
 
+TEST_CASE("recognition and forwarding come from the procedure, not from the edition") {
+    std::vector<scorecard_result> cards{card_with_total(92), card_with_total(92), card_with_total(92)};
+    procedure changed = test::proc1048();
+    changed.levels[1].recognises = {3, 4, 5};  // hypothetical: the province recognises 5 stars too
+    changed.levels[0].forwards_at_least = 95;                    // and the district forwards from 95 only
+    council_policy district;
+    district.level = "district";
+    auto r = aggregate(test::ed1048(), changed, test::rau(), cards, district);
+    CHECK(r.stars == 5);
+    CHECK(r.recognised_by == "province");
+    CHECK_FALSE(r.forward_to.has_value());
+    changed.levels[0].forwards_at_least.reset();  // no threshold: every evaluated product may be forwarded
+    CHECK(aggregate(test::ed1048(), changed, test::rau(), cards, district).forward_to == "province");
+    changed.levels[1].recognises.clear();
+    changed.levels[2].recognises.clear();
+    auto none = aggregate(test::ed1048(), changed, test::rau(), cards, district);
+    CHECK_FALSE(none.recognisable);  // a recognised band, but no level of the procedure recognises 5 stars
+    CHECK_FALSE(none.recognised_by.has_value());
+}
+
+TEST_CASE("a council needs the procedure of its own edition and one of its council levels") {
+    std::vector<scorecard_result> cards{scored(rau_top()), scored(rau_top()), scored(rau_top())};
+    auto e = test::expect_error([&] { aggregate(test::ed1048(), embedded_procedures().get("148"), test::rau(), cards); },
+                                errc::invalid_council);
+    CHECK(test::has_problem(e, "", "expected the procedure of edition 1048-781, found the procedure of edition 148"));
+    procedure with_precheck = test::proc1048();
+    with_precheck.levels[0].precheck = true;  // a pre-check level has no council
+    council_policy district;
+    district.level = "district";
+    e = test::expect_error([&] { aggregate(test::ed1048(), with_precheck, test::rau(), cards, district); }, errc::invalid_council);
+    CHECK(test::has_problem(e, "/policy/level", "expected a council level of procedure 1048-781, found \"district\""));
+    council_input in{{rau_top(), rau_top(), rau_top()}, {}};
+    auto missing = test::expect_error([&] { evaluate_council(embedded_catalog(), in, procedure_library{}); }, errc::not_found);
+    CHECK(test::has_problem(missing, "", "no procedure for edition \"1048-781\""));
+}
+
 TEST_CASE("divergence: members more than 10 points apart are flagged (policy)") {
     auto flagged = council_of({80, 69});
     CHECK(flagged.divergence.spread == 11);
@@ -157,7 +193,7 @@ TEST_CASE("minimum requirements cap the stars, with the reason") {
     // 8 (uniqueness) at "a" = 0 for everyone: 95 points, band 5, but 781's 4-star requirement caps it to 3.
     std::vector<scorecard_result> cards;
     for (int i = 0; i < 3; ++i) cards.push_back(scored(with(rau_top(), {{"8", "a"}})));
-    auto r = aggregate(test::ed1048(), test::rau(), cards);
+    auto r = aggregate(test::ed1048(), test::proc1048(), test::rau(), cards);
     CHECK(r.band_stars == 5);
     REQUIRE(r.caps.size() == 1);
     CHECK(r.caps[0].requirement == "781-4-uniqueness");
@@ -170,22 +206,22 @@ TEST_CASE("minimum requirements cap the stars, with the reason") {
     // Without a product standard (9.1 "a") even 3 stars are out of reach.
     cards.clear();
     for (int i = 0; i < 3; ++i) cards.push_back(scored(with(rau_top(), {{"9.1", "a"}})));
-    auto r2 = aggregate(test::ed1048(), test::rau(), cards);
+    auto r2 = aggregate(test::ed1048(), test::proc1048(), test::rau(), cards);
     CHECK(r2.stars == 2);
     CHECK_FALSE(r2.recognisable);
 
     // The requirement is judged on the criterion's exact mean: 5, 3, 0 -> 2.67 < 3 caps; 5, 5, 0 -> 3.33 does not.
     cards = {scored(rau_top()), scored(with(rau_top(), {{"8", "c"}})), scored(with(rau_top(), {{"8", "a"}}))};
-    CHECK(aggregate(test::ed1048(), test::rau(), cards).stars == 3);
+    CHECK(aggregate(test::ed1048(), test::proc1048(), test::rau(), cards).stars == 3);
     cards = {scored(rau_top()), scored(rau_top()), scored(with(rau_top(), {{"8", "a"}}))};
-    CHECK(aggregate(test::ed1048(), test::rau(), cards).stars == 5);
+    CHECK(aggregate(test::ed1048(), test::proc1048(), test::rau(), cards).stars == 5);
 }
 
 TEST_CASE("knock-outs in a council: any member by default, majority by policy") {
     auto stopped = rau_top("m1");
     stopped.declared_knockouts.insert("food-safety-certificate-not-compliant");
     std::vector<scorecard_result> cards{scored(stopped), scored(rau_top("m2")), scored(rau_top("m3"))};
-    auto r = aggregate(test::ed1048(), test::rau(), cards);
+    auto r = aggregate(test::ed1048(), test::proc1048(), test::rau(), cards);
     CHECK(r.knockout.outcome == evaluation_outcome::evaluation_stopped);
     CHECK(r.knockout.members_reporting == 1);
     CHECK(r.stars == 0);
@@ -194,23 +230,23 @@ TEST_CASE("knock-outs in a council: any member by default, majority by policy") 
 
     council_policy majority;
     majority.knockouts = knockout_rule_policy::majority;
-    auto r2 = aggregate(test::ed1048(), test::rau(), cards, majority);
+    auto r2 = aggregate(test::ed1048(), test::proc1048(), test::rau(), cards, majority);
     CHECK(r2.knockout.outcome == evaluation_outcome::evaluated);
     CHECK(r2.stars == 5);
 }
 
 TEST_CASE("a council that cannot be aggregated is refused") {
-    auto e = test::expect_error([] { aggregate(test::ed1048(), test::rau(), {}); }, errc::invalid_council);
+    auto e = test::expect_error([] { aggregate(test::ed1048(), test::proc1048(), test::rau(), {}); }, errc::invalid_council);
     CHECK(test::has_problem(e, "/scorecards", "at least one scorecard, found none"));
-    e = test::expect_error([] { aggregate(test::ed1048(), test::rau(), {scored(rau_top())}); }, errc::invalid_council);
+    e = test::expect_error([] { aggregate(test::ed1048(), test::proc1048(), test::rau(), {scored(rau_top())}); }, errc::invalid_council);
     CHECK(test::has_problem(e, "/scorecards", "requires 3 members, found 1"));
     auto other = scored(rau_top());
     other.set = "thit-trung-sua-tuoi";
-    e = test::expect_error([&] { aggregate(test::ed1048(), test::rau(), {scored(rau_top()), scored(rau_top()), other}); }, errc::invalid_council);
+    e = test::expect_error([&] { aggregate(test::ed1048(), test::proc1048(), test::rau(), {scored(rau_top()), scored(rau_top()), other}); }, errc::invalid_council);
     CHECK(test::has_problem(e, "/scorecards/2", "expected a scorecard of set rau-cu-qua-hat-tuoi"));
     council_policy nowhere;
     nowhere.level = "commune";
-    e = test::expect_error([&] { aggregate(test::ed1048(), test::rau(), {scored(rau_top()), scored(rau_top()), scored(rau_top())}, nowhere); },
+    e = test::expect_error([&] { aggregate(test::ed1048(), test::proc1048(), test::rau(), {scored(rau_top()), scored(rau_top()), scored(rau_top())}, nowhere); },
                            errc::invalid_council);
     CHECK(test::has_problem(e, "/policy/level", "found \"commune\""));
 }

@@ -5,12 +5,14 @@
 #include <string>
 
 #include "ocop/catalog_json.hpp"
+#include "ocop/procedure.hpp"
 #include "ocop/scoring.hpp"
 
 namespace ocop::test {
 
 inline const edition& ed1048() { return embedded_catalog().get("1048-781"); }
 inline const product_set& rau() { return *ed1048().find_set("rau-cu-qua-hat-tuoi"); }
+inline const procedure& proc1048() { return embedded_procedures().get("1048-781"); }
 
 /// The best level of every criterion: 35 + 25 + 40 = 100 points. 3.2 uses case 1 (cooperative).
 inline scorecard rau_top(const std::string& evaluator = "m") {

@@ -14,6 +14,17 @@ namespace {
 
 ocop::date day(const char* text) { return *ocop::date::parse(text); }
 
+template <class F>
+ocop::error refusal_of(F&& f) {
+    try {
+        f();
+    } catch (const ocop::error& e) {
+        return e;
+    }
+    FAIL("expected an ocop::error");
+    throw;
+}
+
 void recognise(ocop::registry& r, const std::string& id, int stars, role proposer, role committee, const char* on) {
     r.apply(ev(id, proposer, on, ocop::recognition_payload{stars}));
     r.apply(ev(id, committee, on, ocop::decision_payload{"QĐ-" + id, day(on), "Chủ tịch"}));
@@ -135,20 +146,20 @@ TEST_CASE("Editions: a dossier follows the edition pinned when it was registered
     CHECK_THAT(what, Contains("70 or more"));
 }
 
-TEST_CASE("Editions: the 1048-781 procedure agrees with the edition's evaluation levels and certificate validity") {
-    const ocop::edition& ed = ocop::embedded_catalog().get("1048-781");
-    const ocop::procedure& proc = ocop::embedded_procedures().get("1048-781");
-    CHECK(proc.certificate_validity_months == ed.certificate_validity_months);
-    REQUIRE(proc.levels.size() == ed.evaluation_levels.size());
-    for (const auto& lvl : ed.evaluation_levels) {
-        const ocop::procedure_level* p = proc.find_level(lvl.id);
-        REQUIRE(p);
-        CHECK(p->recognises == lvl.recognises);
-        CHECK(p->forwards_to == lvl.forwards_to);
-        CHECK(p->forwards_at_least == lvl.forwards_at_least);
-    }
-    CHECK(proc.valid_from == ed.valid_from);
-    CHECK(proc.valid_until == ed.valid_until);
+TEST_CASE("Editions: a procedure library refuses two procedures whose validity dates overlap") {
+    ocop::procedure a = ocop::embedded_procedures().get("148");
+    ocop::procedure b = ocop::embedded_procedures().get("148-1489");
+    CHECK_NOTHROW(ocop::procedure_library({a, b}));  // 148 ends 2025-07-05, 148-1489 starts 2025-07-06
+    b.valid_from = day("2025-07-05");                 // one shared day is an overlap
+    ocop::error e = refusal_of([&] { ocop::procedure_library({a, b}); });
+    CHECK(e.code() == ocop::errc::invalid_document);
+    CHECK_THAT(e.what(), Contains("/valid_from") && Contains("procedure \"148-1489\" overlaps procedure \"148\""));
+    b.valid_from = day("2025-07-06");
+    a.valid_until.reset();                            // 148 still running: overlaps every later procedure
+    CHECK_THROWS_AS(ocop::procedure_library({a, b}), ocop::error);
+    a.valid_until = day("2025-07-05");
+    b.edition = "148";                                // the same edition twice, dates apart
+    CHECK_THAT(refusal_of([&] { ocop::procedure_library({a, b}); }).what(), Contains("two procedures for edition \"148\""));
 }
 
 TEST_CASE("Editions: the procedures follow one another without a gap, and a date before them all has none") {

@@ -43,7 +43,7 @@ int main(int argc, char** argv) {
         const char* sensory[] = {"e", "d", "e", "d", "c"};
         const char* unique[] = {"c", "c", "d", "b", "c"};
         for (int i = 0; i < 5; ++i) cards.push_back(ocop::score(ed, set, member("member-" + std::to_string(i + 1), sensory[i], unique[i])));
-        ocop::council_result result = ocop::aggregate(ed, set, cards);
+        ocop::council_result result = ocop::aggregate(ed, ocop::embedded_procedures().get(ed.id), set, cards);
 
         if (argc > 1 && std::strcmp(argv[1], "--json") == 0) {
             std::cout << boost::json::serialize(ocop::to_json(result)) << "\n";

@@ -72,6 +72,7 @@ struct applicability {
     std::string text;
     std::string source;
 };
+BOOST_DESCRIBE_STRUCT(applicability, (), (criterion, levels, text, source))
 
 /// The heading that groups sub-criteria (tea: "6.1 Ngoại hình" over 6.1.1 to 6.1.3).
 struct heading {
@@ -189,17 +190,6 @@ struct star_band {
 };
 BOOST_DESCRIBE_STRUCT(star_band, (), (stars, from, to, recognised, meaning))
 
-/// A level of government that evaluates: which stars it recognises, where and when it forwards.
-struct evaluation_level {
-    std::string id;
-    std::string name;
-    std::vector<int> recognises;
-    std::optional<std::string> forwards_to;
-    std::optional<int> forwards_at_least;  ///< mean needed to forward
-    std::string source;
-};
-BOOST_DESCRIBE_STRUCT(evaluation_level, (), (id, name, recognises, forwards_to, forwards_at_least, source))
-
 /// A minimum requirement per star: a product that misses it cannot hold `stars` or more.
 struct minimum_requirement {
     std::string id;
@@ -235,7 +225,10 @@ struct dossier_document {
 };
 BOOST_DESCRIBE_STRUCT(dossier_document, (), (id, title, description, required))
 
-/// An edition of the rules, tied to its legal acts and the dates it is in force.
+/// An edition of the rules, tied to its legal acts and the dates it is in force: its score sheets,
+/// parts, star bands, classification, dossier checklist and minimum requirements. Who evaluates,
+/// who recognises which stars, forwarding thresholds and certificate validity belong to the
+/// edition's procedure (procedure.hpp), which holds each of them once.
 struct edition {
     std::string id;  ///< "1048-781"
     std::string name;
@@ -245,9 +238,6 @@ struct edition {
     std::vector<part_definition> parts;
     std::vector<star_band> star_bands;
     std::string bands_source;
-    int certificate_validity_months = 0;
-    std::string certificate_source;
-    std::vector<evaluation_level> evaluation_levels;
     std::vector<minimum_requirement> minimum_requirements;
     std::vector<industry> classification;
     std::vector<dossier_document> dossier_documents;
@@ -255,12 +245,9 @@ struct edition {
 
     bool in_force_on(date d) const noexcept;
     const product_set* find_set(std::string_view set_id) const noexcept;
-    const evaluation_level* find_level(std::string_view level_id) const noexcept;
     const minimum_requirement* find_requirement(std::string_view id) const noexcept;
     /// The band that holds the exact mean sum/members. Precondition: members > 0, 0 <= sum/members <= 100.
     const star_band& band_for(std::int64_t sum, std::int64_t members) const;
-    /// The first level whose `recognises` lists `stars`, or nullptr.
-    const evaluation_level* recognising_level(int stars) const noexcept;
 };
 
 /// A set of editions. Asking for a date no edition covers is an error, never a silent default.

@@ -13,6 +13,7 @@
 #include <boost/json/value.hpp>
 
 #include "ocop/catalog.hpp"
+#include "ocop/procedure.hpp"
 #include "ocop/scoring.hpp"
 
 namespace ocop {
@@ -33,7 +34,8 @@ struct council_policy {
     /// Decimals of the one display rounding step (round half up on the exact mean).
     int display_decimals = 2;
     knockout_rule_policy knockouts = knockout_rule_policy::any_member;
-    /// The level the council sits at ("district", "province", "central"): decides forwarding.
+    /// The level of the edition's procedure the council sits at ("district", "province",
+    /// "central"): decides forwarding (procedure_level::forward_target).
     std::string level = "province";
 };
 BOOST_DESCRIBE_STRUCT(council_policy, (), (divergence_limit, minimum_members, display_decimals, knockouts, level))
@@ -109,9 +111,9 @@ struct council_result {
     std::vector<star_cap> caps;
     council_knockout knockout;
     int stars = 0;  ///< after knock-outs (0: not ranked) and caps
-    bool recognisable = false;
-    std::optional<std::string> recognised_by;  ///< level id that may recognise `stars`
-    std::optional<std::string> forward_to;     ///< level the product may be forwarded to from policy.level
+    bool recognisable = false;  ///< the band of `stars` is recognised and a level of the procedure recognises it
+    std::optional<std::string> recognised_by;  ///< procedure level that may recognise `stars` (procedure::recognising_level)
+    std::optional<std::string> forward_to;     ///< procedure level the product may be forwarded to from policy.level
     divergence_check divergence;
     std::string bands_source;
 };
@@ -119,11 +121,14 @@ BOOST_DESCRIBE_STRUCT(council_result, (), (edition, set, sheet_status, warnings,
                                            criterion_means, part_means, band_stars, band_meaning, caps, knockout, stars,
                                            recognisable, recognised_by, forward_to, divergence, bands_source))
 
-/// Aggregates scored cards of one product. Throws error(errc::invalid_council) for an empty council,
-/// fewer members than policy.minimum_members, cards of different sets or editions, or an unknown
-/// policy level. Complexity: O(members x criteria).
-council_result aggregate(const edition& ed, const product_set& set, const std::vector<scorecard_result>& cards,
-                         const council_policy& policy = {});
+/// Aggregates scored cards of one product. The edition gives the sheet, parts, star bands and
+/// minimum requirements; its procedure (`proc`, of the same edition) gives who recognises the stars
+/// and where the council's level forwards. Throws error(errc::invalid_council) for an empty council,
+/// fewer members than policy.minimum_members, cards of different sets or editions, a procedure of
+/// another edition, or a policy level that is not a council level of the procedure.
+/// Complexity: O(members x criteria).
+council_result aggregate(const edition& ed, const procedure& proc, const product_set& set,
+                         const std::vector<scorecard_result>& cards, const council_policy& policy = {});
 
 /// Parses a council document {"policy": {...}, "scorecards": [...]} (docs/scoring.md).
 struct council_input {
@@ -131,8 +136,11 @@ struct council_input {
     council_policy policy;
 };
 council_input parse_council(std::string_view json_text);
-/// Scores every card of a council document and aggregates them.
-council_result evaluate_council(const catalog& cat, const council_input& input);
+/// Scores every card of a council document and aggregates them under the procedure of the cards'
+/// edition from `procedures`. Throws error(errc::not_found) when the catalog has no such edition or
+/// set, or `procedures` no procedure for it.
+council_result evaluate_council(const catalog& cat, const council_input& input,
+                                const procedure_library& procedures = embedded_procedures());
 boost::json::value to_json(const council_result& result);
 
 }  // namespace ocop

@@ -32,6 +32,10 @@ struct date {
     friend auto operator<=>(const date&, const date&) = default;
 };
 
+/// Whether two periods of validity share a day. Each runs from its first day to its last day
+/// inclusive; a period without a last day is still running.
+bool periods_overlap(date a_from, const std::optional<date>& a_until, date b_from, const std::optional<date>& b_until) noexcept;
+
 /// The day written in a timestamp, and the instant as seconds since 1970-01-01T00:00:00Z.
 struct timestamp_parts {
     date day;

@@ -5,6 +5,7 @@
 /// which events there. Code holds the mechanism (workflow.hpp); the law's numbers live here.
 /// Immutable once loaded; safe to share read-only across threads.
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -104,6 +105,10 @@ struct procedure_level {
 
     /// The rule for `t` at this level, or nullptr when the event is not part of this level.
     const event_rule* find_rule(event_type t) const noexcept;
+    /// Where a product whose exact mean is numerator/denominator may be forwarded from this level:
+    /// `forwards_to` when the level forwards and the mean reaches `forwards_at_least` (no threshold:
+    /// any mean); none otherwise. Precondition: denominator > 0.
+    std::optional<std::string> forward_target(std::int64_t numerator, std::int64_t denominator) const;
 };
 BOOST_DESCRIBE_STRUCT(procedure_level, (), (id, name, precheck, appraisal, min_rounds, max_rounds, recognises,
                                             forwards_to, forwards_at_least, forward_from, source, note, events))
@@ -137,6 +142,9 @@ struct procedure {
     bool in_force_on(date d) const noexcept;
     const procedure_level* find_level(std::string_view id) const noexcept;
     const procedure_level& first_level() const { return levels.front(); }
+    /// The first level (in order) whose `recognises` lists `stars`, or nullptr: who may recognise a
+    /// product of that rank under this procedure.
+    const procedure_level* recognising_level(int stars) const noexcept;
 };
 BOOST_DESCRIBE_STRUCT(procedure, (), (edition, name, valid_from, valid_until, legal_basis, confidence, documents_edition,
                                       documents_source, documents_note, document_exemptions, certificate_validity_months, certificate_source,
@@ -146,7 +154,8 @@ BOOST_DESCRIBE_STRUCT(procedure, (), (edition, name, valid_from, valid_until, le
 class procedure_library {
 public:
     procedure_library() = default;
-    /// Throws error(errc::invalid_document) for two procedures of one edition.
+    /// Throws error(errc::invalid_document) for two procedures of one edition, or for two whose
+    /// validity dates overlap (exactly one procedure is in force on a date).
     explicit procedure_library(std::vector<procedure> items);
 
     const std::vector<procedure>& items() const noexcept { return items_; }

@@ -148,7 +148,7 @@ council_result simulation::council(const product_set& set, int quality, subject_
     figures_.councils += 1;
     council_policy policy;
     policy.level = level;
-    return aggregate(edition_, set, cards, policy);
+    return aggregate(edition_, embedded_procedures().get(edition_.id), set, cards, policy);
 }
 
 void simulation::add_dossier(const std::string& district, std::size_t district_no, const std::string& industry, std::size_t sequence,

@@ -151,7 +151,8 @@ OCOP_API int ocop_catalog_add_edition(ocop_catalog* cat, const char* edition_jso
  *  OCOP_E_NOT_FOUND (edition), OCOP_E_INVALID_JSON, OCOP_E_INVALID_DOCUMENT. Since 0.1. */
 OCOP_API int ocop_catalog_add_set(ocop_catalog* cat, const char* edition_id, const char* set_json);
 
-/** The editions as a JSON array of edition summaries (metadata, bands, levels; sets by id).
+/** The editions as a JSON array of edition summaries (metadata, parts, bands; sets by id). Levels,
+ *  thresholds and certificate validity are the procedure's: ocop_procedure_embedded().
  *  *out_json is freed with ocop_free(). Errors: OCOP_E_INVALID_ARGUMENT, OCOP_E_NOMEM. Since 0.1. */
 OCOP_API int ocop_catalog_editions(const ocop_catalog* cat, char** out_json);
 
@@ -186,8 +187,10 @@ OCOP_API int ocop_scorecard_score(const ocop_catalog* cat, const char* scorecard
 
 /** Scores every scorecard of a council document {"policy":{...},"scorecards":[...]} and
  *  aggregates them: exact mean, band, caps, knock-outs, recognition, forwarding, divergence.
+ *  Recognition and forwarding follow the edition's embedded procedure (ocop_procedure_embedded()).
  *  Result JSON freed with ocop_free(). Errors: those of ocop_scorecard_score() (paths under
- *  "/scorecards/<i>") and OCOP_E_INVALID_COUNCIL. Since 0.1. */
+ *  "/scorecards/<i>"), OCOP_E_INVALID_COUNCIL, and OCOP_E_NOT_FOUND for an edition without an
+ *  embedded procedure. Since 0.1. */
 OCOP_API int ocop_council_evaluate(const ocop_catalog* cat, const char* council_json, char** out_result_json);
 
 /* ---------------------------------------------------------------------------------------------

@@ -2,11 +2,16 @@
 // Private: JSON for plain structs described with Boost.Describe, used by the workflow types
 // (dossiers, events, states, procedures, campaigns, reports).
 //
+// The one JSON mechanism of the library: every document (catalogs, scorecards, councils and their
+// results, procedures, campaigns, workflow types, reports) is read and written through it.
+//
 // Writing: members in declaration order, so the output of one struct is always the same bytes
 // (the workflow's canonical form); std::nullopt members are left out. Reading: through
 // object_reader, so every problem carries its JSON path and unknown keys are rejected; a member
-// is required unless it is a std::optional. Strings must be non-empty. ocop::date is written
-// and read as "YYYY-MM-DD".
+// is required unless it is a std::optional (absent and null both read as std::nullopt) or its
+// struct opts in to members_have_defaults. Strings must be non-empty. ocop::date is written and
+// read as "YYYY-MM-DD". Ranges and cross-references are checked by each document's validation
+// pass after this structural read, with the same JSON Pointers.
 
 #include <cstdint>
 #include <limits>
@@ -88,13 +93,23 @@ boost::json::value write_json(const T& v) {
 template <class T>
 void read_json(const boost::json::value& v, const std::string& path, problem_list& p, T& out);
 
+/// Opt-in for described structs whose members all have defaults (policies): an absent member keeps
+/// its default instead of being reported missing. Specialise to std::true_type.
+template <class T>
+struct members_have_defaults : std::false_type {};
+
+/// Reads one member of an object being read by hand with the same rules as a described member:
+/// required unless `T` is a std::optional (or `required` is false: then an absent key leaves `out`).
+template <class T>
+void read_member(object_reader& r, std::string_view key, problem_list& p, T& out, bool required = true) {
+    const boost::json::value* x = r.value(key, required && !is_optional<T>::value);
+    if (x) read_json(*x, r.path_of(key), p, out);
+}
+
 template <class T>
 void read_members(object_reader& r, problem_list& p, T& out) {
     boost::mp11::mp_for_each<boost::describe::describe_members<T, boost::describe::mod_public>>([&](auto D) {
-        auto& m = out.*D.pointer;
-        using M = std::remove_cvref_t<decltype(m)>;
-        const boost::json::value* x = r.value(D.name, !is_optional<M>::value);
-        if (x) read_json(*x, r.path_of(D.name), p, m);
+        read_member(r, D.name, p, out.*D.pointer, !members_have_defaults<T>::value);
     });
 }
 
