@@ -272,3 +272,47 @@ TEST_CASE("council JSON in and out") {
     e = test::expect_error([&] { evaluate_council(embedded_catalog(), parse_council(doc)); }, errc::invalid_scorecard);
     CHECK(test::has_problem(e, "/scorecards/1/answers/1.1", "missing answer"));
 }
+
+TEST_CASE("JSON: absent optionals are left out of every document, never written as null") {
+    // A score result: plain criteria have no case, and the level of an unscored criterion is absent.
+    auto card = scored(rau_top());
+    const std::string score_text = boost::json::serialize(to_json(card));
+    CHECK(score_text.find("null") == std::string::npos);
+    CHECK(score_text.find("\"case_id\":\"1\"") != std::string::npos);  // 3.2 answered with case 1: present
+    std::size_t with_case = 0;
+    for (const auto& c : card.criteria) with_case += c.case_id.has_value();
+    std::size_t written = 0;
+    for (std::size_t at = score_text.find("\"case_id\""); at != std::string::npos; at = score_text.find("\"case_id\"", at + 1)) ++written;
+    CHECK(written == with_case);
+    CHECK(with_case < card.criteria.size());
+
+    // A council result of 2 stars: nobody recognises it and the province forwards nothing.
+    auto two = council_of({40, 40});
+    REQUIRE_FALSE(two.recognised_by.has_value());
+    const std::string council_text = boost::json::serialize(to_json(two));
+    CHECK(council_text.find("null") == std::string::npos);
+    CHECK(council_text.find("recognised_by") == std::string::npos);
+    CHECK(council_text.find("forward_to") == std::string::npos);
+
+    // Catalog JSON: an edition still in force has no valid_until; a set without a lead ministry none either.
+    edition open_ended = test::ed1048();
+    open_ended.valid_until.reset();
+    const std::string summary = boost::json::serialize(to_json_summary(open_ended));
+    CHECK(summary.find("null") == std::string::npos);
+    CHECK(summary.find("valid_until") == std::string::npos);
+    product_set no_ministry = test::rau();
+    no_ministry.lead_ministry.reset();
+    const std::string set_text = boost::json::serialize(to_json(no_ministry));
+    CHECK(set_text.find("lead_ministry") == std::string::npos);
+    CHECK(set_text.find("null") == std::string::npos);
+    // ... and reading it back accepts the absent key.
+    CHECK_FALSE(with_set(test::ed1048(), set_text).find_set("rau-cu-qua-hat-tuoi")->lead_ministry.has_value());
+
+    // Workflow documents: a procedure without a documents note.
+    const procedure& proc = test::proc1048();
+    REQUIRE_FALSE(proc.documents_note.has_value());
+    const std::string proc_text = boost::json::serialize(to_json(proc));
+    CHECK(proc_text.find("null") == std::string::npos);
+    CHECK(proc_text.find("documents_note") == std::string::npos);
+    CHECK_FALSE(load_procedure(proc_text).documents_note.has_value());
+}
