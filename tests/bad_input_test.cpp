@@ -133,7 +133,7 @@ TEST_CASE("load_edition: wrong types, missing and extra keys, bad numbers, each 
          "/parts/0/max_points", "expected an integer"},
         {"part maximum above int64",
          [](json::object& o) { o["parts"].as_array()[0].as_object()["max_points"] = std::uint64_t{18446744073709551615u}; },
-         "/parts/0/max_points", "expected an integer from 0"},
+         "/parts/0/max_points", "found 18446744073709551615"},
         {"parts not an array", [](json::object& o) { o["parts"] = "A,B,C"; }, "/parts", "expected an array"},
         {"duplicate part id", [](json::object& o) {
              auto& parts = o["parts"].as_array();

@@ -125,7 +125,11 @@ void read_json(const boost::json::value& v, const std::string& path, problem_lis
         if (v.is_int64()) n = v.get_int64();
         else if (v.is_uint64() && v.get_uint64() <= static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max()))
             n = static_cast<std::int64_t>(v.get_uint64());
-        else {
+        else if (v.is_uint64()) {
+            p.add(path, "expected an integer from " + std::to_string(std::numeric_limits<T>::min()) + " to " +
+                            std::to_string(std::numeric_limits<T>::max()) + ", found " + std::to_string(v.get_uint64()));
+            return;
+        } else {
             p.add(path, "expected an integer, found " + std::string(type_name(v)));
             return;
         }
