@@ -1,19 +1,31 @@
 #pragma once
 /// @file ocop.hpp
-/// Umbrella header: the whole C++ API of ocop.
+/// Umbrella header: the whole C++ API of ocop, JSON included. A host that needs less includes the
+/// concept headers it uses: they hold no JSON; each *_json.hpp adds a concept's JSON functions.
 
 #include "ocop/batch.hpp"
+#include "ocop/batch_json.hpp"
 #include "ocop/campaign.hpp"
+#include "ocop/campaign_json.hpp"
 #include "ocop/catalog.hpp"
 #include "ocop/catalog_json.hpp"
 #include "ocop/council.hpp"
+#include "ocop/council_json.hpp"
 #include "ocop/date.hpp"
 #include "ocop/dossier.hpp"
+#include "ocop/dossier_json.hpp"
+#include "ocop/enum_text.hpp"
 #include "ocop/error.hpp"
 #include "ocop/event_log.hpp"
+#include "ocop/event_log_json.hpp"
+#include "ocop/json.hpp"
 #include "ocop/procedure.hpp"
+#include "ocop/procedure_json.hpp"
 #include "ocop/registry.hpp"
 #include "ocop/reports.hpp"
+#include "ocop/reports_json.hpp"
 #include "ocop/scoring.hpp"
+#include "ocop/scoring_json.hpp"
 #include "ocop/version.hpp"
 #include "ocop/workflow.hpp"
+#include "ocop/workflow_json.hpp"

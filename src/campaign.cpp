@@ -1,6 +1,7 @@
 // Campaigns: loading, step windows, and the check of an event against its step's window.
 
 #include "ocop/campaign.hpp"
+#include "ocop/campaign_json.hpp"
 
 #include <algorithm>
 #include <map>

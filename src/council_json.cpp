@@ -3,9 +3,11 @@
 #include <boost/json/value_from.hpp>
 
 #include "ocop/council.hpp"
+#include "ocop/council_json.hpp"
 #include "ocop/detail/described_json.hpp"
 #include "ocop/detail/json_reader.hpp"
 #include "ocop/error.hpp"
+#include "ocop/scoring_json.hpp"
 
 namespace ocop {
 

@@ -1,6 +1,7 @@
 // Dossiers: document checklist, product code pattern, checks against an edition, JSON.
 
 #include "ocop/dossier.hpp"
+#include "ocop/dossier_json.hpp"
 
 #include <algorithm>
 

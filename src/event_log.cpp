@@ -13,6 +13,8 @@
 #include "ocop/detail/described_json.hpp"
 #include "ocop/detail/json_reader.hpp"
 #include "ocop/error.hpp"
+#include "ocop/event_log_json.hpp"
+#include "ocop/workflow_json.hpp"
 
 namespace ocop {
 
@@ -104,6 +106,11 @@ log_verification event_log::verify(std::optional<std::string_view> expected_head
                        std::string(*expected_head) + ": entries were removed from the end (or the log was replaced)");
     }
     return {};
+}
+
+void event_log::verify_or_throw(std::optional<std::string_view> expected_head) const {
+    log_verification v = verify(expected_head);
+    if (!v.ok) throw error(errc::tampered, "/" + std::to_string(v.first_bad.value_or(0)), v.message);
 }
 
 std::string event_log::export_jsonl() const {

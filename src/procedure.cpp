@@ -1,6 +1,7 @@
 // Procedures as data: loading, validation, lookup, and the embedded procedures.
 
 #include "ocop/procedure.hpp"
+#include "ocop/procedure_json.hpp"
 
 #include <algorithm>
 #include <set>

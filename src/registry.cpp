@@ -3,6 +3,7 @@
 #include "ocop/registry.hpp"
 
 #include "ocop/error.hpp"
+#include "ocop/workflow_json.hpp"
 
 namespace ocop {
 
@@ -49,8 +50,7 @@ const dossier_state& registry::apply(const event& e, const std::function<void(co
 
 registry registry::replay(const event_log& log, workflow_rules rules, std::optional<ocop::campaign> c,
                           std::optional<std::string_view> expected_head) {
-    log_verification v = log.verify(expected_head);
-    if (!v.ok) throw error(errc::tampered, "/" + std::to_string(v.first_bad.value_or(0)), v.message);
+    log.verify_or_throw(expected_head);
     registry out(rules, std::move(c));
     const auto& entries = log.entries();
     for (std::size_t i = 0; i < entries.size(); ++i) {

@@ -1,6 +1,7 @@
 // Reports over a registry: registrations, results, candidates, certificates, overdue, progress.
 
 #include "ocop/reports.hpp"
+#include "ocop/reports_json.hpp"
 
 #include <algorithm>
 #include <map>

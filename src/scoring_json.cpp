@@ -5,6 +5,7 @@
 #include "ocop/detail/described_json.hpp"
 #include "ocop/detail/json_reader.hpp"
 #include "ocop/scoring.hpp"
+#include "ocop/scoring_json.hpp"
 
 namespace ocop {
 

@@ -4,6 +4,7 @@
 
 #include "ocop/detail/described_json.hpp"
 #include "ocop/workflow.hpp"
+#include "ocop/workflow_json.hpp"
 
 namespace ocop {
 

@@ -3,7 +3,7 @@
 #include <boost/json/serialize.hpp>
 
 #include "capi.hpp"
-#include "ocop/detail/enum_text.hpp"
+#include "ocop/batch_json.hpp"
 
 using ocop::capi::clear_out;
 using ocop::capi::dup;
@@ -42,26 +42,7 @@ int ocop_sheet_layout(const ocop_sheet* sheet, char** out_json) {
     return guarded([&] {
         require(sheet, "sheet");
         require(out_json, "out_json");
-        const ocop::compiled_sheet& s = sheet->sheet;
-        boost::json::array slots;
-        for (std::size_t i = 0; i < s.slots(); ++i) {
-            boost::json::array options;
-            for (const auto& o : s.options(i)) {
-                boost::json::object opt;
-                if (o.case_id) opt["case"] = *o.case_id;
-                opt["level"] = o.level;
-                opt["points"] = o.points;
-                options.push_back(std::move(opt));
-            }
-            slots.push_back(boost::json::object{{"criterion", s.criterion_id(i)}, {"options", std::move(options)}});
-        }
-        boost::json::object doc{{"edition", s.edition_id()},
-                                {"set", s.set_id()},
-                                {"status", ocop::detail::enum_name(s.sheet_status())},
-                                {"no_answer", OCOP_NO_ANSWER},
-                                {"max_total", s.max_total()},
-                                {"slots", std::move(slots)}};
-        *out_json = dup(boost::json::serialize(doc));
+        *out_json = dup(boost::json::serialize(ocop::to_json(sheet->sheet)));
     });
 }
 

@@ -6,7 +6,6 @@
 #include "capi.hpp"
 #include "ocop/catalog_json.hpp"
 #include "ocop/date.hpp"
-#include "ocop/detail/enum_text.hpp"
 
 using ocop::capi::clear_out;
 using ocop::capi::dup;
@@ -108,16 +107,7 @@ int ocop_catalog_sets(const ocop_catalog* cat, const char* edition_id, char** ou
     return guarded([&] {
         require(out_json, "out_json");
         const ocop::edition& ed = edition_of(cat, edition_id);
-        boost::json::array arr;
-        for (const auto& s : ed.sets)
-            arr.push_back(boost::json::object{{"id", s.id},
-                                              {"code", s.code},
-                                              {"name", s.name},
-                                              {"industry", s.industry},
-                                              {"group", s.group},
-                                              {"status", ocop::detail::enum_name(s.status)},
-                                              {"criteria", s.criteria.size()}});
-        *out_json = dup(boost::json::serialize(arr));
+        *out_json = dup(boost::json::serialize(ocop::to_json(ocop::set_summaries(ed))));
     });
 }
 

@@ -4,7 +4,9 @@
 
 #include "capi.hpp"
 #include "ocop/council.hpp"
+#include "ocop/council_json.hpp"
 #include "ocop/scoring.hpp"
+#include "ocop/scoring_json.hpp"
 
 using ocop::capi::clear_out;
 using ocop::capi::dup;

@@ -5,11 +5,16 @@
 
 #include "capi.hpp"
 #include "ocop/campaign.hpp"
+#include "ocop/campaign_json.hpp"
 #include "ocop/event_log.hpp"
+#include "ocop/event_log_json.hpp"
 #include "ocop/procedure.hpp"
+#include "ocop/procedure_json.hpp"
 #include "ocop/registry.hpp"
 #include "ocop/reports.hpp"
+#include "ocop/reports_json.hpp"
 #include "ocop/workflow.hpp"
+#include "ocop/workflow_json.hpp"
 
 using ocop::capi::clear_out;
 using ocop::capi::dup;
@@ -164,23 +169,10 @@ int ocop_registry_report(const ocop_registry* reg, const char* report, const cha
         require(reg, "reg");
         require(report, "report");
         require(out_json, "out_json");
-        const ocop::registry& r = reg->reg;
-        const std::string_view name = report;
-        boost::json::value v;
-        if (name == "registrations") v = ocop::to_json(ocop::registrations_by_district(r));
-        else if (name == "planned") {
-            if (!r.campaign()) throw ocop::error(ocop::errc::not_found, "", "report \"planned\" needs a registry with a campaign");
-            v = ocop::to_json(ocop::planned_registrations(*r.campaign()));
-        } else if (name == "results") v = ocop::to_json(ocop::results_by_stars(r));
-        else if (name == "candidates") v = ocop::to_json(ocop::five_star_candidates(r));
-        else if (name == "recognised") v = ocop::to_json(ocop::recognised_products(r, as_of_date(as_of, report)));
-        else if (name == "overdue") v = ocop::to_json(ocop::overdue_dossiers(r, as_of_date(as_of, report)));
-        else if (name == "progress") v = ocop::to_json(ocop::progress_by_batch(r));
-        else
-            throw ocop::error(ocop::errc::not_found, "",
-                              "no report \"" + std::string(name) +
-                                  "\": expected registrations, planned, results, candidates, recognised, overdue or progress");
-        *out_json = dup(text_of(v));
+        // A missing or malformed date is the caller's argument error, checked only where it is used.
+        std::optional<ocop::date> day;
+        if (ocop::report_needs_date(report)) day = as_of_date(as_of, report);
+        *out_json = dup(text_of(ocop::report_json(reg->reg, report, day)));
     });
 }
 

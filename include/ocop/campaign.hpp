@@ -11,9 +11,9 @@
 
 #include <boost/describe/class.hpp>
 #include <boost/describe/enum.hpp>
-#include <boost/json/value.hpp>
 
 #include "ocop/date.hpp"
+#include "ocop/enum_text.hpp"
 #include "ocop/procedure.hpp"
 #include "ocop/workflow.hpp"
 
@@ -129,13 +129,8 @@ BOOST_DESCRIBE_STRUCT(campaign, (), (id, plan, issuer, issued_on, province, year
 std::optional<std::string> check_campaign(const campaign& c, const event& e, const dossier_state* before,
                                           const dossier_state& after);
 
-/// Parses and validates a campaign document (docs/workflow.md); every problem with its path.
-/// Throws error(errc::invalid_json or errc::invalid_document).
-campaign load_campaign(std::string_view json_text);
 /// The campaigns shipped with the library (src/data/campaigns): "hanoi-2021".
 /// Throws error(errc::not_found) for another id.
 const campaign& embedded_campaign(std::string_view id);
-
-boost::json::value to_json(const campaign& c);
 
 }  // namespace ocop

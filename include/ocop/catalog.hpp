@@ -15,6 +15,7 @@
 #include <boost/describe/enum.hpp>
 
 #include "ocop/date.hpp"
+#include "ocop/enum_text.hpp"
 
 namespace ocop {
 
@@ -250,6 +251,21 @@ struct edition {
     const star_band& band_for(std::int64_t sum, std::int64_t members) const;
 };
 
+/// What a list of an edition's sets shows of each one (its sheet is product_set::criteria).
+struct set_summary {
+    std::string id;
+    std::string code;
+    std::string name;
+    std::string industry;
+    std::string group;
+    set_status status = set_status::complete;
+    std::size_t criteria = 0;  ///< number of criteria on its sheet
+};
+BOOST_DESCRIBE_STRUCT(set_summary, (), (id, code, name, industry, group, status, criteria))
+
+/// One summary per set of `ed`, in the edition's order. Complexity: O(sets).
+std::vector<set_summary> set_summaries(const edition& ed);
+
 /// A set of editions. Asking for a date no edition covers is an error, never a silent default.
 class catalog {
 public:
@@ -267,5 +283,9 @@ public:
 private:
     std::vector<edition> editions_;
 };
+
+/// The editions shipped with the library, embedded at build time (1048-781). Parsed once,
+/// on first use, thread-safe; the reference stays valid for the life of the program.
+const catalog& embedded_catalog();
 
 }  // namespace ocop

@@ -4,6 +4,7 @@
 /// writing sheets back as JSON. The format is described in docs/catalog.md.
 
 #include <string_view>
+#include <vector>
 
 #include <boost/json/value.hpp>
 
@@ -20,14 +21,12 @@ edition load_edition(std::string_view json_text);
 /// and returns `ed` with the set added or replaced. `ed` itself is not modified.
 edition with_set(const edition& ed, std::string_view set_json);
 
-/// The editions shipped with the library, embedded at build time (1048-781). Parsed once,
-/// on first use, thread-safe; the reference stays valid for the life of the program.
-const catalog& embedded_catalog();
-
 /// A product set as JSON in the catalog format (what load accepts back).
 boost::json::value to_json(const product_set& set);
 /// An edition's metadata as JSON in the catalog format, each set summarised (id, code, name,
 /// industry, status) rather than written in full: use to_json(product_set) for a sheet.
 boost::json::value to_json_summary(const edition& ed);
+/// Set summaries as a JSON array of {"id","code","name","industry","group","status","criteria"}.
+boost::json::value to_json(const std::vector<set_summary>& sets);
 
 }  // namespace ocop

@@ -10,9 +10,9 @@
 
 #include <boost/describe/class.hpp>
 #include <boost/describe/enum.hpp>
-#include <boost/json/value.hpp>
 
 #include "ocop/catalog.hpp"
+#include "ocop/enum_text.hpp"
 #include "ocop/procedure.hpp"
 #include "ocop/scoring.hpp"
 
@@ -130,17 +130,16 @@ BOOST_DESCRIBE_STRUCT(council_result, (), (edition, set, sheet_status, warnings,
 council_result aggregate(const edition& ed, const procedure& proc, const product_set& set,
                          const std::vector<scorecard_result>& cards, const council_policy& policy = {});
 
-/// Parses a council document {"policy": {...}, "scorecards": [...]} (docs/scoring.md).
+/// A council document {"policy": {...}, "scorecards": [...]} (docs/scoring.md; parse_council in
+/// council_json.hpp).
 struct council_input {
     std::vector<scorecard> scorecards;
     council_policy policy;
 };
-council_input parse_council(std::string_view json_text);
 /// Scores every card of a council document and aggregates them under the procedure of the cards'
 /// edition from `procedures`. Throws error(errc::not_found) when the catalog has no such edition or
 /// set, or `procedures` no procedure for it.
 council_result evaluate_council(const catalog& cat, const council_input& input,
                                 const procedure_library& procedures = embedded_procedures());
-boost::json::value to_json(const council_result& result);
 
 }  // namespace ocop

@@ -10,9 +10,9 @@
 
 #include <boost/describe/class.hpp>
 #include <boost/describe/enum.hpp>
-#include <boost/json/value.hpp>
 
 #include "ocop/catalog.hpp"
+#include "ocop/enum_text.hpp"
 #include "ocop/error.hpp"
 
 namespace ocop {
@@ -62,9 +62,5 @@ std::string check_product_code(std::string_view code);
 /// classification, the set exists and belongs to that industry, every document id is on its
 /// checklist. Adds problems under `path`.
 void check_dossier(const dossier& d, const edition& ed, const std::string& path, problem_list& problems);
-
-boost::json::value to_json(const dossier& d);
-/// Throws error(errc::invalid_json or errc::invalid_document) with every problem and its path.
-dossier parse_dossier(std::string_view json_text);
 
 }  // namespace ocop

@@ -9,6 +9,8 @@
 #include <boost/describe/class.hpp>
 #include <boost/describe/enum.hpp>
 
+#include "ocop/enum_text.hpp"
+
 namespace ocop {
 
 /// What kind of failure an ocop::error reports. Values are stable: the C ABI maps them to codes.

@@ -19,6 +19,8 @@
 
 #include <boost/describe/class.hpp>
 #include <boost/describe/enum.hpp>
+
+#include "ocop/enum_text.hpp"
 #include <boost/json/value.hpp>
 
 #include "ocop/workflow.hpp"
@@ -77,6 +79,9 @@ public:
     /// Checks the chain, and against `expected_head` when given. Reports the first fault only.
     /// Complexity: O(total size).
     log_verification verify(std::optional<std::string_view> expected_head = std::nullopt) const;
+    /// verify(), and when it finds a fault, throws error(errc::tampered) with the verification's
+    /// message at path "/<first bad line>" (what replay and the tools report for a tampered log).
+    void verify_or_throw(std::optional<std::string_view> expected_head = std::nullopt) const;
 
     /// JSON lines, one canonical entry per line; import_jsonl(export_jsonl()) round-trips byte for byte.
     std::string export_jsonl() const;
@@ -93,9 +98,5 @@ public:
 private:
     std::vector<log_entry> entries_;
 };
-
-boost::json::value to_json(const log_verification& v);
-/// Throws error(errc::invalid_json or errc::invalid_document) with paths.
-log_verification parse_log_verification(std::string_view json_text);
 
 }  // namespace ocop

@@ -13,9 +13,9 @@
 
 #include <boost/describe/class.hpp>
 #include <boost/describe/enum.hpp>
-#include <boost/json/value.hpp>
 
 #include "ocop/date.hpp"
+#include "ocop/enum_text.hpp"
 
 namespace ocop {
 
@@ -168,14 +168,8 @@ private:
     std::vector<procedure> items_;
 };
 
-/// Parses and validates a procedure document (docs/workflow.md): level ids unique, forwards_to
-/// naming a later level, rounds consistent, stars 1-5, thresholds 0-100, every event with a role.
-/// Throws error(errc::invalid_json) or error(errc::invalid_document) with every problem and its path.
-procedure load_procedure(std::string_view json_text);
 /// The procedures shipped with the library (src/data/procedures): 1048-781, 148, 148-1489.
 /// Parsed once on first use, thread-safe.
 const procedure_library& embedded_procedures();
-
-boost::json::value to_json(const procedure& p);
 
 }  // namespace ocop

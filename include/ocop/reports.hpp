@@ -1,23 +1,26 @@
 #pragma once
 /// @file reports.hpp
-/// Reports ("báo cáo") over a registry, as data and as JSON: registrations by district × industry
+/// Reports ("báo cáo") over a registry, as data (as JSON: reports_json.hpp): registrations by district × industry
 /// (the form of Hanoi's appendix 01), results by stars, 5★ candidates, recognised products with
 /// their certificates, dossiers waiting past their step's window, and progress per batch.
 /// Pure functions of the registry (and a date given by the caller); each is O(dossiers) (times the
 /// campaign's steps for overdue_dossiers) and throws only std::bad_alloc.
 
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include <boost/describe/class.hpp>
-#include <boost/json/value.hpp>
 
 #include "ocop/campaign.hpp"
-#include "ocop/registry.hpp"
+#include "ocop/date.hpp"
+#include "ocop/procedure.hpp"
 
 namespace ocop {
+
+class registry;  // registry.hpp; declared only, so that this header stays free of the event log's JSON
 
 /// A table of counts with row and column totals.
 struct count_row {
@@ -118,20 +121,11 @@ struct batch_progress {
 BOOST_DESCRIBE_STRUCT(batch_progress, (), (batch, dossiers, by_phase, certified_by_stars))
 std::vector<batch_progress> progress_by_batch(const registry& r);
 
-boost::json::value to_json(const count_matrix& m);
-boost::json::value to_json(const results_report& r);
-boost::json::value to_json(const std::vector<candidate_row>& rows);
-boost::json::value to_json(const std::vector<recognised_row>& rows);
-boost::json::value to_json(const std::vector<overdue_row>& rows);
-boost::json::value to_json(const std::vector<batch_progress>& rows);
-
-/// Reports read back from their JSON (for hosts that store or pass them on); every problem with its
-/// path. Throw error(errc::invalid_json or errc::invalid_document).
-count_matrix parse_count_matrix(std::string_view json_text);
-results_report parse_results_report(std::string_view json_text);
-std::vector<candidate_row> parse_candidates(std::string_view json_text);
-std::vector<recognised_row> parse_recognised(std::string_view json_text);
-std::vector<overdue_row> parse_overdue(std::string_view json_text);
-std::vector<batch_progress> parse_progress(std::string_view json_text);
+/// The reports by name, as report_json() (reports_json.hpp) and the C ABI's ocop_registry_report
+/// know them, in this order: "registrations", "planned", "results", "candidates", "recognised",
+/// "overdue", "progress".
+std::span<const std::string_view> report_names() noexcept;
+/// Whether the report `name` needs a date ("recognised", "overdue"); false for any other name.
+bool report_needs_date(std::string_view name) noexcept;
 
 }  // namespace ocop

@@ -12,9 +12,9 @@
 
 #include <boost/describe/class.hpp>
 #include <boost/describe/enum.hpp>
-#include <boost/json/value.hpp>
 
 #include "ocop/catalog.hpp"
+#include "ocop/enum_text.hpp"
 
 namespace ocop {
 
@@ -106,12 +106,5 @@ scorecard_result score(const edition& ed, const product_set& set, const scorecar
 
 /// Looks up the edition and set named by the scorecard, then scores it.
 scorecard_result score(const catalog& cat, const scorecard& card);
-
-/// Parses a scorecard document (docs/scoring.md). Throws error(errc::invalid_json or invalid_document).
-/// The same, from an already parsed value; `path` prefixes every problem path.
-scorecard scorecard_from_json(const boost::json::value& doc, std::string_view path = "");
-scorecard parse_scorecard(std::string_view json_text);
-boost::json::value to_json(const scorecard& card);
-boost::json::value to_json(const scorecard_result& result);
 
 }  // namespace ocop

@@ -14,12 +14,12 @@
 
 #include <boost/describe/class.hpp>
 #include <boost/describe/enum.hpp>
-#include <boost/json/value.hpp>
 
 #include "ocop/catalog.hpp"
 #include "ocop/council.hpp"
 #include "ocop/date.hpp"
 #include "ocop/dossier.hpp"
+#include "ocop/enum_text.hpp"
 #include "ocop/procedure.hpp"
 
 namespace ocop {
@@ -227,13 +227,5 @@ struct workflow_rules {
 /// Complexity: O(size of the state).
 dossier_state apply(const dossier_state* current, const event& e, const workflow_rules& rules = {},
                     const dossier_state* previous = nullptr);
-
-boost::json::value to_json(const event& e);
-boost::json::value to_json(const dossier_state& s);
-/// Parses an event from JSON; every problem with its path ("/payload/mean/denominator").
-/// Throws error(errc::invalid_json or errc::invalid_document).
-event parse_event(std::string_view json_text);
-event event_from_json(const boost::json::value& v, const std::string& path = "");
-dossier_state parse_state(std::string_view json_text);
 
 }  // namespace ocop

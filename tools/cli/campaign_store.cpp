@@ -97,8 +97,7 @@ campaign_store campaign_store::open(const std::string& dir, std::vector<std::str
         if (::truncate(log_path.c_str(), static_cast<off_t>(keep)) != 0) io_failure("cannot truncate", log_path);
     }
     event_log log = event_log::import_jsonl(text);
-    auto check = log.verify();
-    if (!check.ok) throw ocop::error(errc::tampered, check.first_bad ? "/" + std::to_string(*check.first_bad) : "", check.message);
+    log.verify_or_throw();
     const std::string head = trim(read_file(dir + "/head"));
     bool head_found = head == event_log::genesis();
     std::size_t head_index = 0;

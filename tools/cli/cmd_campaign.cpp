@@ -8,9 +8,9 @@
 
 #include "campaign_store.hpp"
 #include "cli.hpp"
-#include "ocop/detail/enum_text.hpp"
-#include "ocop/detail/json_reader.hpp"
+#include "ocop/json.hpp"
 #include "ocop/reports.hpp"
+#include "ocop/workflow_json.hpp"
 #include "report_grid.hpp"
 #include "table.hpp"
 
@@ -19,7 +19,7 @@ namespace ocop::cli {
 std::vector<event> read_events(const std::string& text) {
     std::vector<event> out;
     try {
-        boost::json::value doc = detail::parse_json(text);
+        boost::json::value doc = parse_json(text);
         if (const auto* arr = doc.if_array()) {
             problem_list problems;
             for (std::size_t i = 0; i < arr->size(); ++i) {
@@ -46,7 +46,7 @@ std::vector<event> read_events(const std::string& text) {
         ++line_no;
         if (line.find_first_not_of(" \t\r") != std::string_view::npos) {
             try {
-                out.push_back(event_from_json(detail::parse_json(line), "/" + std::to_string(line_no)));
+                out.push_back(event_from_json(parse_json(line), "/" + std::to_string(line_no)));
             } catch (const ocop::error& e) {
                 for (const auto& p : e.problems())
                     problems.add(p.path.empty() ? "/" + std::to_string(line_no) : p.path, p.message);
@@ -75,13 +75,13 @@ int init(const std::vector<std::string>& argv, streams& io) {
     else if (auto id = a.option("campaign")) c = embedded_campaign(*id);
     else throw usage_error("name the plan: --campaign hanoi-2021 (built in) or --file CAMPAIGN.json");
     if (auto policy = a.option("policy")) {
-        if (*policy == "warn") c.policy = window_policy::warn;
-        else if (*policy == "enforce") c.policy = window_policy::enforce;
-        else throw usage_error("--policy expects warn or enforce, found \"" + *policy + "\"");
+        auto chosen = from_string<window_policy>(*policy);
+        if (!chosen) throw usage_error("--policy expects warn or enforce, found \"" + *policy + "\"");
+        c.policy = *chosen;
     }
     campaign_store::create(dir, c);
     io.out << "created campaign " << c.id << " (" << c.plan << ", " << c.province << " " << c.year << ", edition " << c.edition
-           << ", policy " << detail::enum_name(c.policy) << ") in " << dir << '\n';
+           << ", policy " << to_string(c.policy) << ") in " << dir << '\n';
     return exit_ok;
 }
 
@@ -102,10 +102,10 @@ int apply_events(const std::vector<std::string>& argv, streams& io) {
     for (std::size_t i = 0; i < events.size(); ++i) {
         try {
             std::size_t index = store.append(events[i]);
-            io.out << "ok " << index << ' ' << detail::enum_name(events[i].type()) << ' ' << events[i].dossier << std::endl;
+            io.out << "ok " << index << ' ' << to_string(events[i].type()) << ' ' << events[i].dossier << std::endl;
             for (const auto& w : store.state().last_warnings()) io.err << "warning: " << events[i].dossier << ": " << w << '\n';
         } catch (const ocop::error& e) {
-            io.err << "event " << i + 1 << " of " << events.size() << " (" << detail::enum_name(events[i].type()) << ' '
+            io.err << "event " << i + 1 << " of " << events.size() << " (" << to_string(events[i].type()) << ' '
                    << events[i].dossier << ") refused; " << i << " applied before it\n";
             print_error(io.err, e);
             return exit_code_for(e);
@@ -127,7 +127,7 @@ int status(const std::vector<std::string>& argv, streams& io) {
         }
         io.out << s->dossier.id << "  " << s->dossier.product_name << " · " << s->dossier.district << " · edition " << s->edition
                << " · batch " << s->batch.value_or("-") << '\n';
-        io.out << "phase " << detail::enum_name(s->phase) << " at level " << s->level << ", " << s->events << " events, last "
+        io.out << "phase " << to_string(s->phase) << " at level " << s->level << ", " << s->events << " events, last "
                << s->updated_at << '\n';
         for (const auto& c : s->results)
             io.out << "  council " << c.level << " round " << c.round << ": mean " << c.mean_display << ", " << c.stars << "★ (" << c.at << ")\n";
@@ -139,7 +139,7 @@ int status(const std::vector<std::string>& argv, streams& io) {
     }
     const campaign& c = *r.campaign();
     std::map<std::string, int> phases;
-    for (const auto& [id, s] : r.dossiers()) phases[std::string(detail::enum_name(s.phase))] += 1;
+    for (const auto& [id, s] : r.dossiers()) phases[std::string(to_string(s.phase))] += 1;
     if (a.flag("json")) {
         boost::json::object o{{"campaign", c.id}, {"edition", c.edition}, {"events", r.log().size()}, {"head", r.log().head()},
                               {"dossiers", r.dossiers().size()}};

@@ -7,9 +7,11 @@
 #include "cli.hpp"
 #include "ocop/catalog_json.hpp"
 #include "ocop/council.hpp"
-#include "ocop/detail/json_reader.hpp"
+#include "ocop/council_json.hpp"
 #include "ocop/event_log.hpp"
+#include "ocop/json.hpp"
 #include "ocop/scoring.hpp"
+#include "ocop/scoring_json.hpp"
 #include "table.hpp"
 
 namespace ocop::cli {
@@ -61,7 +63,7 @@ int validate(const std::vector<std::string>& argv, streams& io) {
     try {
         if (kind.empty()) {
             try {
-                boost::json::value doc = detail::parse_json(text);
+                boost::json::value doc = parse_json(text);
                 kind = doc.is_array() ? "events" : detect_kind(doc);
             } catch (const ocop::error& e) {
                 if (text.find('\n') == std::string::npos || text.find('\n') + 1 >= text.size()) throw;
@@ -73,10 +75,8 @@ int validate(const std::vector<std::string>& argv, streams& io) {
         else if (kind == "scorecard") score(embedded_catalog(), parse_scorecard(text));
         else if (kind == "council") evaluate_council(embedded_catalog(), parse_council(text));
         else if (kind == "events") read_events(text);
-        else if (kind == "log") {
-            auto check = event_log::import_jsonl(text).verify();
-            if (!check.ok) throw ocop::error(errc::tampered, check.first_bad ? "/" + std::to_string(*check.first_bad) : "", check.message);
-        } else
+        else if (kind == "log") event_log::import_jsonl(text).verify_or_throw();
+        else
             throw usage_error("cannot tell what " + file + " holds; name it with --kind edition|set|scorecard|council|events|log");
     } catch (const ocop::error& e) {
         print_error(io.err, e, file);

@@ -2,13 +2,17 @@
 
 #include <stdexcept>
 
-#include "ocop/detail/enum_text.hpp"
+#include "ocop/reports_json.hpp"
 #include "ocop/workflow.hpp"
 #include "table.hpp"
 
 namespace ocop::cli {
 
 namespace {
+/// The reports `ocop campaign report` offers, in output order: the library's (report_names())
+/// except "planned", which is the plan rather than the campaign's state.
+constexpr const char* cli_reports[] = {"registrations", "results", "candidates", "recognised", "overdue", "progress"};
+
 std::string plain(const std::string& header) { return !header.empty() && header.front() == '>' ? header.substr(1) : header; }
 
 std::string csv_cell(const std::string& cell) {
@@ -95,7 +99,7 @@ grid grid_of(const std::vector<batch_progress>& rows) {
     grid g{"Progress per batch", {"Batch", ">Dossiers", "Phases", ">3★", ">4★", ">5★"}, {}};
     for (const auto& b : rows) {
         std::string phases;
-        for (const auto& p : b.by_phase) phases += (phases.empty() ? "" : ", ") + std::string(detail::enum_name(p.of)) + " " + std::to_string(p.count);
+        for (const auto& p : b.by_phase) phases += (phases.empty() ? "" : ", ") + std::string(to_string(p.of)) + " " + std::to_string(p.count);
         g.rows.push_back({b.batch.empty() ? "-" : b.batch, std::to_string(b.dossiers), phases, std::to_string(b.certified_by_stars.at(3)),
                           std::to_string(b.certified_by_stars.at(4)), std::to_string(b.certified_by_stars.at(5))});
     }
@@ -105,7 +109,7 @@ grid grid_of(const std::vector<batch_progress>& rows) {
 grid grid_of(const std::vector<overdue_row>& rows) {
     grid g{"Dossiers waiting past their step's window", {"Dossier", "Batch", "Level", "Phase", ">Step", "Waiting for", "Last day", ">Days late"}, {}};
     for (const auto& r : rows)
-        g.rows.push_back({r.dossier, r.batch, r.level, std::string(detail::enum_name(r.in_phase)), std::to_string(r.step), r.what,
+        g.rows.push_back({r.dossier, r.batch, r.level, std::string(to_string(r.in_phase)), std::to_string(r.step), r.what,
                           r.last_day.to_string(), std::to_string(r.days_late)});
     return g;
 }
@@ -131,13 +135,8 @@ std::vector<std::pair<std::string, grid>> report_grids(const registry& r, date a
 /// The reports as one JSON object keyed by kind.
 boost::json::value reports_json(const registry& r, date as_of, const std::string& kind) {
     boost::json::object o;
-    auto want = [&](const char* k) { return kind == "all" || kind == k; };
-    if (want("registrations")) o["registrations"] = to_json(registrations_by_district(r));
-    if (want("results")) o["results"] = to_json(results_by_stars(r));
-    if (want("candidates")) o["candidates"] = to_json(five_star_candidates(r));
-    if (want("recognised")) o["recognised"] = to_json(recognised_products(r, as_of));
-    if (want("overdue")) o["overdue"] = to_json(overdue_dossiers(r, as_of));
-    if (want("progress")) o["progress"] = to_json(progress_by_batch(r));
+    for (const char* k : cli_reports)
+        if (kind == "all" || kind == k) o[k] = report_json(r, k, as_of);
     if (o.empty()) throw std::invalid_argument("unknown report \"" + kind + "\"");
     o["as_of"] = as_of.to_string();
     return o;

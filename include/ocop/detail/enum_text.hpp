@@ -6,17 +6,18 @@
 #include <string_view>
 
 #include <boost/describe/enum_from_string.hpp>
-#include <boost/describe/enum_to_string.hpp>
 #include <boost/describe/enumerators.hpp>
 #include <boost/mp11/algorithm.hpp>
 
 #include "ocop/detail/json_reader.hpp"
+#include "ocop/enum_text.hpp"
 
 namespace ocop::detail {
 
+/// The public ocop::to_string, under the name the library's sources use.
 template <class E>
 std::string_view enum_name(E e) {
-    return boost::describe::enum_to_string(e, "?");
+    return ocop::to_string(e);
 }
 
 /// "a, b or c": the names of all enumerators, for "expected ..." messages.
