@@ -9,6 +9,7 @@
 #include "fuzz_support.hpp"
 #include "ocop/catalog_json.hpp"
 #include "ocop/council.hpp"
+#include "ocop/council_json.hpp"
 #include "ocop/error.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {

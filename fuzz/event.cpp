@@ -12,6 +12,7 @@
 #include "ocop/error.hpp"
 #include "ocop/registry.hpp"
 #include "ocop/workflow.hpp"
+#include "ocop/workflow_json.hpp"
 #include "ocop_test/dossier_path.hpp"
 
 namespace {

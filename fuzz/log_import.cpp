@@ -9,6 +9,7 @@
 #include "fuzz_support.hpp"
 #include "ocop/error.hpp"
 #include "ocop/event_log.hpp"
+#include "ocop/event_log_json.hpp"
 #include "ocop/registry.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {

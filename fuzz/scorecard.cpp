@@ -8,6 +8,7 @@
 #include "ocop/catalog_json.hpp"
 #include "ocop/error.hpp"
 #include "ocop/scoring.hpp"
+#include "ocop/scoring_json.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     if (size > ocop::fuzz::max_input) return -1;

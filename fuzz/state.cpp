@@ -10,6 +10,7 @@
 #include "fuzz_support.hpp"
 #include "ocop/error.hpp"
 #include "ocop/workflow.hpp"
+#include "ocop/workflow_json.hpp"
 #include "ocop_test/dossier_path.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {

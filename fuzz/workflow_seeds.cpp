@@ -12,6 +12,7 @@
 
 #include "ocop/detail/enum_text.hpp"
 #include "ocop/registry.hpp"
+#include "ocop/workflow_json.hpp"
 #include "ocop_test/dossier_path.hpp"
 
 namespace {

@@ -13,11 +13,14 @@
 #include "ocop/batch.hpp"
 #include "ocop/catalog_json.hpp"
 #include "ocop/council.hpp"
+#include "ocop/council_json.hpp"
 #include "ocop/error.hpp"
 #include "ocop/event_log.hpp"
 #include "ocop/registry.hpp"
 #include "ocop/scoring.hpp"
+#include "ocop/scoring_json.hpp"
 #include "ocop/workflow.hpp"
+#include "ocop/workflow_json.hpp"
 #include "reliability_fixtures.hpp"
 
 using namespace ocop;

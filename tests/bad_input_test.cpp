@@ -14,9 +14,12 @@
 #include "ocop/batch.hpp"
 #include "ocop/catalog_json.hpp"
 #include "ocop/council.hpp"
+#include "ocop/council_json.hpp"
 #include "ocop/error.hpp"
 #include "ocop/scoring.hpp"
+#include "ocop/scoring_json.hpp"
 #include "ocop/workflow.hpp"
+#include "ocop/workflow_json.hpp"
 #include "reliability_fixtures.hpp"
 #include "test_support.hpp"
 

@@ -5,6 +5,7 @@
 
 #include <boost/json/serialize.hpp>
 
+#include "ocop/campaign_json.hpp"
 #include "ocop/registry.hpp"
 #include "workflow_support.hpp"
 

@@ -15,8 +15,11 @@
 #include "ocop/batch.hpp"
 #include "ocop/catalog_json.hpp"
 #include "ocop/council.hpp"
+#include "ocop/council_json.hpp"
 #include "ocop/registry.hpp"
 #include "ocop/scoring.hpp"
+#include "ocop/scoring_json.hpp"
+#include "ocop/workflow_json.hpp"
 #include "ocop_test/dossier_path.hpp"
 #include "rau_cards.hpp"
 

@@ -3,6 +3,8 @@
 #include <boost/json/serialize.hpp>
 #include <catch2/catch.hpp>
 
+#include "ocop/council_json.hpp"
+#include "ocop/scoring_json.hpp"
 #include "rau_cards.hpp"
 #include "test_support.hpp"
 

@@ -7,7 +7,10 @@
 
 #include <boost/json/serialize.hpp>
 
+#include "ocop/event_log_json.hpp"
 #include "ocop/registry.hpp"
+#include "test_support.hpp"
+#include "ocop/workflow_json.hpp"
 #include "workflow_support.hpp"
 
 using namespace wf;
@@ -107,6 +110,25 @@ TEST_CASE("Log: reordered entries are detected") {
     ocop::log_verification v = verify_text(join(lines));
     CHECK(v.fault == ocop::log_fault::reordered);
     CHECK(v.first_bad == 6u);
+}
+
+TEST_CASE("Log: verify_or_throw passes an intact log and reports a tampered one as errc::tampered at its line") {
+    const ocop::event_log log = sample().log();
+    CHECK_NOTHROW(log.verify_or_throw());
+    CHECK_NOTHROW(log.verify_or_throw(log.head()));
+    CHECK_NOTHROW(ocop::event_log{}.verify_or_throw());
+
+    std::vector<std::string> lines = lines_of(log.export_jsonl());
+    std::swap(lines[6], lines[7]);
+    const ocop::event_log reordered = ocop::event_log::import_jsonl(join(lines));
+    auto e = ocop::test::expect_error([&] { reordered.verify_or_throw(); }, ocop::errc::tampered);
+    REQUIRE(e.problems().size() == 1);
+    CHECK(e.problems()[0].path == "/6");
+    CHECK(e.problems()[0].message == reordered.verify().message);
+
+    const std::string older = log.entries()[10].hash;
+    auto extended = ocop::test::expect_error([&] { log.verify_or_throw(older); }, ocop::errc::tampered);
+    CHECK(ocop::test::has_problem(extended, "/11", "goes on past the host's head"));
 }
 
 TEST_CASE("Log: an entry replaced and re-hashed breaks the chain at the next entry") {

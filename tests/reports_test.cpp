@@ -5,6 +5,9 @@
 
 #include <boost/json/serialize.hpp>
 
+#include "ocop/registry.hpp"
+#include "ocop/reports_json.hpp"
+#include "test_support.hpp"
 #include "workflow_support.hpp"
 
 using namespace wf;
@@ -145,4 +148,37 @@ TEST_CASE("Reports: every report reads back from its JSON to the same bytes, wit
         CHECK(e.problems()[0].path == "/0/in_phase");
         CHECK(e.problems()[1].path == "/0/days_late");
     }
+}
+
+TEST_CASE("Reports by name: report_json gives each report's own JSON, with its date where it needs one") {
+    ocop::registry r = hanoi();
+    const ocop::date as_of = day("2022-01-31");
+    using ocop::report_json;
+    REQUIRE(ocop::report_names().size() == 7);
+    CHECK(report_json(r, "registrations") == ocop::to_json(ocop::registrations_by_district(r)));
+    CHECK(report_json(r, "planned") == ocop::to_json(ocop::planned_registrations(*r.campaign())));
+    CHECK(report_json(r, "results") == ocop::to_json(ocop::results_by_stars(r)));
+    CHECK(report_json(r, "candidates") == ocop::to_json(ocop::five_star_candidates(r)));
+    CHECK(report_json(r, "recognised", as_of) == ocop::to_json(ocop::recognised_products(r, as_of)));
+    CHECK(report_json(r, "overdue", as_of) == ocop::to_json(ocop::overdue_dossiers(r, as_of)));
+    CHECK(report_json(r, "progress") == ocop::to_json(ocop::progress_by_batch(r)));
+    for (std::string_view name : ocop::report_names()) {
+        INFO(name);
+        CHECK(ocop::report_needs_date(name) == (name == "recognised" || name == "overdue"));
+        CHECK_FALSE(report_json(r, name, as_of).is_null());
+    }
+    CHECK_FALSE(ocop::report_needs_date("gossip"));
+}
+
+TEST_CASE("Reports by name: an unknown name, a missing date and a plan without a campaign are refused") {
+    ocop::registry r = hanoi();
+    auto unknown = ocop::test::expect_error([&] { (void)ocop::report_json(r, "gossip"); }, ocop::errc::not_found);
+    CHECK_THAT(unknown.what(), Contains("no report \"gossip\": expected registrations, planned, results, candidates, "
+                                        "recognised, overdue or progress"));
+    auto undated = ocop::test::expect_error([&] { (void)ocop::report_json(r, "overdue"); }, ocop::errc::invalid_document);
+    CHECK(ocop::test::has_problem(undated, "/as_of", "report \"overdue\" needs the date as_of"));
+    ocop::registry bare;
+    auto planless = ocop::test::expect_error([&] { (void)ocop::report_json(bare, "planned"); }, ocop::errc::not_found);
+    CHECK_THAT(planless.what(), Contains("needs a registry with a campaign"));
+    CHECK(ocop::report_json(bare, "registrations") == ocop::to_json(ocop::registrations_by_district(bare)));
 }

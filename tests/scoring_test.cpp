@@ -3,6 +3,7 @@
 #include <boost/json/serialize.hpp>
 #include <catch2/catch.hpp>
 
+#include "ocop/scoring_json.hpp"
 #include "rau_cards.hpp"
 #include "test_support.hpp"
 

@@ -9,6 +9,7 @@
 #include <catch2/catch.hpp>
 
 #include "ocop/catalog_json.hpp"
+#include "ocop/dossier_json.hpp"
 
 using Catch::Matchers::Contains;
 

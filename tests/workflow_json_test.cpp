@@ -7,8 +7,11 @@
 
 #include <boost/json/serialize.hpp>
 
+#include "ocop/dossier_json.hpp"
 #include "ocop/procedure.hpp"
+#include "ocop/procedure_json.hpp"
 #include "ocop/registry.hpp"
+#include "ocop/workflow_json.hpp"
 #include "workflow_support.hpp"
 
 using namespace wf;

@@ -10,6 +10,7 @@
 #include <boost/json/serialize.hpp>
 
 #include "cli.hpp"
+#include "ocop/campaign_json.hpp"
 
 namespace ocop::cli {
 

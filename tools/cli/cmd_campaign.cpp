@@ -8,6 +8,7 @@
 
 #include "campaign_store.hpp"
 #include "cli.hpp"
+#include "ocop/campaign_json.hpp"
 #include "ocop/json.hpp"
 #include "ocop/reports.hpp"
 #include "ocop/workflow_json.hpp"
