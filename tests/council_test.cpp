@@ -4,6 +4,7 @@
 #include <catch2/catch.hpp>
 
 #include "ocop/council_json.hpp"
+#include "ocop/procedure_json.hpp"
 #include "ocop/scoring_json.hpp"
 #include "rau_cards.hpp"
 #include "test_support.hpp"
