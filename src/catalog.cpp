@@ -14,6 +14,15 @@ int criterion::max_points() const noexcept {
     return best;
 }
 
+const level* criterion::find_level(std::string_view level_id) const noexcept {
+    for (const auto& l : levels)
+        if (l.id == level_id) return &l;
+    for (const auto& c : cases)
+        for (const auto& l : c.levels)
+            if (l.id == level_id) return &l;
+    return nullptr;
+}
+
 const criterion* product_set::find(std::string_view criterion_id) const noexcept {
     for (const auto& c : criteria)
         if (c.id == criterion_id) return &c;
@@ -30,6 +39,7 @@ int product_set::part_max(std::string_view part) const noexcept {
 std::vector<std::string> product_set::warnings() const {
     std::vector<std::string> out;
     for (const auto& g : gaps) out.push_back("sheet incomplete: " + g.text);
+    for (const auto& r : readings) out.push_back("our reading: " + r.text);
     return out;
 }
 

@@ -22,6 +22,12 @@ json::value knockout_json(const knockout_rule& k) {
     return json::object{{"id", k.id}, {"outcome", write_json(k.outcome)}, {"trigger", std::move(trigger)}, {"text", k.text}, {"source", k.source}};
 }
 
+json::value knockouts_json(const std::vector<knockout_rule>& rules) {
+    json::array out;
+    for (const auto& k : rules) out.push_back(knockout_json(k));
+    return out;
+}
+
 json::value criterion_json(const criterion& c) {
     json::object o;
     o["id"] = c.id;
@@ -32,12 +38,9 @@ json::value criterion_json(const criterion& c) {
     if (!c.evidence_guidance.empty()) o["evidence_guidance"] = write_json(c.evidence_guidance);
     if (c.has_cases()) o["cases"] = write_json(c.cases);
     else o["levels"] = write_json(c.levels);
-    if (!c.knockouts.empty()) {
-        json::array rules;
-        for (const auto& k : c.knockouts) rules.push_back(knockout_json(k));
-        o["knockouts"] = std::move(rules);
-    }
+    if (!c.knockouts.empty()) o["knockouts"] = knockouts_json(c.knockouts);
     put_optional(o, "applies_if", c.applies_if);
+    if (!c.min_star_levels.empty()) o["min_star_levels"] = write_json(c.min_star_levels);
     return o;
 }
 
@@ -62,6 +65,10 @@ json::value to_json(const product_set& s) {
     put_optional(o, "lead_ministry", s.lead_ministry);
     o["status"] = write_json(s.status);
     o["gaps"] = write_json(s.gaps);
+    // The 26/2026 additions, written only when present (1048-781 sheets come back byte for byte).
+    if (!s.readings.empty()) o["readings"] = write_json(s.readings);
+    if (!s.notes.empty()) o["notes"] = write_json(s.notes);
+    if (!s.knockouts.empty()) o["knockouts"] = knockouts_json(s.knockouts);
     o["provenance"] = write_json(s.origin);
     json::array sections;
     for (const auto& sec : s.sections) sections.push_back(section_json(s, sec));

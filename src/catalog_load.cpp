@@ -120,6 +120,7 @@ criterion read_criterion(const json::value& v, const std::string& path, const se
     c.knockouts = read_array<knockout_rule>(r, "knockouts", false,
                                             [&](const json::value& kv, const std::string& kp) { return read_knockout(kv, kp, p); });
     read_member(r, "applies_if", p, c.applies_if);
+    read_member(r, "min_star_levels", p, c.min_star_levels, false);
     return c;
 }
 
@@ -179,6 +180,10 @@ product_set read_set(const json::value& v, const std::string& path, problem_list
     s.status = set_status::unavailable;
     read_member(r, "status", p, s.status);
     s.gaps = read_gaps(r, p);
+    read_member(r, "readings", p, s.readings, false);
+    read_member(r, "notes", p, s.notes, false);
+    s.knockouts = read_array<knockout_rule>(r, "knockouts", false,
+                                            [&](const json::value& kv, const std::string& kp) { return read_knockout(kv, kp, p); });
     s.origin = read_provenance(r, p);
     read_sections(r, s, p);
     read_member(r, "minimum_requirements", p, s.minimum_requirements, false);
@@ -306,6 +311,7 @@ void check_requirement_links(const product_set& s, const edition& ed, const std:
 /// Cross-checks of one set that need the whole set and its edition.
 void check_set(const product_set& s, const edition& ed, const std::string& path, problem_list& p) {
     if (!check_status(s, path, p)) return;
+    detail::check_readings_and_star_marks(s, ed, path, p);
     check_criteria(s, ed, path, p);
     check_part_sums(s, ed, path, p);
     check_requirement_links(s, ed, path, p);

@@ -65,6 +65,16 @@ struct knockout_rule {
     std::string source;
 };
 
+/// A level printed with asterisks (*** / **** / *****): the minimum a product must reach on this
+/// criterion to hold `stars` stars or more (26/2026/QĐ-TTg, the note under each sheet: "Dấu sao là
+/// yêu cầu tối thiểu phải đạt theo các cấp độ sao"). Reached when the criterion's points are at
+/// least the marked level's points; our reading: a minimum for N stars holds for every higher rank.
+struct min_star_level {
+    int stars = 0;
+    std::string level;  ///< a level id of this criterion (of any of its cases)
+};
+BOOST_DESCRIBE_STRUCT(min_star_level, (), (stars, level))
+
 /// A criterion that applies only when an earlier criterion was answered with one of `levels`
 /// (5.2/5.3 apply only when a product story exists).
 struct applicability {
@@ -96,8 +106,11 @@ struct criterion {
     std::vector<criterion_case> cases;  ///< either/or: exactly one case is answered
     std::vector<knockout_rule> knockouts;
     std::optional<applicability> applies_if;
+    std::vector<min_star_level> min_star_levels;  ///< minimums per star marked on its levels
 
     bool has_cases() const noexcept { return !cases.empty(); }
+    /// The level with this id, in `levels` or any case, or nullptr.
+    const level* find_level(std::string_view level_id) const noexcept;
     /// The highest points any answer can give.
     int max_points() const noexcept;
 };
@@ -113,8 +126,10 @@ struct section {
 };
 
 /// Whether a set's sheet can be trusted, used with a warning, or not used at all.
-enum class set_status { complete, incomplete, unavailable };
-BOOST_DESCRIBE_ENUM(set_status, complete, incomplete, unavailable)
+/// complete_with_reading: every value is known, but some are our reading of a printed anomaly
+/// (declared in product_set::readings, carried as warnings by every result).
+enum class set_status { complete, incomplete, unavailable, complete_with_reading };
+BOOST_DESCRIBE_ENUM(set_status, complete, incomplete, unavailable, complete_with_reading)
 
 /// A known gap in a sheet, declared in the data (never papered over).
 struct data_gap {
@@ -124,6 +139,16 @@ struct data_gap {
     std::string text;
 };
 BOOST_DESCRIBE_STRUCT(data_gap, (), (kind, part, criterion, text))
+
+/// A value that is our reading of the printed sheet (a probable typo, points or levels not printed,
+/// a header that contradicts the points), declared in the data with its reason, never silent.
+struct data_reading {
+    std::string kind;  ///< "probable_typo", "points_not_printed", "levels_not_printed", "printed_header"
+    std::optional<std::string> part;
+    std::optional<std::string> criterion;
+    std::string text;  ///< what is printed, what we read, and why
+};
+BOOST_DESCRIBE_STRUCT(data_reading, (), (kind, part, criterion, text))
 
 struct provenance {
     std::string source;
@@ -154,6 +179,9 @@ struct product_set {
     std::optional<std::string> lead_ministry;
     set_status status = set_status::complete;
     std::vector<data_gap> gaps;
+    std::vector<data_reading> readings;  ///< our readings of printed anomalies (status complete_with_reading)
+    std::vector<std::string> notes;      ///< notes printed under the whole sheet
+    std::vector<knockout_rule> knockouts;  ///< set-wide declared rules ("Hồ sơ bị loại khi: ...")
     provenance origin;
     std::vector<section> sections;
     std::vector<criterion> criteria;  ///< in sheet order
@@ -163,7 +191,8 @@ struct product_set {
     const criterion* find(std::string_view criterion_id) const noexcept;
     /// Sum of the criteria maxima of one part (cases count once: their best case).
     int part_max(std::string_view part) const noexcept;
-    /// One warning per declared data gap ("sheet incomplete: ..."), carried by every result on this sheet.
+    /// One warning per declared data gap ("sheet incomplete: ...") and per reading ("our reading:
+    /// ..."), carried by every result on this sheet.
     std::vector<std::string> warnings() const;
 };
 

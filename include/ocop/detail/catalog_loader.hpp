@@ -4,10 +4,16 @@
 #include <boost/json/value.hpp>
 
 #include "ocop/catalog.hpp"
+#include "ocop/error.hpp"
 
 namespace ocop::detail {
 
 edition load_edition(const boost::json::value& doc);
+
+/// Cross-checks of the 26/2026 additions to a set (catalog_star_marks.cpp): readings (kind, the
+/// criterion or part they name, status complete_with_reading), marked minimum levels per star,
+/// set-wide declared knock-outs.
+void check_readings_and_star_marks(const product_set& s, const edition& ed, const std::string& path, problem_list& p);
 
 /// One file of the catalog data embedded at build time (src/data/...).
 struct embedded_file {
