@@ -7,6 +7,7 @@
 #include <limits>
 
 #include "ocop/error.hpp"
+#include "ocop/star_minimums.hpp"
 
 namespace ocop {
 
@@ -100,15 +101,11 @@ void compiled_sheet::compile_knockouts(const product_set& set) {
     first_knockout_.push_back(static_cast<std::uint32_t>(knockouts_.size()));
 }
 
-// Minimum requirements per star (council.cpp): those that apply to this set's industry.
+// Minimum requirements per star (star_minimums.hpp: 781 links and 26/2026 marked levels), as
+// council.cpp applies them; slots are criterion indices.
 void compiled_sheet::compile_caps(const edition& ed, const product_set& set) {
-    for (const auto& link : set.minimum_requirements) {
-        const minimum_requirement* req = ed.find_requirement(link.requirement);
-        if (!req) continue;
-        if (!req->industries.empty() && std::find(req->industries.begin(), req->industries.end(), set.industry) == req->industries.end())
-            continue;
-        if (auto s = slot_of(link.criterion)) caps_.push_back({static_cast<std::uint32_t>(*s), link.at_least_points, req->stars});
-    }
+    for (const auto& m : star_minimums(ed, set))
+        caps_.push_back({static_cast<std::uint32_t>(m.criterion_index), m.at_least_points, m.stars});
 }
 
 // 1048/QĐ-TTg, Phụ lục II: the band of each possible total (-1: outside every band).

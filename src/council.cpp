@@ -6,6 +6,7 @@
 #include <map>
 
 #include "ocop/error.hpp"
+#include "ocop/star_minimums.hpp"
 
 namespace ocop {
 
@@ -74,6 +75,27 @@ council_knockout combine_knockouts(const std::vector<scorecard_result>& cards, k
     return out;
 }
 
+/// Whether a minimum is reached under the policy: the exact council mean on the criterion
+/// (sum >= points x members, integers only), or every member's own points.
+minimum_check minimum_check_for(const std::vector<scorecard_result>& cards, const std::vector<mean_of>& means, minimum_rule_policy rule) {
+    const auto n = static_cast<std::int64_t>(cards.size());
+    if (rule == minimum_rule_policy::every_member)
+        return {[&cards](const star_minimum& m) {
+                    return std::all_of(cards.begin(), cards.end(),
+                                       [&](const scorecard_result& c) { return c.criteria[m.criterion_index].points >= m.at_least_points; });
+                },
+                [&cards, &means](const star_minimum& m) {
+                    auto low = std::min_element(cards.begin(), cards.end(), [&](const scorecard_result& a, const scorecard_result& b) {
+                        return a.criteria[m.criterion_index].points < b.criteria[m.criterion_index].points;
+                    });
+                    return means[m.criterion_index].mean + " (policy every_member: " + (low->evaluator.empty() ? "a member" : low->evaluator) +
+                           " gave " + std::to_string(low->criteria[m.criterion_index].points) + ")";
+                },
+                "the council's mean is"};
+    return {[&means, n](const star_minimum& m) { return exact_mean{means[m.criterion_index].sum, n}.at_least(m.at_least_points); },
+            [&means](const star_minimum& m) { return means[m.criterion_index].mean; }, "the council's mean is"};
+}
+
 }  // namespace
 
 namespace {
@@ -119,19 +141,11 @@ void aggregate_means(council_result& r, const edition& ed, const product_set& se
     }
 }
 
-/// Minimum requirements per star (781/QĐ-TTg): a requirement not met on the criterion's exact mean
-/// caps the product below the requirement's stars.
-void apply_caps(council_result& r, const edition& ed, const product_set& set) {
-    for (const auto& link : set.minimum_requirements) {
-        const minimum_requirement* req = ed.find_requirement(link.requirement);
-        if (!req || r.stars < req->stars) continue;
-        if (!req->industries.empty() && std::find(req->industries.begin(), req->industries.end(), set.industry) == req->industries.end())
-            continue;
-        auto cm = std::find_if(r.criterion_means.begin(), r.criterion_means.end(), [&](const mean_of& m) { return m.id == link.criterion; });
-        if (cm == r.criterion_means.end() || exact_mean{cm->sum, r.mean.denominator}.at_least(link.at_least_points)) continue;
-        r.caps.push_back({req->id, link.criterion, link.at_least_points, cm->mean, req->stars - 1, req->text, req->source, req->confidence});
-    }
-    for (const auto& cap : r.caps) r.stars = std::min(r.stars, cap.capped_to);
+/// Minimum requirements per star (781/QĐ-TTg links, 26/2026/QĐ-TTg marked levels): one not
+/// reached caps the product below its stars. Council mean: exact, on the criterion's sum.
+void apply_caps(council_result& r, const edition& ed, const product_set& set, const std::vector<scorecard_result>& cards,
+                const council_policy& policy) {
+    r.caps = apply_star_minimums(ed, set, r.stars, minimum_check_for(cards, r.criterion_means, policy.minimums));
 }
 
 /// Who may recognise the final stars and where the council's level forwards: the procedure's facts.
@@ -164,7 +178,7 @@ council_result aggregate(const edition& ed, const procedure& proc, const product
     r.band_meaning = band.meaning;
     r.knockout = combine_knockouts(cards, policy.knockouts);
     r.stars = r.knockout.outcome == evaluation_outcome::evaluated ? band.stars : 0;
-    apply_caps(r, ed, set);
+    apply_caps(r, ed, set, cards, policy);
     apply_procedure(r, ed, proc, policy);
     return r;
 }

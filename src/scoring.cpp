@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "ocop/error.hpp"
+#include "ocop/star_minimums.hpp"
 
 namespace ocop {
 
@@ -68,6 +69,17 @@ void add_to(std::vector<subtotal>& totals, const std::string& id, int points, in
     }
 }
 
+/// The stars a council of this one scorecard would give (council.cpp with one member): the band
+/// of the total, 0 after a knock-out, lowered by the minimums per star not reached.
+void rank(const edition& ed, const product_set& set, scorecard_result& r) {
+    r.band_stars = ed.band_for(r.total, 1).stars;
+    r.stars = r.outcome == evaluation_outcome::evaluated ? r.band_stars : 0;
+    minimum_check check{[&r](const star_minimum& m) { return r.criteria[m.criterion_index].points >= m.at_least_points; },
+                        [&r](const star_minimum& m) { return std::to_string(r.criteria[m.criterion_index].points); },
+                        "the scorecard gives"};
+    r.caps = apply_star_minimums(ed, set, r.stars, check);
+}
+
 }  // namespace
 
 scorecard_result score(const edition& ed, const product_set& set, const scorecard& card) {
@@ -81,11 +93,13 @@ scorecard_result score(const edition& ed, const product_set& set, const scorecar
     problem_list p;
     for (const auto& [id, a] : card.answers)
         if (!set.find(id)) p.add(answer_path(id), "unknown criterion \"" + id + "\" in set " + set.id);
+    auto declared_rule = [](const std::string& rule_id) {
+        return [&rule_id](const knockout_rule& k) { return k.id == rule_id && k.trigger == trigger_kind::declared; };
+    };
     for (const auto& rule_id : card.declared_knockouts) {
         bool known = std::any_of(set.criteria.begin(), set.criteria.end(), [&](const criterion& c) {
-            return std::any_of(c.knockouts.begin(), c.knockouts.end(),
-                               [&](const knockout_rule& k) { return k.id == rule_id && k.trigger == trigger_kind::declared; });
-        });
+            return std::any_of(c.knockouts.begin(), c.knockouts.end(), declared_rule(rule_id));
+        }) || std::any_of(set.knockouts.begin(), set.knockouts.end(), declared_rule(rule_id));
         if (!known) p.add("/knockouts", "unknown declared knock-out \"" + rule_id + "\" in set " + set.id);
     }
 
@@ -128,11 +142,15 @@ scorecard_result score(const edition& ed, const product_set& set, const scorecar
         r.criteria.push_back(std::move(cs));
     }
     p.throw_if_any(errc::invalid_scorecard);
+    // Rules of the whole set ("Hồ sơ bị loại khi: ...", 26/2026/QĐ-TTg): declared, whatever was scored.
+    for (const auto& rule : set.knockouts)
+        if (rule_triggers(rule, card)) r.knockouts.push_back({rule.id, "", rule.outcome, rule.text, rule.source});
     auto has = [&](knockout_outcome o) {
         return std::any_of(r.knockouts.begin(), r.knockouts.end(), [&](const knockout_hit& k) { return k.outcome == o; });
     };
     if (has(knockout_outcome::eliminated)) r.outcome = evaluation_outcome::eliminated;
     else if (has(knockout_outcome::evaluation_stopped)) r.outcome = evaluation_outcome::evaluation_stopped;
+    rank(ed, set, r);
     return r;
 }
 

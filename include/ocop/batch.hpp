@@ -69,7 +69,7 @@ public:
     /// Writes totals[i] and stars[i] (and outcomes[i] when `outcomes` is not empty, as
     /// evaluation_outcome values). Stars are what a council of this one scorecard would give:
     /// the band of the total, 0 when a knock-out triggered, capped by the minimum requirements
-    /// per star (781/QĐ-TTg). Throws error(errc::invalid_scorecard) at the first bad row, with
+    /// per star (star_minimums.hpp: 781/QĐ-TTg links and 26/2026/QĐ-TTg marked levels). Throws error(errc::invalid_scorecard) at the first bad row, with
     /// path "/scorecards/<i>/answers/<criterion id>" and a message naming both: an index out of
     /// range, a missing answer, or an answer to a criterion that does not apply. On error the
     /// contents of the outputs are unspecified. Precondition: the spans hold at least `count`

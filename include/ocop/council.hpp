@@ -25,6 +25,13 @@ enum class knockout_rule_policy {
 };
 BOOST_DESCRIBE_ENUM(knockout_rule_policy, any_member, majority)
 
+/// How a minimum per star is checked for a council (docs/scoring.md).
+enum class minimum_rule_policy {
+    council_mean,  ///< default: the council's exact mean on the criterion reaches the marked points
+    every_member,  ///< every member's points on the criterion reach them
+};
+BOOST_DESCRIBE_ENUM(minimum_rule_policy, council_mean, every_member)
+
 /// Provincial council rules: not national law, so named policies with documented defaults.
 struct council_policy {
     /// Flag when max total - min total exceeds this (Hanoi council rule, [one source]).
@@ -34,11 +41,12 @@ struct council_policy {
     /// Decimals of the one display rounding step (round half up on the exact mean).
     int display_decimals = 2;
     knockout_rule_policy knockouts = knockout_rule_policy::any_member;
+    minimum_rule_policy minimums = minimum_rule_policy::council_mean;
     /// The level of the edition's procedure the council sits at ("district", "province",
     /// "central"): decides forwarding (procedure_level::forward_target).
     std::string level = "province";
 };
-BOOST_DESCRIBE_STRUCT(council_policy, (), (divergence_limit, minimum_members, display_decimals, knockouts, level))
+BOOST_DESCRIBE_STRUCT(council_policy, (), (divergence_limit, minimum_members, display_decimals, knockouts, minimums, level))
 
 /// An exact mean: numerator / denominator, never a float.
 struct exact_mean {
@@ -65,20 +73,6 @@ struct mean_of {
     int max_points = 0;
 };
 BOOST_DESCRIBE_STRUCT(mean_of, (), (id, sum, mean, max_points))
-
-/// A star cap from a minimum requirement the product does not meet.
-struct star_cap {
-    std::string requirement;
-    std::string criterion;
-    int required_points = 0;
-    std::string criterion_mean;
-    int capped_to = 0;
-    std::string text;
-    std::string source;
-    std::string confidence;
-};
-BOOST_DESCRIBE_STRUCT(star_cap, (), (requirement, criterion, required_points, criterion_mean, capped_to, text, source,
-                                     confidence))
 
 struct divergence_check {
     int spread = 0;

@@ -76,6 +76,20 @@ struct knockout_hit {
 };
 BOOST_DESCRIBE_STRUCT(knockout_hit, (), (rule, criterion, outcome, text, source))
 
+/// A star cap from a minimum requirement the product does not meet.
+struct star_cap {
+    std::string requirement;
+    std::string criterion;
+    int required_points = 0;
+    std::string criterion_mean;
+    int capped_to = 0;
+    std::string text;
+    std::string source;
+    std::string confidence;
+};
+BOOST_DESCRIBE_STRUCT(star_cap, (), (requirement, criterion, required_points, criterion_mean, capped_to, text, source,
+                                     confidence))
+
 /// The overall knock-out outcome of a scorecard.
 enum class evaluation_outcome { evaluated, eliminated, evaluation_stopped };
 BOOST_DESCRIBE_ENUM(evaluation_outcome, evaluated, eliminated, evaluation_stopped)
@@ -92,10 +106,15 @@ struct scorecard_result {
     int total = 0;
     int max_total = 0;
     evaluation_outcome outcome = evaluation_outcome::evaluated;
-    std::vector<knockout_hit> knockouts;
+    std::vector<knockout_hit> knockouts;  ///< `criterion` empty for a rule of the whole set
+    int band_stars = 0;  ///< the band of the total
+    /// What a council of this one scorecard would give: the band, 0 after a knock-out, lowered by
+    /// every minimum per star not reached (`caps`, docs/scoring.md).
+    int stars = 0;
+    std::vector<star_cap> caps;
 };
 BOOST_DESCRIBE_STRUCT(scorecard_result, (), (edition, set, sheet_status, sheet_warnings, evaluator, criteria, sections,
-                                             parts, total, max_total, outcome, knockouts))
+                                             parts, total, max_total, outcome, knockouts, band_stars, stars, caps))
 
 /// Scores one scorecard. Throws error(errc::invalid_scorecard) listing every problem by criterion
 /// (path "/answers/<id>"): unknown criterion, level not of that criterion, missing answer, answer to

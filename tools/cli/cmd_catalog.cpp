@@ -1,10 +1,12 @@
 // ocop catalog list | show SET
 
+#include <algorithm>
 #include <iostream>
 
 #include <boost/json/serialize.hpp>
 
 #include "cli.hpp"
+#include "ocop/catalog_diff.hpp"
 #include "ocop/catalog_json.hpp"
 #include "table.hpp"
 
@@ -17,6 +19,7 @@ const char* status_name(set_status s) {
         case set_status::complete: return "complete";
         case set_status::incomplete: return "incomplete";
         case set_status::unavailable: return "unavailable";
+        case set_status::complete_with_reading: return "complete (with our reading)";
     }
     return "?";
 }
@@ -41,10 +44,24 @@ int list(const std::vector<std::string>& argv, streams& io) {
     return exit_ok;
 }
 
-void print_levels(table& t, const criterion& c) {
+/// "4★" when the level is marked as the minimum for 4 stars (26/2026), else "".
+std::string star_mark(const criterion& c, const level& l) {
+    std::string out;
+    for (const auto& m : c.min_star_levels)
+        if (m.level == l.id) out += (out.empty() ? "" : " ") + std::to_string(m.stars) + "★";
+    return out;
+}
+
+bool has_star_marks(const product_set& s) {
+    return std::any_of(s.criteria.begin(), s.criteria.end(), [](const criterion& c) { return !c.min_star_levels.empty(); });
+}
+
+void print_levels(table& t, const criterion& c, bool marks) {
     bool first = true;
     auto row = [&](const std::string& case_label, const level& l) {
-        t.add({first ? c.id : "", first ? c.title : "", case_label, l.id, std::to_string(l.points), l.label});
+        std::vector<std::string> cells{first ? c.id : "", first ? c.title : "", case_label, l.id, std::to_string(l.points), l.label};
+        if (marks) cells.push_back(star_mark(c, l));
+        t.add(cells);
         first = false;
     };
     for (const auto& l : c.levels) row("", l);
@@ -65,11 +82,17 @@ int show(const std::vector<std::string>& argv, streams& io) {
     io.out << s->code << "  " << s->name << "  [" << status_name(s->status) << "]  edition " << ed.id << '\n';
     io.out << "source: " << s->origin.sheet << '\n';
     for (const auto& g : s->gaps) io.out << "gap: " << g.text << '\n';
+    for (const auto& r : s->readings) io.out << "our reading: " << r.text << '\n';
+    for (const auto& k : s->knockouts) io.out << "knock-out of the whole set (" << k.id << ", eliminated): " << k.text << '\n';
+    for (const auto& n : s->notes) io.out << "note: " << n << '\n';
+    const bool marks = has_star_marks(*s);
     for (const auto& sec : s->sections) {
         io.out << '\n' << "Part " << sec.part << " · " << sec.id << ". " << sec.title << '\n';
-        table t({"Criterion", "Title", "Case", "Level", ">Points", "Label"});
+        std::vector<std::string> head{"Criterion", "Title", "Case", "Level", ">Points", "Label"};
+        if (marks) head.push_back("Min");  // the level is the minimum for that many stars
+        table t(head);
         t.max_width(1, 34).max_width(5, 70);
-        for (std::size_t i = sec.first; i < sec.first + sec.count; ++i) print_levels(t, s->criteria[i]);
+        for (std::size_t i = sec.first; i < sec.first + sec.count; ++i) print_levels(t, s->criteria[i], marks);
         t.print(io.out);
         for (std::size_t i = sec.first; i < sec.first + sec.count; ++i) {
             const auto& c = s->criteria[i];
@@ -79,6 +102,49 @@ int show(const std::vector<std::string>& argv, streams& io) {
             if (c.applies_if) io.out << "  " << c.id << " applies only if " << c.applies_if->criterion << " is answered with a story\n";
         }
     }
+    return exit_ok;
+}
+
+std::string points_text(const std::vector<int>& points) {
+    std::string out;
+    for (int p : points) out += (out.empty() ? "" : ",") + std::to_string(p);
+    return out;
+}
+
+int diff(const std::vector<std::string>& argv, streams& io) {
+    args a(argv, {"json", "all"}, {"set", "to-set"});
+    const catalog& cat = embedded_catalog();
+    const edition& from = cat.get(a.at(0, "FROM (an edition id, see `ocop catalog list`)"));
+    const edition& to = cat.get(a.at(1, "TO (an edition id)"));
+    auto set_id = a.option("set");
+    if (!set_id) throw usage_error("missing --set SET (a set of edition " + from.id + ")");
+    auto to_set = a.option("to-set");
+    set_diff d = diff_sets(from, *set_id, to, to_set ? std::optional<std::string_view>(*to_set) : std::nullopt);
+    if (a.flag("json")) {
+        io.out << boost::json::serialize(to_json(d)) << '\n';
+        return exit_ok;
+    }
+    io.out << d.from_edition << " " << d.from_set << " → " << d.to_edition << " " << d.to_set << '\n';
+    io.out << "sets matched by: " << d.sets_matched_by << '\n';
+    for (const auto& p : d.parts) io.out << "Part " << p.part << ": " << p.from_max << " → " << p.to_max << '\n';
+    table t({"Change", "From", "To", "Title", ">Max", "Points", "Matched by"});
+    t.max_width(3, 48).max_width(5, 24);
+    int unchanged = 0;
+    for (const auto& c : d.criteria) {
+        if (c.change == "unchanged" && !a.flag("all")) {
+            ++unchanged;
+            continue;
+        }
+        std::string title = c.to_title.value_or(c.from_title.value_or(""));
+        if (c.from_title && c.to_title && *c.from_title != *c.to_title) title = *c.from_title + " → " + *c.to_title;
+        auto max_of = [](const std::optional<int>& m) { return m ? std::to_string(*m) : std::string("-"); };
+        std::string points = c.from_points == c.to_points ? points_text(c.to_points)
+                                                          : points_text(c.from_points) + " → " + points_text(c.to_points);
+        t.add({c.change, c.from_id.value_or("-"), c.to_id.value_or("-"), title,
+               c.from_max == c.to_max ? max_of(c.to_max) : max_of(c.from_max) + " → " + max_of(c.to_max), points, c.matched_by.value_or("")});
+    }
+    t.print(io.out);
+    if (unchanged) io.out << unchanged << " unchanged criteria not shown (--all shows them)\n";
     return exit_ok;
 }
 
@@ -95,6 +161,13 @@ std::vector<command> catalog_commands() {
          "Prints the sheet of product set SET: sections, criteria, cases, levels, knock-outs.\n"
          "--json prints it in the catalog format that `ocop validate` and the library load.\n",
          show},
+        {"catalog diff", "what changed for a product set between two editions",
+         "usage: ocop catalog diff FROM TO --set SET [--to-set SET] [--all] [--json]\n"
+         "Compares set SET of edition FROM with its set in edition TO: part maxima, then every criterion\n"
+         "added, removed or changed (number, title, maximum, the points of its levels). Sets are matched\n"
+         "by the correspondence table shipped as data (src/data/correspondence/), or by --to-set;\n"
+         "criteria by title, then by number. --all also lists the unchanged criteria.\n",
+         diff},
     };
 }
 

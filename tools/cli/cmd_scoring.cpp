@@ -110,7 +110,12 @@ int score_command(const std::vector<std::string>& argv, streams& io) {
     }
     for (const auto& p : r.parts) io.out << "Part " << p.id << ": " << p.points << " / " << p.max_points << '\n';
     io.out << "Total: " << r.total << " / " << r.max_total << " · " << outcome_name(r.outcome) << '\n';
-    for (const auto& k : r.knockouts) io.out << "knock-out at " << k.criterion << " (" << k.rule << "): " << k.text << '\n';
+    for (const auto& k : r.knockouts)
+        io.out << (k.criterion.empty() ? "knock-out of the whole set" : "knock-out at " + k.criterion) << " (" << k.rule << "): " << k.text << '\n';
+    if (r.band_stars != r.stars || !r.caps.empty())
+        io.out << "Band: " << r.band_stars << "★" << '\n';
+    for (const auto& c : r.caps) io.out << "cap: " << c.capped_to << "★ at most: " << c.text << '\n';
+    io.out << "Stars (as a council of this one scorecard): " << r.stars << '\n';
     for (const auto& w : r.sheet_warnings) io.out << "warning: " << w << '\n';
     return exit_ok;
 }
