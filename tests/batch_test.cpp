@@ -47,7 +47,6 @@ TEST_CASE("batch scoring gives the same totals, outcomes and stars as score() an
     std::mt19937 rng(20211020);
     ocop::council_policy one;
     one.minimum_members = 1;
-    one.level = edition.evaluation_levels.front().id;
     int stopped = 0, ranked = 0, capped = 0;
     for (const auto& set : edition.sets) {
         if (set.status == ocop::set_status::unavailable) continue;

@@ -53,7 +53,7 @@ class HelpAndUsage(unittest.TestCase):
 
 class Catalog(unittest.TestCase):
     def test_list_shows_all_26_sets_with_status(self):
-        result = run("catalog", "list")
+        result = run("catalog", "list", "--edition", "1048-781")
         self.assertEqual(result.returncode, 0)
         self.assertIn("1048-781", result.stdout)
         rows = [line for line in result.stdout.splitlines() if line[:1] in "IV" and "." in line[:6]]
@@ -61,7 +61,7 @@ class Catalog(unittest.TestCase):
         self.assertRegex(result.stdout, r"gao-ngu-coc\s+Gạo, ngũ cốc\s+unavailable")
 
     def test_list_aligns_vietnamese_by_display_width(self):
-        lines = run("catalog", "list").stdout.splitlines()
+        lines = run("catalog", "list", "--edition", "1048-781").stdout.splitlines()
         table = [line for line in lines if line[:1] in "IV" and "." in line[:6]]
         # The status column starts at the same display column on every row, whatever the accents.
         starts = {width(line[:line.index(status)]) for line in table
@@ -69,27 +69,27 @@ class Catalog(unittest.TestCase):
         self.assertEqual(len(starts), 1)
 
     def test_list_json(self):
-        doc = json.loads(run("catalog", "list", "--json").stdout)
+        doc = json.loads(run("catalog", "list", "--json", "--edition", "1048-781").stdout)
         self.assertEqual(doc["id"], "1048-781")
         self.assertEqual(len(doc["sets"]), 26)
 
     def test_show_a_sheet(self):
-        result = run("catalog", "show", "rau-cu-qua-hat-tuoi")
+        result = run("catalog", "show", "rau-cu-qua-hat-tuoi", "--edition", "1048-781")
         self.assertEqual(result.returncode, 0)
         self.assertIn("Rau, củ, quả, hạt tươi", result.stdout)
         self.assertIn("3.2", result.stdout)
         self.assertIn("knock-out 10", result.stdout)
 
     def test_show_json_round_trips_through_validate(self):
-        sheet = run("catalog", "show", "che-tuoi-che-bien", "--json").stdout
+        sheet = run("catalog", "show", "che-tuoi-che-bien", "--json", "--edition", "1048-781").stdout
         path = Path(os.environ.get("TMPDIR", "/tmp")) / "ocop-cli-sheet.json"
         path.write_text(sheet, encoding="utf-8")
-        result = run("validate", path)
+        result = run("validate", path, "--edition", "1048-781")
         self.assertEqual(result.returncode, 0, result.stderr)
         self.assertIn("valid set", result.stdout)
 
     def test_show_unknown_set(self):
-        result = run("catalog", "show", "nope")
+        result = run("catalog", "show", "nope", "--edition", "1048-781")
         self.assertEqual(result.returncode, 3)
         self.assertIn('no set "nope"', result.stderr)
 
@@ -97,6 +97,73 @@ class Catalog(unittest.TestCase):
         result = run("catalog", "list", "--date", "2018-01-01")
         self.assertEqual(result.returncode, 3)
         self.assertIn("no edition of the rules is in force on 2018-01-01", result.stderr)
+
+
+class Edition26(unittest.TestCase):
+    """Edition 26-2026 (26/2026/QĐ-TTg), in force from 2026-05-22."""
+
+    def test_list_on_a_date_under_26_2026(self):
+        result = run("catalog", "list", "--date", "2026-11-29")
+        self.assertEqual(result.returncode, 0, result.stderr)
+        self.assertIn("Edition 26-2026", result.stdout)
+        rows = [line for line in result.stdout.splitlines() if line.split(" ")[0].isdigit()]
+        self.assertEqual(len(rows), 26)
+        self.assertRegex(result.stdout, r"hoa\s+Hoa\s+incomplete")
+        self.assertRegex(result.stdout, r"cay-canh\s+Cây cảnh\s+complete\s+40\s+25\s+35")
+
+    def test_without_edition_or_date_asks_which(self):
+        result = run("catalog", "list")
+        self.assertEqual(result.returncode, 2)
+        self.assertIn("26-2026", result.stderr)
+
+    def test_show_names_readings_knockout_and_marks(self):
+        result = run("catalog", "show", "mat-ong-mat-khac-va-nong-san-thuc-pham-khac", "--edition", "26-2026")
+        self.assertEqual(result.returncode, 0, result.stderr)
+        self.assertIn("[complete (with our reading)]", result.stdout)
+        self.assertIn('our reading: criterion 7', result.stdout)
+        self.assertIn("knock-out of the whole set (dossier-disqualified, eliminated): Hồ sơ bị loại khi", result.stdout)
+        self.assertIn("5★", result.stdout)
+
+    def test_score_92_points_lowered_to_4_stars(self):
+        result = run("score", Path(__file__).resolve().parents[2] / "docs" / "examples" / "scorecard-26-2026.json")
+        self.assertEqual(result.returncode, 0, result.stderr)
+        self.assertIn("Total: 92 / 100", result.stdout)
+        self.assertIn("Band: 5★", result.stdout)
+        self.assertIn("cap: 4★ at most: 5★ requires 1.3", result.stdout)
+        self.assertIn("(3 points); the scorecard gives 2", result.stdout)
+        self.assertIn("Stars (as a council of this one scorecard): 4", result.stdout)
+        self.assertIn("warning: our reading: criterion 2.4", result.stdout)
+
+    def test_council_policy_every_member(self):
+        card = json.loads((Path(__file__).resolve().parents[2] / "docs" / "examples" / "scorecard-26-2026.json").read_text(encoding="utf-8"))
+        card["answers"]["1.3"] = "c"
+        low = dict(card, evaluator="m3", answers=dict(card["answers"], **{"1.5": "b"}))
+        doc = {"scorecards": [dict(card, evaluator="m1"), dict(card, evaluator="m2"), low]}
+        path = Path(os.environ.get("TMPDIR", "/tmp")) / "ocop-cli-council-26.json"
+        path.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+        mean = run("council", path)
+        self.assertEqual(mean.returncode, 0, mean.stderr)
+        self.assertIn("Stars: 4", mean.stdout)  # 1.5 mean (3+3+1)/3 reaches the 4★ mark (2), not the 5★ one (3)
+        doc["policy"] = {"minimums": "every_member"}
+        path.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+        every = run("council", path)
+        self.assertIn("Stars: 3", every.stdout)
+        self.assertIn("policy every_member: m3 gave 1", every.stdout)
+
+    def test_diff_between_editions(self):
+        result = run("catalog", "diff", "1048-781", "26-2026", "--set", "rau-cu-qua-hat-tuoi")
+        self.assertEqual(result.returncode, 0, result.stderr)
+        self.assertIn("Part A: 35 → 40", result.stdout)
+        self.assertRegex(result.stdout, r"changed\s+1.2\s+1.3\s+Gia tăng giá trị")
+        doc = json.loads(run("catalog", "diff", "1048-781", "26-2026", "--set", "rau-cu-qua-hat-tuoi", "--json").stdout)
+        self.assertEqual(doc["to_set"], "rau-cu-qua-hat-tuoi")
+        self.assertTrue(any(c["change"] == "added" for c in doc["criteria"]))
+
+    def test_diff_without_counterpart_or_set(self):
+        result = run("catalog", "diff", "1048-781", "26-2026", "--set", "trang-thiet-bi-dung-cu-y-te")
+        self.assertEqual(result.returncode, 3)
+        self.assertIn("has no corresponding set in edition 26-2026", result.stderr)
+        self.assertEqual(run("catalog", "diff", "1048-781", "26-2026").returncode, 2)
 
 
 class Validate(unittest.TestCase):

@@ -78,7 +78,9 @@ const edition& choose_edition(const catalog& cat, const args& a) {
         return cat.in_force(*day);
     }
     if (cat.editions().size() == 1) return cat.editions().front();
-    throw usage_error("several editions: name one with --edition ID or --date YYYY-MM-DD");
+    std::string ids;
+    for (const auto& e : cat.editions()) ids += (ids.empty() ? "" : ", ") + e.id;
+    throw usage_error("several editions (" + ids + "): name one with --edition ID or --date YYYY-MM-DD");
 }
 
 }  // namespace ocop::cli
