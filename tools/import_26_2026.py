@@ -11,8 +11,9 @@ Usage: python3 tools/import_26_2026.py PATH/TO/score-sheets-26-2026.json src/dat
 import json
 import re
 import sys
-import unicodedata
 from pathlib import Path
+
+from import_reference import slug, split_number  # the same slugs and printed numbers as 1048-781
 
 DECISION = "26/2026/QĐ-TTg"
 SIGNED = "2026-05-22"
@@ -35,19 +36,6 @@ INDUSTRIES = [
 # Printed spellings that name the same industry ("Hàng thủ công mỹ nghệ" on sheet 22).
 INDUSTRY_ALIASES = {"Hàng thủ công mỹ nghệ": "Thủ công mỹ nghệ"}
 ROMAN = ["I", "II", "III", "IV", "V", "VI"]
-
-
-def slug(text):
-    text = text.replace("đ", "d").replace("Đ", "D")
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
-    return re.sub(r"[^a-z0-9]+", "-", text).strip("-")
-
-
-def split_number(title):
-    """'6.2.1 Màu nước' -> ('6.2.1', 'Màu nước'); '8 CÔNG BỐ' -> ('8', 'CÔNG BỐ')."""
-    m = re.match(r"^\s*(\d+(?:\.\d+)*)\.?\s*(.*)$", title or "", re.S)
-    return (m.group(1), m.group(2).strip()) if m else (None, (title or "").strip())
 
 
 def classification_of(line):
