@@ -149,6 +149,12 @@ static void test_catalog(const char* data_dir) {
     CHECK_OK(ocop_catalog_in_force(cat, "2021-10-20", &id));
     CHECK(id && strcmp(id, "1048-781") == 0);
     ocop_free(id);
+    CHECK_OK(ocop_catalog_in_force(cat, "2026-11-29", &id)); /* 26/2026/QĐ-TTg, in force from 2026-05-22 */
+    CHECK(id && strcmp(id, "26-2026") == 0);
+    ocop_free(id);
+    CHECK_OK(ocop_catalog_set(cat, "26-2026", "rau-cu-qua-hat-tuoi", &json));
+    CHECK(json && strstr(json, "\"min_star_levels\"") && strstr(json, "\"status\":\"complete_with_reading\""));
+    ocop_free(json);
     CHECK_ERROR(ocop_catalog_in_force(cat, "2024-01-01", &id), OCOP_E_NO_EDITION_IN_FORCE, "no edition of the rules is in force on 2024-01-01");
     CHECK(id == NULL);
     CHECK_ERROR(ocop_catalog_in_force(cat, "2021-02-30", &id), OCOP_E_INVALID_ARGUMENT, "expected a calendar day");

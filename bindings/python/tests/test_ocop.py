@@ -42,7 +42,8 @@ class CatalogTest(unittest.TestCase):
         self.cat.close()
 
     def test_editions_and_the_edition_in_force(self):
-        self.assertEqual([e["id"] for e in self.cat.editions()], [EDITION])
+        self.assertEqual([e["id"] for e in self.cat.editions()], [EDITION, "26-2026"])
+        self.assertEqual(self.cat.in_force("2026-11-29"), "26-2026")  # 26/2026/QĐ-TTg from 2026-05-22
         self.assertEqual(self.cat.in_force("2021-10-20"), EDITION)
         import datetime
         self.assertEqual(self.cat.in_force(datetime.date(2020, 1, 1)), EDITION)
@@ -67,6 +68,18 @@ class CatalogTest(unittest.TestCase):
             self.cat.set(EDITION, "banh-mi")
         with self.assertRaises(LookupError):  # NotFoundError is also a LookupError
             self.cat.sets("148")
+
+    def test_26_2026_batch_scoring_applies_the_minimums_per_star(self):
+        sheet = self.cat.set("26-2026", SET)
+        best = {c["id"]: max(c["levels"], key=lambda l: l["points"])["id"]
+                for section in sheet["sections"] for c in section["criteria"]}
+        card = {"edition": "26-2026", "set": SET, "answers": dict(best, **{"1.5": "c"})}  # misses the 5★ mark of 1.5
+        result = self.cat.score(card)
+        self.assertEqual((result["total"], result["band_stars"], result["stars"]), (99, 5, 4))
+        self.assertEqual(result["sheet_status"], "complete_with_reading")
+        with self.cat.sheet("26-2026", SET) as compiled:
+            totals, stars, _ = compiled.score([compiled.row(card["answers"])])
+        self.assertEqual((totals[0], stars[0]), (99, 4))
 
     def test_a_host_catalog_is_validated_with_json_paths(self):
         with open(os.path.join(DATA, "host-edition.json"), encoding="utf-8") as f:
