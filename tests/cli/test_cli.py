@@ -150,6 +150,15 @@ class Edition26(unittest.TestCase):
         self.assertIn("Stars: 3", every.stdout)
         self.assertIn("policy every_member: m3 gave 1", every.stdout)
 
+    def test_show_json_round_trips_through_validate(self):
+        for set_id in ("hoa", "dich-vu-du-lich-cong-dong-du-lich-sinh-thai-va-diem-du-lich", "cay-canh"):
+            sheet = run("catalog", "show", set_id, "--json", "--edition", "26-2026").stdout
+            path = Path(os.environ.get("TMPDIR", "/tmp")) / "ocop-cli-sheet-26.json"
+            path.write_text(sheet, encoding="utf-8")
+            result = run("validate", path, "--edition", "26-2026")
+            self.assertEqual(result.returncode, 0, result.stderr)
+            self.assertEqual(json.loads(sheet)["id"], set_id)
+
     def test_diff_between_editions(self):
         result = run("catalog", "diff", "1048-781", "26-2026", "--set", "rau-cu-qua-hat-tuoi")
         self.assertEqual(result.returncode, 0, result.stderr)
