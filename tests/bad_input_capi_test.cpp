@@ -136,13 +136,19 @@ TEST_CASE("C API: broken and ill-formed documents name the place and the catalog
     failed(ocop_scorecard_score(cat.p, "{\"edition\": 1, \"set\": \"x\", \"answers\": {}}", &out), OCOP_E_INVALID_DOCUMENT,
            "/edition");
     CHECK(std::string(ocop_last_error_problems()).find("\"/edition\"") != std::string::npos);
-    // A second edition (2099 on), added twice (replaced), and a set for an unknown edition.
-    REQUIRE(ocop_catalog_add_edition(cat.p, ocop::test::one_set_edition().c_str()) == OCOP_OK);
-    const std::string with_fuzz = ocop::test::editions_json(cat.p);
-    REQUIRE(ocop_catalog_add_edition(cat.p, ocop::test::one_set_edition().c_str()) == OCOP_OK);  // same id: replaced
-    CHECK(ocop::test::editions_json(cat.p) == with_fuzz);
-    failed(ocop_catalog_add_set(cat.p, "no-such-edition", ocop::test::rau_set().c_str()), OCOP_E_NOT_FOUND, "no-such-edition");
-    CHECK(ocop::test::editions_json(cat.p) == with_fuzz);
+    // An edition from 2099 overlaps 26-2026 (in force, no end date): refused, catalog unchanged.
+    failed(ocop_catalog_add_edition(cat.p, ocop::test::one_set_edition().c_str()), OCOP_E_INVALID_DOCUMENT, "overlaps edition \"26-2026\"");
+    CHECK(ocop::test::editions_json(cat.p) == before);
+    // In a host's own catalog: added twice (replaced), and a set for an unknown edition.
+    ocop_catalog* host = nullptr;
+    REQUIRE(ocop_catalog_new(&host) == OCOP_OK);
+    REQUIRE(ocop_catalog_add_edition(host, ocop::test::one_set_edition().c_str()) == OCOP_OK);
+    const std::string with_fuzz = ocop::test::editions_json(host);
+    REQUIRE(ocop_catalog_add_edition(host, ocop::test::one_set_edition().c_str()) == OCOP_OK);  // same id: replaced
+    CHECK(ocop::test::editions_json(host) == with_fuzz);
+    failed(ocop_catalog_add_set(host, "no-such-edition", ocop::test::rau_set().c_str()), OCOP_E_NOT_FOUND, "no-such-edition");
+    CHECK(ocop::test::editions_json(host) == with_fuzz);
+    ocop_catalog_free(host);
 }
 
 TEST_CASE("C API: unknown ids, bad dates and a 10 MB document", "[bad_input][capi]") {

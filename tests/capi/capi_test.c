@@ -197,8 +197,9 @@ static void test_catalog(const char* data_dir) {
     CHECK_ERROR(ocop_catalog_add_edition(host, "{}"), OCOP_E_INVALID_DOCUMENT, "missing required key");
     CHECK_ERROR(ocop_catalog_add_edition(NULL, edition), OCOP_E_INVALID_ARGUMENT, "'cat'");
     CHECK_ERROR(ocop_catalog_add_edition(host, NULL), OCOP_E_INVALID_ARGUMENT, "'edition_json'");
-    /* The host edition lies in 2099; adding it to the embedded catalog is fine, and both coexist. */
-    CHECK_OK(ocop_catalog_add_edition(cat, edition));
+    /* The host edition lies in 2099: the embedded 26-2026 has no end date, so the two would both be in
+     * force then; adding it to the embedded catalog is refused, and the catalog is unchanged. */
+    CHECK_ERROR(ocop_catalog_add_edition(cat, edition), OCOP_E_INVALID_DOCUMENT, "overlaps edition \"26-2026\"");
     CHECK_OK(ocop_catalog_in_force(cat, "2021-10-20", &id));
     CHECK(id && strcmp(id, "1048-781") == 0);
     ocop_free(id);
