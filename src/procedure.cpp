@@ -9,6 +9,7 @@
 #include "ocop/detail/catalog_loader.hpp"
 #include "ocop/detail/described_json.hpp"
 #include "ocop/error.hpp"
+#include "ocop/transition.hpp"
 
 namespace ocop {
 
@@ -78,6 +79,7 @@ void validate(const procedure& p, problem_list& probs) {
         probs.add("/certificate_validity_months", "expected 1 to 120 months, found " + std::to_string(p.certificate_validity_months));
     if (p.confidence != "firm" && p.confidence != "one_source" && p.confidence != "open")
         probs.add("/confidence", "expected \"firm\", \"one_source\" or \"open\", found \"" + p.confidence + "\"");
+    validate_transition(p, probs);
     std::set<std::string> ids;
     for (std::size_t i = 0; i < p.levels.size(); ++i) {
         const auto& l = p.levels[i];
@@ -110,6 +112,10 @@ void validate(const procedure& p, problem_list& probs) {
             if (l.events[k].roles.empty()) probs.add(json_path(ep, "roles"), "expected at least one role, found none");
             if (l.events[k].type == event_type::registered && i != 0)
                 probs.add(json_path(ep, "type"), "dossiers are registered at the first level only");
+        }
+        if (l.precheck_contents) {
+            if (!l.precheck) probs.add(json_path(at, "precheck_contents"), "only a pre-check level has contents to assess");
+            validate_precheck_contents(*l.precheck_contents, json_path(at, "precheck_contents"), probs);
         }
     }
 }

@@ -9,6 +9,7 @@
 #include "ocop/catalog_json.hpp"
 #include "ocop/detail/enum_text.hpp"
 #include "ocop/error.hpp"
+#include "ocop/transition.hpp"
 
 namespace ocop {
 
@@ -193,6 +194,7 @@ void transition(dossier_state& s, const step& st, const submitted_payload& pl) {
 void transition(dossier_state& s, const step& st, const precheck_payload& pl) {
     expect_phase(s, st, {phase::submitted}, "a pre-check");
     if (!st.level.precheck) refuse("/type", "level " + st.level.id + " does not pre-check dossiers (" + st.level.source + ")");
+    check_precheck_assessments(st.level.precheck_contents, pl.contents, st.level.id, st.proc.edition);
     s.open_items = pl.findings;
     s.phase = pl.passed ? phase::prechecked : phase::closed;
 }
@@ -424,6 +426,7 @@ dossier_state advance(const dossier_state& current, const event& e, const timest
     auto last = parse_timestamp(current.updated_at);
     if (last && ts.utc_seconds < last->utc_seconds)
         refuse("/at", "the events of a dossier are recorded in time order: " + e.at + " is before the last event at " + current.updated_at);
+    check_transition(proc, current, e.type(), ts.day);
 
     const step st{proc, level, rule, cat, find_edition(cat, proc.edition), e, ts};
     dossier_state s = current;

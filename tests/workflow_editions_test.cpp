@@ -91,7 +91,7 @@ TEST_CASE("148+1489: the commune pre-checks, the province recognises 3 and 4 sta
     CHECK(r.find("C")->edition == "148-1489");
     CHECK(r.find("C")->level == "commune");
     r.apply(ev("C", role::subject, "2025-08-02", ocop::submitted_payload{}));
-    r.apply(ev("C", role::commune_people_committee, "2025-08-10", ocop::precheck_payload{true, {"nguồn gốc nguyên liệu tại địa phương"}}));
+    r.apply(ev("C", role::commune_people_committee, "2025-08-10", ocop::precheck_payload{true, {"nguồn gốc nguyên liệu tại địa phương"}, std::nullopt}));
     CHECK(r.find("C")->phase == phase::prechecked);
     r.apply(ev("C", role::commune_people_committee, "2025-08-11", ocop::forwarded_payload{"province"}));
     CHECK(r.find("C")->level == "province");
@@ -110,7 +110,7 @@ TEST_CASE("148+1489: the commune pre-checks, the province recognises 3 and 4 sta
     std::string what;
     CHECK(refusal(r, ev("F", role::district_council, "2025-08-05", council(1, 300, 5, 3)), what) == ocop::errc::rule_violation);
     CHECK_THAT(what, Contains("event council_result is not part of level commune of procedure 148-1489"));
-    r.apply(ev("F", role::commune_people_committee, "2025-08-10", ocop::precheck_payload{false, {"nguyên liệu không rõ nguồn gốc"}}));
+    r.apply(ev("F", role::commune_people_committee, "2025-08-10", ocop::precheck_payload{false, {"nguyên liệu không rõ nguồn gốc"}, std::nullopt}));
     CHECK(r.find("F")->phase == phase::closed);
     CHECK(r.find("F")->open_items.at(0) == "nguyên liệu không rõ nguồn gốc");
 }
@@ -119,7 +119,7 @@ TEST_CASE("148+1489: the province recognises 3 stars (it was the district's unde
     ocop::registry r;
     r.apply(ev("C", role::subject, "2025-08-01", registration(product("C"))));
     r.apply(ev("C", role::subject, "2025-08-02", ocop::submitted_payload{}));
-    r.apply(ev("C", role::commune_people_committee, "2025-08-10", ocop::precheck_payload{true, {}}));
+    r.apply(ev("C", role::commune_people_committee, "2025-08-10", ocop::precheck_payload{true, {}, std::nullopt}));
     r.apply(ev("C", role::commune_people_committee, "2025-08-11", ocop::forwarded_payload{"province"}));
     r.apply(ev("C", role::advisory_group, "2025-09-01", ocop::appraisal_payload{ocop::appraisal_outcome::accepted, false, {}}));
     r.apply(ev("C", role::province_council, "2025-09-10", council(1, 300, 5, 3)));

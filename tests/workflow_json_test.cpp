@@ -29,7 +29,7 @@ std::vector<ocop::event> one_of_each() {
     return {
         ev("E", role::subject, "2021-10-01", reg),
         ev("E", role::subject, "2021-10-01", ocop::submitted_payload{{"doc-06"}}),
-        ev("E", role::commune_people_committee, "2021-10-01", ocop::precheck_payload{true, {"ok"}}),
+        ev("E", role::commune_people_committee, "2021-10-01", ocop::precheck_payload{true, {"ok"}, std::nullopt}),
         ev("E", role::advisory_group, "2021-10-01", ocop::appraisal_payload{ocop::appraisal_outcome::returned, true, {"x"}}),
         ev("E", role::advisory_group, "2021-10-01", ocop::completion_request_payload{{"a", "b"}}),
         ev("E", role::subject, "2021-10-01", ocop::completion_payload{{"doc-07"}, {"a"}}),

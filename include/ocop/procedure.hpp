@@ -16,6 +16,7 @@
 
 #include "ocop/date.hpp"
 #include "ocop/enum_text.hpp"
+#include "ocop/precheck.hpp"
 
 namespace ocop {
 
@@ -41,7 +42,7 @@ BOOST_DESCRIBE_ENUM(role, subject, commune_people_committee, district_office, di
 enum class event_type {
     registered,            ///< a dossier is created (or re-created for a new cycle)
     submitted,             ///< the dossier is handed in; every required document must be present
-    precheck_result,       ///< the commune's pre-check (1489)
+    precheck_result,       ///< the commune's pre-check (1489; 26/2026 Điều 7.2)
     appraisal_result,      ///< the dossier appraisal before the council (accepted or returned)
     completion_requested,  ///< after a council round: what the subject must complete
     completion_submitted,  ///< the subject hands in what was asked (after a return or a request)
@@ -102,6 +103,8 @@ struct procedure_level {
     std::string source;                        ///< short legal source of the level's rules
     std::optional<std::string> note;
     std::vector<event_rule> events;            ///< the events allowed at this level, with roles
+    /// The contents a pre-check level must assess, each answered by every precheck_result (precheck.hpp).
+    std::optional<std::vector<precheck_content>> precheck_contents;
 
     /// The rule for `t` at this level, or nullptr when the event is not part of this level.
     const event_rule* find_rule(event_type t) const noexcept;
@@ -111,7 +114,8 @@ struct procedure_level {
     std::optional<std::string> forward_target(std::int64_t numerator, std::int64_t denominator) const;
 };
 BOOST_DESCRIBE_STRUCT(procedure_level, (), (id, name, precheck, appraisal, min_rounds, max_rounds, recognises,
-                                            forwards_to, forwards_at_least, forward_from, source, note, events))
+                                            forwards_to, forwards_at_least, forward_from, source, note, events,
+                                            precheck_contents))
 
 /// A required document that some industries need not hand in (samples for services).
 struct document_exemption {
@@ -121,12 +125,29 @@ struct document_exemption {
 };
 BOOST_DESCRIBE_STRUCT(document_exemption, (), (document, industries, source))
 
+/// How dossiers pinned to a replaced procedure finish after its successor takes effect
+/// (26/2026/QĐ-TTg, Điều 12 khoản 2; see transition.hpp and docs/workflow.md).
+struct transition_rule {
+    std::string successor;         ///< the edition that replaced this one ("26-2026")
+    date from;                     ///< the successor's first day: day 1 of the periods below
+    int finish_within_days = 0;    ///< a first rating or an upgrade finishes within this many days (60)
+    int rerating_within_days = 0;  ///< a re-rating (a dossier of cycle 2 or later) within this many (30)
+    event_type filed_with = event_type::submitted;  ///< filing: only dossiers filed before `from` may finish
+    std::vector<event_type> allowed_after;          ///< events still accepted after the deadline
+    std::string source;
+    std::optional<std::string> note;
+};
+BOOST_DESCRIBE_STRUCT(transition_rule, (), (successor, from, finish_within_days, rerating_within_days, filed_with, allowed_after,
+                                            source, note))
+
 /// The procedure of one edition. Levels are in order: dossiers are registered at the first one.
 struct procedure {
     std::string edition;  ///< "1048-781", "148", "148-1489"
     std::string name;
     date valid_from;
     std::optional<date> valid_until;  ///< inclusive; none: still in force
+    std::optional<date> lapses_on;    ///< the day the edition lapses; caps the transition's deadline
+    std::optional<transition_rule> transition;  ///< how its dossiers finish once a successor took effect
     std::vector<std::string> legal_basis;
     std::string confidence;  ///< "firm", "one_source" or "open" (OCOP-RULES.md tags)
     /// The edition whose dossier checklist applies (ocop::edition::dossier_documents); none when the
@@ -146,7 +167,7 @@ struct procedure {
     /// product of that rank under this procedure.
     const procedure_level* recognising_level(int stars) const noexcept;
 };
-BOOST_DESCRIBE_STRUCT(procedure, (), (edition, name, valid_from, valid_until, legal_basis, confidence, documents_edition,
+BOOST_DESCRIBE_STRUCT(procedure, (), (edition, name, valid_from, valid_until, lapses_on, transition, legal_basis, confidence, documents_edition,
                                       documents_source, documents_note, document_exemptions, certificate_validity_months, certificate_source,
                                       levels))
 
@@ -168,7 +189,7 @@ private:
     std::vector<procedure> items_;
 };
 
-/// The procedures shipped with the library (src/data/procedures): 1048-781, 148, 148-1489.
+/// The procedures shipped with the library (src/data/procedures): 1048-781, 148, 148-1489, 26-2026.
 /// Parsed once on first use, thread-safe.
 const procedure_library& embedded_procedures();
 

@@ -43,12 +43,15 @@ struct submitted_payload {
 };
 BOOST_DESCRIBE_STRUCT(submitted_payload, (), (documents))
 
-/// `precheck_result`: the commune's pre-check (1489); `findings` says what was checked or wrong.
+/// `precheck_result`: the commune's pre-check (1489; 26/2026 Điều 7.2); `findings` says what was
+/// checked or wrong; `contents` assesses each content of the level's checklist, when it has one
+/// (procedure_level::precheck_contents: every content exactly once), and is left out otherwise.
 struct precheck_payload {
     bool passed = false;
     std::vector<std::string> findings;
+    std::optional<std::vector<precheck_assessment>> contents;
 };
-BOOST_DESCRIBE_STRUCT(precheck_payload, (), (passed, findings))
+BOOST_DESCRIBE_STRUCT(precheck_payload, (), (passed, findings, contents))
 
 enum class appraisal_outcome { accepted, returned };
 BOOST_DESCRIBE_ENUM(appraisal_outcome, accepted, returned)
