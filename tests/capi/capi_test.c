@@ -571,6 +571,60 @@ static void test_workflow(ocop_catalog* cat) {
 }
 
 /* The last error is per thread: a failure on one thread leaves another thread's error alone. */
+/* Edition 26-2026: its procedure needs no score sheet, so an empty host catalog serves (registration
+ * then warns that the product set is not checked). The commune must assess five contents. */
+#define EV26(dossier, type, role, day, payload) \
+    "{\"type\":\"" type "\",\"dossier\":\"" dossier "\",\"actor\":\"actor-" role "\",\"role\":\"" role "\"," \
+    "\"at\":\"" day "T09:00:00+07:00\",\"payload\":" payload ",\"reason\":\"as decided\"}"
+#define DOSSIER26(id)                                                                                         \
+    "{\"dossier\":{\"id\":\"" id "\",\"product_name\":\"B\\u01b0\\u1edfi\",\"subject\":{\"name\":\"HTX\",\"kind\":\"cooperative\"}," \
+    "\"province\":\"Ph\\u00fa Th\\u1ecd\",\"district\":\"Thanh S\\u01a1n\",\"industry\":\"food\",\"documents\":[]}}"
+#define FOUR_CONTENTS                                                                                        \
+    "{\"content\":\"product_origin\",\"met\":true,\"finding\":\"ok\"},{\"content\":\"local_raw_material\",\"met\":true,\"finding\":\"ok\"}," \
+    "{\"content\":\"idea_origin\",\"met\":true,\"finding\":\"ok\"},{\"content\":\"local_identity\",\"met\":true,\"finding\":\"ok\"}"
+
+static void test_workflow_2026(void) {
+    ocop_catalog* none = NULL;
+    ocop_registry* reg = NULL;
+    char* json = NULL;
+    char* state = NULL;
+
+    CHECK_OK(ocop_procedure_embedded("26-2026", &json));
+    CHECK(json && strstr(json, "\"precheck_contents\":[") && strstr(json, "\"id\":\"local_identity\""));
+    ocop_free(json);
+    json = NULL;
+    CHECK_OK(ocop_procedure_embedded("148-1489", &json));
+    CHECK(json && strstr(json, "\"lapses_on\":\"2026-07-21\"") && strstr(json, "\"rerating_within_days\":30"));
+    ocop_free(json);
+    json = NULL;
+
+    CHECK_OK(ocop_catalog_new(&none));
+    CHECK_OK(ocop_registry_new(&reg, none, NULL));
+    CHECK_OK(ocop_registry_apply(reg, EV26("PT-1", "registered", "subject", "2026-06-01", DOSSIER26("PT-1")), &state));
+    CHECK(state && strstr(state, "\"edition\":\"26-2026\"") && strstr(state, "\"level\":\"commune\""));
+    ocop_free(state);
+    CHECK_OK(ocop_registry_apply(reg, EV26("PT-1", "submitted", "subject", "2026-06-02", "{\"documents\":[]}"), NULL));
+    CHECK_ERROR(ocop_registry_apply(reg, EV26("PT-1", "precheck_result", "commune_people_committee", "2026-06-10",
+                                              "{\"passed\":true,\"findings\":[],\"contents\":[" FOUR_CONTENTS "]}"), &json),
+                OCOP_E_RULE_VIOLATION, "must assess content \"local_labour\"");
+    CHECK(json == NULL);
+    CHECK_OK(ocop_registry_apply(reg, EV26("PT-1", "precheck_result", "commune_people_committee", "2026-06-10",
+                                           "{\"passed\":true,\"findings\":[],\"contents\":[" FOUR_CONTENTS
+                                           ",{\"content\":\"local_labour\",\"met\":true,\"finding\":\"ok\"}]}"), NULL));
+    CHECK_OK(ocop_registry_apply(reg, EV26("PT-1", "forwarded", "commune_people_committee", "2026-06-11", "{\"to\":\"province\"}"), &state));
+    CHECK(state && strstr(state, "\"level\":\"province\""));
+    ocop_free(state);
+
+    /* A 148-1489 dossier registered the day before 26/2026 took effect, filed the day it did: refused. */
+    CHECK_OK(ocop_registry_apply(reg, EV26("PT-0", "registered", "subject", "2026-05-21", DOSSIER26("PT-0")), &state));
+    CHECK(state && strstr(state, "\"edition\":\"148-1489\""));
+    ocop_free(state);
+    CHECK_ERROR(ocop_registry_apply(reg, EV26("PT-0", "submitted", "subject", "2026-05-22", "{\"documents\":[]}"), &json),
+                OCOP_E_RULE_VIOLATION, "only dossiers filed before that day finish under it");
+    ocop_registry_free(reg);
+    ocop_catalog_free(none);
+}
+
 static void* fail_in_thread(void* arg) {
     ocop_catalog* cat = arg;
     char* json = NULL;
@@ -651,6 +705,7 @@ int main(int argc, char** argv) {
     test_batch(cat);
     test_batch_knockout(cat);
     test_workflow(cat);
+    test_workflow_2026();
     test_threads(cat);
     ocop_catalog_free(cat);
     printf("capi: %d checks, %d failures\n", checks, failures);

@@ -286,5 +286,68 @@ class Campaign(unittest.TestCase):
         self.assertGreater(applied, 0)
 
 
+
+EXAMPLES = Path(__file__).resolve().parents[2] / "docs" / "examples"
+
+
+class Edition2026(unittest.TestCase):
+    """The transcripts of docs/workflow.md ("Edition 26-2026"): a campaign under 26-2026 from the
+    commune's check to the province's and the ministry's certificates, and a 148-1489 campaign whose
+    dossier is refused after the transition deadline (26/2026/QĐ-TTg, Điều 11-12)."""
+
+    def setUp(self):
+        self.dir = Path(tempfile.mkdtemp(prefix="ocop-2026-"))
+
+    def tearDown(self):
+        shutil.rmtree(self.dir)
+
+    def init(self, plan):
+        store = self.dir / plan
+        result = run("campaign", "init", store, "--file", EXAMPLES / ("plan-" + plan + ".json"))
+        self.assertEqual(result.returncode, 0, result.stderr)
+        return store
+
+    def test_a_26_2026_campaign_runs_end_to_end(self):
+        store = self.init("26-2026")
+        result = run("campaign", "apply", store, EXAMPLES / "events-26-2026.jsonl")
+        self.assertEqual(result.returncode, 0, result.stderr)
+        self.assertEqual(len(result.stdout.splitlines()), 27)
+        self.assertIn("not in our reference data as a checklist", result.stderr)
+        states = {s["dossier"]["id"]: s for s in json.loads(run("campaign", "status", store, "--json").stdout)["dossiers"]}
+        self.assertEqual(states["PT-001"]["edition"], "26-2026")
+        self.assertEqual([(c["level"], c["stars"], c["expires_on"]) for c in states["PT-001"]["certificates"]],
+                         [("province", 4, "2029-07-25")])
+        self.assertEqual([(c["level"], c["stars"]) for c in states["PT-002"]["certificates"]], [("central", 5)])
+        self.assertEqual((states["PT-003"]["phase"], states["PT-003"]["final_stars"], states["PT-003"]["certificates"]),
+                         ("not_recognised", 2, []))
+
+    def test_the_commune_must_assess_the_five_contents(self):
+        store = self.init("26-2026")
+        lines = (EXAMPLES / "events-26-2026.jsonl").read_text(encoding="utf-8").splitlines()[:3]
+        precheck = json.loads(lines[2])
+        del precheck["payload"]["contents"][2]
+        path = self.dir / "in.jsonl"
+        path.write_text("\n".join(lines[:2] + [json.dumps(precheck, ensure_ascii=False)]) + "\n", encoding="utf-8")
+        result = run("campaign", "apply", store, path)
+        self.assertEqual(result.returncode, 1)
+        self.assertIn("event 3 of 3 (precheck_result PT-001) refused; 2 applied before it", result.stderr)
+        self.assertIn('must assess content "local_labour"', result.stderr)
+
+    def test_a_148_1489_dossier_is_refused_after_its_deadline(self):
+        store = self.init("148-1489")
+        result = run("campaign", "apply", store, EXAMPLES / "events-148-1489.jsonl")
+        self.assertEqual(result.returncode, 1)
+        self.assertEqual(len(result.stdout.splitlines()), 6)
+        self.assertIn("event 7 of 7 (council_result PT-901) refused; 6 applied before it", result.stderr)
+        self.assertIn("dossier PT-901 had until 2026-07-20; council_result on 2026-07-21 is refused", result.stderr)
+        self.assertIn("Điều 12 khoản 2", result.stderr)
+        late = {"type": "submitted", "dossier": "PT-902", "actor": "x", "role": "subject", "at": "2026-05-22T09:00:00+07:00",
+                "payload": {"documents": []}, "reason": "nộp hồ sơ"}
+        path = self.dir / "late.json"
+        path.write_text(json.dumps(late), encoding="utf-8")
+        result = run("campaign", "apply", store, path)
+        self.assertEqual(result.returncode, 1)
+        self.assertIn("only dossiers filed before that day finish under it", result.stderr)
+
 if __name__ == "__main__":
     unittest.main()

@@ -273,8 +273,9 @@ def campaign(campaign_id):
 
 
 def procedure(edition_id):
-    """The procedure of an edition ("1048-781", "148", "148-1489") as a dict: levels, roles per
-    event, rounds, thresholds, certificate validity, legal sources."""
+    """The procedure of an edition ("1048-781", "148", "148-1489", "26-2026") as a dict: levels, roles
+    per event, rounds, thresholds, certificate validity, legal sources, the commune's pre-check
+    contents (precheck_contents) and, for a replaced edition, lapses_on and its transition."""
     return _call_json(_lib.ocop_procedure_embedded, _text(edition_id, "edition_id"))
 
 

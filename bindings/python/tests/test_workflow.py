@@ -146,6 +146,37 @@ class WorkflowTest(unittest.TestCase):
         with self.assertRaises(ocop.NotFoundError):
             ocop.procedure("2050")
 
+    def test_edition_26_2026_procedure_and_the_change_of_rules(self):
+        p = ocop.procedure("26-2026")
+        self.assertEqual([c["id"] for c in p["levels"][0]["precheck_contents"]],
+                         ["product_origin", "local_raw_material", "local_labour", "idea_origin", "local_identity"])
+        self.assertEqual(ocop.procedure("148-1489")["transition"]["finish_within_days"], 60)
+        # The workflow needs no 26-2026 score sheet: an empty catalog serves (the set is then not checked).
+        dossier = dict(product("PT-1"), documents=[])
+        del dossier["set"]
+        contents = [{"content": c, "met": True, "finding": "đạt"} for c in
+                    ("product_origin", "local_raw_material", "local_labour", "idea_origin", "local_identity")]
+        with ocop.Registry(catalog=ocop.Catalog()) as reg:
+            self.assertEqual(reg.apply(ev("registered", "subject", "2026-06-01", {"dossier": dossier}, "PT-1"))["edition"], "26-2026")
+            reg.apply(ev("submitted", "subject", "2026-06-02", {"documents": []}, "PT-1"))
+            with self.assertRaises(ocop.RuleViolationError) as cm:
+                reg.apply(ev("precheck_result", "commune_people_committee", "2026-06-10",
+                             {"passed": True, "findings": [], "contents": contents[:4]}, "PT-1"))
+            self.assertIn('must assess content "local_identity"', cm.exception.message)
+            state = reg.apply(ev("precheck_result", "commune_people_committee", "2026-06-10",
+                                 {"passed": True, "findings": [], "contents": contents}, "PT-1"))
+            self.assertEqual(state["phase"], "prechecked")
+
+            # A 148-1489 dossier filed on 2026-05-21 finishes by 2026-07-20 (Điều 11.2, 12.2).
+            old = dict(dossier, id="PT-0")
+            reg.apply(ev("registered", "subject", "2026-05-21", {"dossier": old}, "PT-0"))
+            reg.apply(ev("submitted", "subject", "2026-05-21", {"documents": []}, "PT-0"))
+            reg.apply(ev("precheck_result", "commune_people_committee", "2026-07-20", {"passed": True, "findings": []}, "PT-0"))
+            with self.assertRaises(ocop.RuleViolationError) as cm:
+                reg.apply(ev("forwarded", "commune_people_committee", "2026-07-21", {"to": "province"}, "PT-0"))
+            self.assertIn("Điều 12 khoản 2", cm.exception.message)
+            self.assertIn("dossier PT-0 had until 2026-07-20", cm.exception.message)
+
     def test_reports_over_certified_products(self):
         with ocop.Registry() as reg:
             for e in to_certificate("HN-001"):

@@ -266,9 +266,10 @@ typedef struct ocop_registry ocop_registry;
  *  Since 0.1. */
 OCOP_API int ocop_campaign_embedded(const char* campaign_id, char** out_json);
 
-/** The procedure of an edition shipped with the library ("1048-781", "148", "148-1489") as JSON:
- *  its levels, which role may apply which event at each, rounds, thresholds, certificate validity
- *  and legal sources. Errors: OCOP_E_INVALID_ARGUMENT, OCOP_E_NOT_FOUND. Since 0.1. */
+/** The procedure of an edition shipped with the library ("1048-781", "148", "148-1489", "26-2026")
+ *  as JSON: its levels, which role may apply which event at each, rounds, thresholds, certificate
+ *  validity, legal sources, the commune's pre-check contents and, for a replaced edition, the day
+ *  it lapses and its transition (docs/workflow.md). Errors: OCOP_E_INVALID_ARGUMENT, OCOP_E_NOT_FOUND. Since 0.1. */
 OCOP_API int ocop_procedure_embedded(const char* edition_id, char** out_json);
 
 /** Validates a campaign document; every problem with its JSON path. Errors:
