@@ -8,6 +8,7 @@
 
 #include <boost/json/serialize.hpp>
 
+#include "ocop/catalog_json.hpp"
 #include "ocop/procedure.hpp"
 #include "workflow_support.hpp"
 
