@@ -58,6 +58,13 @@ inline std::string procedure_text(const std::string& edition) {
     return boost::json::serialize(ocop::to_json(ocop::embedded_procedures().get(edition)));
 }
 
+/// `text` with its first `from` replaced by `to` (`from` must occur).
+inline std::string replaced(std::string text, const std::string& from, const std::string& to) {
+    const auto at = text.find(from);
+    REQUIRE(at != std::string::npos);
+    return text.replace(at, from.size(), to);
+}
+
 /// The message of load_procedure(text)'s refusal; fails the test when it loads.
 inline std::string load_error(const std::string& text) {
     try {

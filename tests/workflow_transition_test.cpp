@@ -21,6 +21,20 @@ void filed_under_148_1489(ocop::registry& r, const std::string& id, const char* 
     r.apply(ev(id, role::commune_people_committee, filed, ocop::forwarded_payload{"province"}));
 }
 
+/// A 148 dossier registered in 2023, recognised 3★ by the district with a certificate issued on
+/// `issued` (registered 60 days before it), and expired 36 months later.
+void certified_under_148_then_expired(ocop::registry& r, const std::string& id, const char* issued) {
+    const ocop::date on = day(issued);
+    auto before = [&](int days) { return on.plus_days(-days).to_string(); };
+    r.apply(ev(id, role::subject, before(60), registration(product(id))));
+    r.apply(ev(id, role::subject, before(59), ocop::submitted_payload{}));
+    r.apply(ev(id, role::district_council, before(20), council(1, 310, 5, 3)));
+    r.apply(ev(id, role::district_council, before(10), ocop::recognition_payload{3}));
+    r.apply(ev(id, role::district_people_committee, issued, ocop::decision_payload{"QĐ-" + id, on, "Chủ tịch"}));
+    r.apply(ev(id, role::district_people_committee, issued, ocop::certificate_payload{"GCN-" + id, on}));
+    r.apply(ev(id, role::district_office, on.plus_months(36).to_string(), ocop::expired_payload{}));
+}
+
 const ocop::event appraisal(const std::string& id, const char* on) {
     return ev(id, role::advisory_group, on, ocop::appraisal_payload{ocop::appraisal_outcome::accepted, false, {}});
 }
@@ -114,21 +128,14 @@ TEST_CASE("Transition: a dossier registered before 2026-05-22 but filed on or af
 
 TEST_CASE("Transition: a re-rating (a new cycle after expiry) finishes by 2026-06-20 (30 days), refused on 2026-06-21") {
     ocop::registry r;
-    // Cycle 1 under 148: certified 2023-04-10, expired 2026-04-10.
-    r.apply(ev("R1", role::subject, "2023-03-01", registration(product("R1"))));
-    r.apply(ev("R1", role::subject, "2023-03-02", ocop::submitted_payload{}));
-    r.apply(ev("R1", role::district_council, "2023-04-01", council(1, 310, 5, 3)));
-    r.apply(ev("R1", role::district_council, "2023-04-05", ocop::recognition_payload{3}));
-    r.apply(ev("R1", role::district_people_committee, "2023-04-10", ocop::decision_payload{"QĐ-R1", day("2023-04-10"), "Chủ tịch"}));
-    r.apply(ev("R1", role::district_people_committee, "2023-04-10", ocop::certificate_payload{"GCN-R1", day("2023-04-10")}));
-    r.apply(ev("R1", role::district_office, "2026-04-10", ocop::expired_payload{}));
+    certified_under_148_then_expired(r, "R1", "2023-05-01");  // expired on 2026-05-01
     // Cycle 2 under 148-1489, filed before 2026-05-22: a re-rating.
     ocop::registered_payload again = registration(product("R2"));
     again.previous_cycle = "R1";
-    r.apply(ev("R2", role::subject, "2026-04-15", again));
+    r.apply(ev("R2", role::subject, "2026-05-05", again));
     CHECK(r.find("R2")->cycle == 2);
     CHECK(ocop::is_rerating(*r.find("R2")));
-    r.apply(ev("R2", role::subject, "2026-04-16", ocop::submitted_payload{}));
+    r.apply(ev("R2", role::subject, "2026-05-06", ocop::submitted_payload{}));
     r.apply(ev("R2", role::commune_people_committee, "2026-05-25", precheck(true, std::nullopt)));
     r.apply(ev("R2", role::commune_people_committee, "2026-06-20", ocop::forwarded_payload{"province"}));
     std::string what;
@@ -136,20 +143,15 @@ TEST_CASE("Transition: a re-rating (a new cycle after expiry) finishes by 2026-0
     CHECK_THAT(what, Contains("within 30 days as a re-rating") && Contains("dossier R2 had until 2026-06-20"));
 
     // A first rating filed the same day still has until 2026-07-20.
-    filed_under_148_1489(r, "F", "2026-04-16");
+    filed_under_148_1489(r, "F", "2026-05-06");
     r.apply(appraisal("F", "2026-06-21"));
     CHECK(r.find("F")->phase == phase::awaiting_council);
 }
 
 TEST_CASE("Transition: certificates issued before keep their term (Điều 12.1): their expiry is recorded after the lapse") {
     ocop::registry r;
-    r.apply(ev("E", role::subject, "2023-06-01", registration(product("E"))));
-    r.apply(ev("E", role::subject, "2023-06-02", ocop::submitted_payload{}));
-    r.apply(ev("E", role::district_council, "2023-07-01", council(1, 310, 5, 3)));
-    r.apply(ev("E", role::district_council, "2023-07-05", ocop::recognition_payload{3}));
-    r.apply(ev("E", role::district_people_committee, "2023-08-01", ocop::decision_payload{"QĐ-E", day("2023-08-01"), "Chủ tịch"}));
-    r.apply(ev("E", role::district_people_committee, "2023-08-01", ocop::certificate_payload{"GCN-E", day("2023-08-01")}));
-    r.apply(ev("E", role::district_office, "2026-08-01", ocop::expired_payload{}));
+    certified_under_148_then_expired(r, "E", "2023-08-01");  // expires on 2026-08-01, after the lapse
+    CHECK(r.find("E")->edition == "148");
     CHECK(r.find("E")->phase == phase::expired);
     // The renewal is registered under the edition in force: 26-2026.
     ocop::registered_payload again = registration(product_2026("E2"));
@@ -160,12 +162,8 @@ TEST_CASE("Transition: certificates issued before keep their term (Điều 12.1)
 }
 
 TEST_CASE("Transition: the data is validated when a procedure is loaded, and overlapping procedures are refused") {
-    std::string text = procedure_text("148-1489");
-    auto replace = [&](const std::string& from, const std::string& to) {
-        std::string out = text;
-        out.replace(out.find(from), from.size(), to);
-        return out;
-    };
+    const std::string text = procedure_text("148-1489");
+    auto replace = [&](const std::string& from, const std::string& to) { return replaced(text, from, to); };
     CHECK_NOTHROW(ocop::load_procedure(text));
     CHECK_THAT(load_error(replace("\"lapses_on\":\"2026-07-21\"", "\"lapses_on\":\"2026-05-01\"")),
                Contains("/lapses_on: expected a day after valid_until 2026-05-21, found 2026-05-01"));
