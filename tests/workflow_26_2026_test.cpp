@@ -58,7 +58,7 @@ TEST_CASE("26-2026: commune check, province decision and certificate of 4 stars,
                Contains("forwarding from level province to central needs the dossier evaluated"));
 }
 
-TEST_CASE("26-2026: 1 and 2 stars get no decision and no certificate; the ministry recognises 5 stars, not the province") {
+TEST_CASE("26-2026: 1 and 2 stars get no decision and no certificate, and the ministry recognises 5 stars, not the province") {
     ocop::registry r;
     to_province_council(r, "Q2", council(1, 2250, 50, 2, 10));  // 45.00
     CHECK_THAT(refused_message(r, ev("Q2", role::coordination_office, "2026-07-15", ocop::recognition_payload{2})),

@@ -41,7 +41,7 @@ const ocop::event appraisal(const std::string& id, const char* on) {
 
 }  // namespace
 
-TEST_CASE("Transition: one procedure takes new dossiers on any day; 148-1489 until 2026-05-21, 26-2026 from 2026-05-22") {
+TEST_CASE("Transition: one procedure takes new dossiers on any day, 148-1489 until 2026-05-21 and 26-2026 from 2026-05-22") {
     const auto& lib = ocop::embedded_procedures();
     CHECK(lib.in_force(day("2026-05-21")).edition == "148-1489");
     CHECK(lib.in_force(day("2026-05-22")).edition == "26-2026");

@@ -313,7 +313,7 @@ class Edition2026(unittest.TestCase):
         self.assertEqual(result.returncode, 0, result.stderr)
         self.assertEqual(len(result.stdout.splitlines()), 27)
         self.assertIn("not in our reference data as a checklist", result.stderr)
-        states = {s["dossier"]["id"]: s for s in json.loads(run("campaign", "status", store, "--json").stdout)["dossiers"]}
+        states = {d: json.loads(run("campaign", "status", store, d, "--json").stdout) for d in ("PT-001", "PT-002", "PT-003")}
         self.assertEqual(states["PT-001"]["edition"], "26-2026")
         self.assertEqual([(c["level"], c["stars"], c["expires_on"]) for c in states["PT-001"]["certificates"]],
                          [("province", 4, "2029-07-25")])
