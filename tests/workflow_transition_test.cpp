@@ -183,7 +183,7 @@ TEST_CASE("Transition: the data is validated when a procedure is loaded, and ove
         ocop::procedure_library lib(both);
         FAIL("two procedures in force on one day were accepted");
     } catch (const ocop::error& e) {
-        CHECK(std::string(e.what()) == "/valid_from: procedures 148-1489 and 26-2026 are both in force on 2026-05-22: one procedure takes new "
-                                       "dossiers on any day");
+        CHECK(std::string(e.what()) == "/valid_from: procedure \"26-2026\" overlaps procedure \"148-1489\" in time: exactly one procedure "
+                                       "may be in force on a date");
     }
 }
