@@ -59,7 +59,7 @@ council_result council(const std::vector<const char*>& link_levels, council_poli
     int i = 0;
     for (const char* l : link_levels) cards.push_back(score(ed26(), set26(rau), rau_with_link(l, "m" + std::to_string(++i))));
     policy.minimum_members = 1;
-    return aggregate(ed26(), set26(rau), cards, policy);
+    return aggregate(ed26(), ocop::embedded_procedures().get("26-2026"), set26(rau), cards, policy);
 }
 
 /// The cap that lowered to `stars`, or nullptr.
