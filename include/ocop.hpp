@@ -9,6 +9,7 @@
 #include "ocop/campaign_json.hpp"
 #include "ocop/catalog.hpp"
 #include "ocop/catalog_diff.hpp"
+#include "ocop/catalog_diff_json.hpp"
 #include "ocop/catalog_json.hpp"
 #include "ocop/council.hpp"
 #include "ocop/council_json.hpp"

@@ -1,6 +1,6 @@
 // Comparing one product set across two editions (catalog_diff.hpp).
 
-#include "ocop/catalog_diff.hpp"
+#include "ocop/catalog_diff_json.hpp"
 
 #include <algorithm>
 #include <cctype>

@@ -7,9 +7,10 @@
 
 #include <catch2/catch.hpp>
 
-#include "ocop/catalog_diff.hpp"
+#include "ocop/catalog_diff_json.hpp"
 #include "ocop/catalog_json.hpp"
 #include "ocop/council.hpp"
+#include "ocop/council_json.hpp"
 #include "ocop/scoring.hpp"
 #include "test_support.hpp"
 

@@ -40,7 +40,7 @@ int round_trips() {
 TEST_CASE("Enum names: to_string and from_string cover every public enum, both ways") {
     CHECK(round_trips<ocop::knockout_outcome>() == 2);
     CHECK(round_trips<ocop::trigger_kind>() == 2);
-    CHECK(round_trips<ocop::set_status>() == 3);
+    CHECK(round_trips<ocop::set_status>() == 4);
     CHECK(round_trips<ocop::criterion_state>() == 3);
     CHECK(round_trips<ocop::evaluation_outcome>() == 3);
     CHECK(round_trips<ocop::knockout_rule_policy>() == 2);

@@ -9,6 +9,7 @@
 #include <boost/json/serialize.hpp>
 
 #include "ocop/catalog_json.hpp"
+#include "ocop/procedure_json.hpp"
 #include "ocop/procedure.hpp"
 #include "workflow_support.hpp"
 

@@ -11,7 +11,6 @@
 #include <vector>
 
 #include <boost/describe/class.hpp>
-#include <boost/json/value.hpp>
 
 #include "ocop/catalog.hpp"
 
@@ -58,7 +57,5 @@ BOOST_DESCRIBE_STRUCT(set_diff, (), (from_edition, from_set, to_edition, to_set,
 /// edition, or `from_set` has no corresponding set in `to` or several (the message names them),
 /// error(errc::unavailable) for a set without a sheet.
 set_diff diff_sets(const edition& from, std::string_view from_set, const edition& to, std::optional<std::string_view> to_set = {});
-
-boost::json::value to_json(const set_diff& d);
 
 }  // namespace ocop

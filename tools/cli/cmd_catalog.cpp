@@ -6,7 +6,7 @@
 #include <boost/json/serialize.hpp>
 
 #include "cli.hpp"
-#include "ocop/catalog_diff.hpp"
+#include "ocop/catalog_diff_json.hpp"
 #include "ocop/catalog_json.hpp"
 #include "table.hpp"
 
