@@ -39,6 +39,13 @@ const std::string& event_log::genesis() {
     return zeros;
 }
 
+event_log event_log::resume(std::uint64_t next_index, std::string head) {
+    event_log log;
+    log.first_index_ = next_index;
+    log.base_head_ = std::move(head);
+    return log;
+}
+
 std::string event_log::entry_hash(std::uint64_t index, std::string_view prev, const json::value& event) {
     json::object o;
     o["index"] = index;
@@ -58,7 +65,7 @@ std::string event_log::line(const log_entry& entry) {
 
 const log_entry& event_log::append(const event& e) {
     log_entry entry;
-    entry.index = entries_.size();
+    entry.index = first_index_ + entries_.size();
     entry.prev = head();
     entry.event = to_json(e);
     entry.hash = entry_hash(entry.index, entry.prev, entry.event);
@@ -74,24 +81,24 @@ log_verification event_log::verify(std::optional<std::string_view> expected_head
     auto bad = [](log_fault f, std::uint64_t at, std::string msg) { return log_verification{false, f, at, std::move(msg)}; };
     for (std::size_t i = 0; i < entries_.size(); ++i) {
         const log_entry& e = entries_[i];
-        const auto pos = static_cast<std::uint64_t>(i);
+        const auto pos = first_index_ + static_cast<std::uint64_t>(i);
         if (e.index != pos) {
             // A later entry carrying index i means entries were moved; none means one was deleted.
             bool later = false;
             for (std::size_t j = i + 1; j < entries_.size(); ++j) later = later || entries_[j].index == pos;
             if (e.index < pos || later)
-                return bad(log_fault::reordered, pos, "entry at line " + std::to_string(i) + " carries index " + std::to_string(e.index) +
+                return bad(log_fault::reordered, pos, "entry at line " + std::to_string(pos) + " carries index " + std::to_string(e.index) +
                                                           ": entries were reordered or repeated");
-            return bad(log_fault::deleted, pos, "entry at line " + std::to_string(i) + " carries index " + std::to_string(e.index) +
+            return bad(log_fault::deleted, pos, "entry at line " + std::to_string(pos) + " carries index " + std::to_string(e.index) +
                                                     ": " + std::to_string(e.index - pos) + " entr" + (e.index - pos == 1 ? "y" : "ies") +
                                                     " before it were deleted");
         }
         if (entry_hash(e.index, e.prev, e.event) != e.hash)
-            return bad(log_fault::edited, pos, "entry " + std::to_string(i) + " was edited: its content does not match its hash " + e.hash);
-        const std::string& expected_prev = i == 0 ? genesis() : entries_[i - 1].hash;
+            return bad(log_fault::edited, pos, "entry " + std::to_string(pos) + " was edited: its content does not match its hash " + e.hash);
+        const std::string& expected_prev = i == 0 ? base_head_ : entries_[i - 1].hash;
         if (e.prev != expected_prev)
-            return bad(log_fault::chain_broken, pos, "entry " + std::to_string(i) + " does not follow entry " +
-                                                         (i == 0 ? std::string("genesis") : std::to_string(i - 1)) +
+            return bad(log_fault::chain_broken, pos, "entry " + std::to_string(pos) + " does not follow entry " +
+                                                         (pos == 0 ? std::string("genesis") : std::to_string(pos - 1)) +
                                                          ": its prev " + e.prev + " is not " + expected_prev +
                                                          " (the entry before it was replaced and re-hashed, or this one was)");
     }

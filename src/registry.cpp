@@ -70,6 +70,16 @@ registry registry::replay(const event_log& log, workflow_rules rules, std::optio
     return out;
 }
 
+registry registry::resume(workflow_rules rules, std::optional<ocop::campaign> c,
+                          std::map<std::string, dossier_state, std::less<>> dossiers, event_log log) {
+    registry out(rules, std::move(c));
+    out.dossiers_ = std::move(dossiers);
+    out.log_ = std::move(log);
+    return out;
+}
+
+void registry::release_log() { log_ = event_log::resume(log_.first_index() + log_.size(), log_.head()); }
+
 json::value registry::to_json() const {
     json::array a;
     for (const auto& [id, s] : dossiers_) a.push_back(ocop::to_json(s));

@@ -63,6 +63,10 @@ class event_log {
 public:
     /// The "prev" of the first entry: 64 zeros.
     static const std::string& genesis();
+    /// An empty log that continues a chain kept elsewhere (a store holding entries 0..next_index-1
+    /// with `head` the hash of the last): its first append gets index `next_index` and prev `head`,
+    /// verify() checks its entries from there. Lets a host append without loading the whole log.
+    static event_log resume(std::uint64_t next_index, std::string head);
 
     /// Appends the canonical JSON of `e`. Does not check the event against the procedure: use
     /// registry::apply for that (replay refuses a log whose events break the rules).
@@ -72,9 +76,13 @@ public:
     void drop_last() noexcept;
 
     const std::vector<log_entry>& entries() const noexcept { return entries_; }
+    /// The entries held (from first_index()).
     std::size_t size() const noexcept { return entries_.size(); }
-    /// The hash of the last entry, or genesis() for an empty log. Keep it outside the log to detect truncation.
-    std::string head() const { return entries_.empty() ? genesis() : entries_.back().hash; }
+    /// The index of the first entry held: 0, or resume()'s next_index.
+    std::uint64_t first_index() const noexcept { return first_index_; }
+    /// The hash of the last entry, or genesis() for an empty log (resume()'s head for a resumed one).
+    /// Keep it outside the log to detect truncation.
+    std::string head() const { return entries_.empty() ? base_head_ : entries_.back().hash; }
 
     /// Checks the chain, and against `expected_head` when given. Reports the first fault only.
     /// Complexity: O(total size).
@@ -97,6 +105,8 @@ public:
 
 private:
     std::vector<log_entry> entries_;
+    std::uint64_t first_index_ = 0;
+    std::string base_head_ = genesis();
 };
 
 }  // namespace ocop

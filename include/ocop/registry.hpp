@@ -49,6 +49,16 @@ public:
     static registry replay(const event_log& log, workflow_rules rules = {}, std::optional<ocop::campaign> c = std::nullopt,
                            std::optional<std::string_view> expected_head = std::nullopt);
 
+    /// A registry resumed from dossier states saved by a host (a store's snapshot) and a log that
+    /// continues the chain they follow (event_log::resume): nothing is replayed or re-checked, so the
+    /// host answers for the states being those of the chain (a full replay proves it). `dossiers`
+    /// may hold only the dossiers the next events touch (each event's dossier and previous cycle).
+    static registry resume(workflow_rules rules, std::optional<ocop::campaign> c,
+                           std::map<std::string, dossier_state, std::less<>> dossiers, event_log log);
+    /// Forgets the log entries held in memory, keeping the chain's position (next index and head):
+    /// for a host that has stored them.
+    void release_log();
+
     /// {"dossiers": [state, ...]} in id order: equal registries give equal bytes.
     boost::json::value to_json() const;
 

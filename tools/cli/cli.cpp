@@ -70,6 +70,13 @@ std::string read_file(const std::string& path) {
     return text.str();
 }
 
+void write_file(const std::string& path, const std::string& bytes) {
+    std::ofstream out(path, std::ios::binary | std::ios::trunc);
+    out << bytes;
+    out.flush();
+    if (!out) throw ocop::error(errc::io, "", "cannot write " + path);
+}
+
 const edition& choose_edition(const catalog& cat, const args& a) {
     if (auto id = a.option("edition")) return cat.get(*id);
     if (auto d = a.option("date")) {

@@ -63,6 +63,7 @@ struct command {
 std::vector<command> catalog_commands();
 std::vector<command> scoring_commands();
 std::vector<command> campaign_commands();
+std::vector<command> campaign_store_commands();
 std::vector<command> demo_commands();
 
 /// The exit code for an ocop::error.
@@ -72,6 +73,8 @@ void print_error(std::ostream& err, const ocop::error& e, const std::string& fil
 
 /// Reads a whole file; throws ocop::error(errc::not_found or errc::io).
 std::string read_file(const std::string& path);
+/// Writes (replacing) a whole file; throws ocop::error(errc::io).
+void write_file(const std::string& path, const std::string& bytes);
 
 /// Events from a file's text: one JSON event, a JSON array of events, or JSON lines (one event a
 /// line). Every problem with its path ("/<index>" in an array, "/<line>" in JSON lines).

@@ -1,4 +1,4 @@
-// ocop campaign init | apply | status | report
+// ocop campaign init | apply | status | report (the store: sqlite_store.hpp)
 
 #include <iostream>
 #include <map>
@@ -6,13 +6,14 @@
 
 #include <boost/json/serialize.hpp>
 
-#include "campaign_store.hpp"
+#include "apply_report.hpp"
 #include "cli.hpp"
 #include "ocop/campaign_json.hpp"
 #include "ocop/json.hpp"
 #include "ocop/reports.hpp"
 #include "ocop/workflow_json.hpp"
 #include "report_grid.hpp"
+#include "sqlite_store.hpp"
 #include "table.hpp"
 
 namespace ocop::cli {
@@ -61,13 +62,6 @@ std::vector<event> read_events(const std::string& text) {
 
 namespace {
 
-campaign_store open_store(const std::string& dir, streams& io) {
-    std::vector<std::string> notes;
-    campaign_store store = campaign_store::open(dir, notes);
-    for (const auto& n : notes) io.err << "note: " << n << '\n';
-    return store;
-}
-
 int init(const std::vector<std::string>& argv, streams& io) {
     args a(argv, {}, {"campaign", "file", "policy"});
     const std::string& dir = a.at(0, "DIR");
@@ -80,14 +74,14 @@ int init(const std::vector<std::string>& argv, streams& io) {
         if (!chosen) throw usage_error("--policy expects warn or enforce, found \"" + *policy + "\"");
         c.policy = *chosen;
     }
-    campaign_store::create(dir, c);
+    sqlite_store::create(dir, c);
     io.out << "created campaign " << c.id << " (" << c.plan << ", " << c.province << " " << c.year << ", edition " << c.edition
            << ", policy " << to_string(c.policy) << ") in " << dir << '\n';
     return exit_ok;
 }
 
 int apply_events(const std::vector<std::string>& argv, streams& io) {
-    args a(argv, {}, {});
+    args a(argv, {"partial"}, {});
     const std::string& dir = a.at(0, "DIR");
     const std::string& file = a.at(1, "FILE (events as JSON, a JSON array or JSON lines; - for standard input)");
     std::string text;
@@ -99,69 +93,72 @@ int apply_events(const std::vector<std::string>& argv, streams& io) {
         text = read_file(file);
     }
     std::vector<event> events = read_events(text);
-    campaign_store store = open_store(dir, io);
-    for (std::size_t i = 0; i < events.size(); ++i) {
-        try {
-            std::size_t index = store.append(events[i]);
-            io.out << "ok " << index << ' ' << to_string(events[i].type()) << ' ' << events[i].dossier << std::endl;
-            for (const auto& w : store.state().last_warnings()) io.err << "warning: " << events[i].dossier << ": " << w << '\n';
-        } catch (const ocop::error& e) {
-            io.err << "event " << i + 1 << " of " << events.size() << " (" << to_string(events[i].type()) << ' '
-                   << events[i].dossier << ") refused; " << i << " applied before it\n";
-            print_error(io.err, e);
-            return exit_code_for(e);
-        }
+    sqlite_store store = sqlite_store::open_for_writing(dir);
+    batch_options options;
+    options.up_to_first_refusal = a.flag("partial");
+    options.interrupted = catch_interruptions();
+    batch_result result;
+    try {
+        result = store.append(events, options);
+    } catch (const ocop::error&) {
+        io.err << "nothing was committed: 0 of " << events.size() << " events applied\n";
+        throw;
     }
-    return exit_ok;
+    return print_batch(events, result, options.up_to_first_refusal, io);
+}
+
+void print_dossier(const dossier_state* s, bool json, streams& io) {
+    if (json) {
+        io.out << boost::json::serialize(to_json(*s)) << '\n';
+        return;
+    }
+    io.out << s->dossier.id << "  " << s->dossier.product_name << " · " << s->dossier.district << " · edition " << s->edition
+           << " · batch " << s->batch.value_or("-") << '\n';
+    io.out << "phase " << to_string(s->phase) << " at level " << s->level << ", " << s->events << " events, last "
+           << s->updated_at << '\n';
+    for (const auto& c : s->results)
+        io.out << "  council " << c.level << " round " << c.round << ": mean " << c.mean_display << ", " << c.stars << "★ (" << c.at << ")\n";
+    if (const auto* cert = s->certificate())
+        io.out << "  certificate " << cert->number << ": " << cert->stars << "★, issued " << cert->issued_on.to_string() << ", expires "
+               << cert->expires_on.to_string() << '\n';
+    for (const auto& w : s->warnings) io.out << "  warning: " << w << '\n';
 }
 
 int status(const std::vector<std::string>& argv, streams& io) {
     args a(argv, {"json"}, {});
-    campaign_store store = open_store(a.at(0, "DIR"), io);
-    const registry& r = store.state();
+    sqlite_store store = sqlite_store::open_read_only(a.at(0, "DIR"));
     if (a.positional().size() > 1) {
-        const dossier_state* s = r.find(a.positional()[1]);
+        std::optional<dossier_state> s = store.dossier(a.positional()[1]);
         if (!s) throw ocop::error(errc::not_found, "", "no dossier \"" + a.positional()[1] + "\" in this campaign");
-        if (a.flag("json")) {
-            io.out << boost::json::serialize(to_json(*s)) << '\n';
-            return exit_ok;
-        }
-        io.out << s->dossier.id << "  " << s->dossier.product_name << " · " << s->dossier.district << " · edition " << s->edition
-               << " · batch " << s->batch.value_or("-") << '\n';
-        io.out << "phase " << to_string(s->phase) << " at level " << s->level << ", " << s->events << " events, last "
-               << s->updated_at << '\n';
-        for (const auto& c : s->results)
-            io.out << "  council " << c.level << " round " << c.round << ": mean " << c.mean_display << ", " << c.stars << "★ (" << c.at << ")\n";
-        if (const auto* cert = s->certificate())
-            io.out << "  certificate " << cert->number << ": " << cert->stars << "★, issued " << cert->issued_on.to_string() << ", expires "
-                   << cert->expires_on.to_string() << '\n';
-        for (const auto& w : s->warnings) io.out << "  warning: " << w << '\n';
+        print_dossier(&*s, a.flag("json"), io);
         return exit_ok;
     }
-    const campaign& c = *r.campaign();
-    std::map<std::string, int> phases;
-    for (const auto& [id, s] : r.dossiers()) phases[std::string(to_string(s.phase))] += 1;
+    const store_summary summary = store.summary();
+    const campaign& c = summary.plan;
+    std::int64_t dossiers = 0;
+    for (const auto& [p, n] : summary.dossiers_by_phase) dossiers += n;
     if (a.flag("json")) {
-        boost::json::object o{{"campaign", c.id}, {"edition", c.edition}, {"events", r.log().size()}, {"head", r.log().head()},
-                              {"dossiers", r.dossiers().size()}};
+        boost::json::object o{{"campaign", c.id}, {"edition", c.edition}, {"events", summary.events}, {"head", summary.head},
+                              {"dossiers", dossiers}};
         boost::json::object by_phase;
-        for (const auto& [p, n] : phases) by_phase[p] = n;
+        for (const auto& [p, n] : summary.dossiers_by_phase) by_phase[p] = n;
         o["by_phase"] = std::move(by_phase);
         io.out << boost::json::serialize(o) << '\n';
         return exit_ok;
     }
     io.out << "Campaign " << c.id << " (" << c.plan << ", " << c.province << " " << c.year << ") · edition " << c.edition << '\n'
-           << r.dossiers().size() << " dossiers, " << r.log().size() << " events, log verified, head " << r.log().head() << "\n\n";
+           << dossiers << " dossiers, " << summary.events << " events, head " << summary.head
+           << " (end of the chain verified; `ocop campaign verify` checks it all)\n\n";
     table t({"Phase", ">Dossiers"});
-    for (const auto& [p, n] : phases) t.add({p, std::to_string(n)});
+    for (const auto& [p, n] : summary.dossiers_by_phase) t.add({p, std::to_string(n)});
     t.print(io.out);
     return exit_ok;
 }
 
 int report(const std::vector<std::string>& argv, streams& io) {
     args a(argv, {"json", "csv", "markdown"}, {"kind", "as-of"});
-    campaign_store store = open_store(a.at(0, "DIR"), io);
-    const registry& r = store.state();
+    sqlite_store store = sqlite_store::open_read_only(a.at(0, "DIR"));
+    const registry r = store.snapshot();
     date as_of = last_event_day(r);
     if (auto d = a.option("as-of")) {
         auto parsed = date::parse(*d);

@@ -2,7 +2,6 @@
 
 #include <chrono>
 #include <filesystem>
-#include <fstream>
 #include <iostream>
 
 #include <unistd.h>
@@ -11,6 +10,8 @@
 
 #include "cli.hpp"
 #include "demo_hanoi.hpp"
+#include "output_dir.hpp"
+#include "sqlite_store.hpp"
 #include "ocop/reports.hpp"
 #include "report_grid.hpp"
 
@@ -18,34 +19,29 @@ namespace ocop::cli {
 
 namespace {
 
-void write_file(const std::filesystem::path& path, const std::string& bytes) {
-    std::ofstream out(path, std::ios::binary | std::ios::trunc);
-    out << bytes;
-    out.flush();
-    if (!out) throw ocop::error(errc::io, "", "cannot write " + path.string());
-}
-
-/// Every output file of the demo: the log, its head, and each report as JSON, CSV and Markdown.
+/// The campaign store of the run (campaign.sqlite), its log and head in the interchange format
+/// (events.jsonl, head), and each report as JSON, CSV and Markdown. `dir` is new or empty.
 void write_outputs(const std::string& dir, const registry& r, date as_of, std::uint64_t seed) {
     namespace fs = std::filesystem;
-    std::error_code ec;
-    fs::create_directories(dir, ec);
-    if (ec) throw ocop::error(errc::io, "", "cannot create " + dir + ": " + ec.message());
-    write_file(fs::path(dir) / "events.jsonl", r.log().export_jsonl());
-    write_file(fs::path(dir) / "head", r.log().head() + "\n");
-    write_file(fs::path(dir) / "reports.json", boost::json::serialize(reports_json(r, as_of, "all")) + "\n");
+    std::vector<event> events;
+    for (const auto& entry : r.log().entries()) events.push_back(event_from_json(entry.event));
+    sqlite_store::create_in(dir, *r.campaign(), events);
+    write_file((fs::path(dir) / "events.jsonl").string(), r.log().export_jsonl());
+    write_file((fs::path(dir) / "head").string(), r.log().head() + "\n");
+    write_file((fs::path(dir) / "reports.json").string(), boost::json::serialize(reports_json(r, as_of, "all")) + "\n");
     std::string markdown = "# Hanoi 2021 OCOP evaluation (Plan 220/KH-UBND): synthetic run, seed " + std::to_string(seed) +
                            "\n\nThe scorecards are SYNTHETIC (generated, not real evaluations); the registrations follow appendix 01 "
                            "of the plan and the dates appendix 02. Reports as of " + as_of.to_string() + ".\n\n";
     for (const auto& [name, g] : report_grids(r, as_of, "all")) {
-        write_file(fs::path(dir) / (name + ".csv"), to_csv(g));
+        write_file((fs::path(dir) / (name + ".csv")).string(), to_csv(g));
         markdown += to_markdown(g);
     }
-    write_file(fs::path(dir) / "reports.md", markdown);
+    write_file((fs::path(dir) / "reports.md").string(), markdown);
 }
 
 int demo(const std::vector<std::string>& argv, streams& io) {
     args a(argv, {"json"}, {"seed", "out"});
+    if (auto out = a.option("out")) prepare_empty_directory(*out);  // before the run: refuse early, overwrite nothing
     const std::string& which = a.at(0, "the demo's name (hanoi-2021)");
     if (which != "hanoi-2021") throw usage_error("unknown demo \"" + which + "\" (available: hanoi-2021)");
     std::uint64_t seed = 2021;
@@ -94,7 +90,8 @@ int demo(const std::vector<std::string>& argv, streams& io) {
            << figures.events << " events (" << figures.returned << " dossiers returned at appraisal, " << figures.completions
            << " completed between the rounds, " << figures.knocked_out << " knocked out); " << figures.with_warnings
            << " dossiers with a warning (events outside appendix 02's windows); log head " << r.log().head() << '\n';
-    if (auto out = a.option("out")) io.out << "wrote the event log and the reports (JSON, CSV, Markdown) to " << *out << '\n';
+    if (auto out = a.option("out"))
+        io.out << "wrote the campaign store, the event log and the reports (JSON, CSV, Markdown) to " << *out << '\n';
     io.out << "took " << elapsed << " ms\n";
     return exit_ok;
 }
@@ -109,8 +106,9 @@ std::vector<command> demo_commands() {
          "SYNTHETIC councils of 7 to 11 members, runs both batches through the district, appraisal,\n"
          "round 1, completion, round 2, decision, certificates and 5-star candidacy inside appendix 02's\n"
          "windows, and prints the registrations matrix, results by stars per district and industry and the\n"
-         "5-star candidates. --out DIR writes events.jsonl, head, reports.json, reports.md and one CSV per\n"
-         "report; the same seed (default 2021) gives byte-identical files.\n",
+         "5-star candidates. --out DIR (new or empty: nothing is overwritten) writes the campaign store\n"
+         "campaign.sqlite, the log as events.jsonl and head, reports.json, reports.md and one CSV per\n"
+         "report; the same seed (default 2021) gives byte-identical files (the store: the same entries).\n",
          demo},
     };
 }

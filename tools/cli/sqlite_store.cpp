@@ -1,0 +1,232 @@
+#include "sqlite_store.hpp"
+
+#include <filesystem>
+#include <map>
+#include <set>
+
+#include <boost/json/serialize.hpp>
+
+#include "ocop/enum_text.hpp"
+#include "ocop/json.hpp"
+#include "output_dir.hpp"
+#include "sqlite_db.hpp"
+#include "sqlite_schema.hpp"
+#include "store_rows.hpp"
+
+namespace ocop::cli {
+
+namespace fs = std::filesystem;
+
+std::string store_path(const std::string& dir) { return (fs::path(dir) / sqlite_store::file_name).string(); }
+
+std::size_t batch_result::applied() const {
+    std::size_t n = 0;
+    for (const auto& o : outcomes) n += o.what == event_outcome::kind::applied;
+    return n;
+}
+
+namespace {
+
+using states = std::map<std::string, dossier_state, std::less<>>;
+
+void check_format(sqlite_connection& db) {
+    std::optional<std::string> format, version;
+    try {
+        sqlite_statement s(db.handle(), "SELECT key, value FROM store_info");
+        while (s.step()) {
+            if (s.text(0) == "format") format = std::string(s.text(1));
+            if (s.text(0) == "version") version = std::string(s.text(1));
+        }
+    } catch (const error&) {
+        format.reset();
+    }
+    if (format != store_format || version != store_version)
+        throw error(errc::invalid_document, "", db.path() + " is not an ocop campaign store of version " + store_version);
+}
+
+campaign read_campaign(sqlite_connection& db) {
+    sqlite_statement s(db.handle(), "SELECT json FROM campaign WHERE id = 1");
+    if (!s.step()) throw error(errc::tampered, "", db.path() + ": the campaign row is missing");
+    return load_campaign(s.text(0));
+}
+
+/// The dossiers the events touch: each one's own and the previous cycle a registration renews.
+std::set<std::string> touched_ids(const std::vector<event>& events) {
+    std::set<std::string> ids;
+    for (const auto& e : events) {
+        ids.insert(e.dossier);
+        if (const auto* reg = std::get_if<registered_payload>(&e.payload); reg && reg->previous_cycle) ids.insert(*reg->previous_cycle);
+    }
+    return ids;
+}
+
+states load_states(sqlite_connection& db, const std::set<std::string>& ids) {
+    states out;
+    for (const auto& id : ids)
+        if (auto s = read_dossier_row(db, id)) out.emplace(id, std::move(*s));
+    return out;
+}
+
+/// Applies events[i] unless it is already in the log; records the outcome. False: refused.
+struct batch_writer {
+    batch_writer(sqlite_connection& connection, registry& state) : db(connection), r(state) {}
+    sqlite_connection& db;
+    registry& r;
+    sqlite_statement find{db.handle(), "SELECT idx FROM entries WHERE event_sha = ?1 AND event = ?2 LIMIT 1"};
+    sqlite_statement insert{db.handle(), "INSERT INTO entries (idx, prev, event, hash, event_sha) VALUES (?1, ?2, ?3, ?4, ?5)"};
+    std::map<std::string, std::uint64_t> changed;  ///< dossier -> index of the last entry that changed it
+
+    bool apply(const event& e, const batch_options& options, event_outcome& out) {
+        const std::string text = boost::json::serialize(to_json(e));
+        const std::string sha = sha256_hex(text);
+        if (options.skip_applied) {
+            find.bind(1, sha).bind(2, text);
+            const bool found = find.step();
+            const auto index = found ? find.integer(0) : 0;
+            find.reset();
+            if (found) {
+                out.what = event_outcome::kind::already_applied;
+                out.index = static_cast<std::uint64_t>(index);
+                return true;
+            }
+        }
+        try {
+            r.apply(e);
+        } catch (const error& refused) {
+            out.what = event_outcome::kind::refused;
+            out.refusal = refused;
+            return false;
+        }
+        const log_entry& entry = r.log().entries().back();
+        insert.bind(1, static_cast<std::int64_t>(entry.index)).bind(2, entry.prev).bind(3, text).bind(4, entry.hash).bind(5, sha).run();
+        out.what = event_outcome::kind::applied;
+        out.index = entry.index;
+        out.warnings = r.last_warnings();
+        changed[e.dossier] = entry.index;
+        r.release_log();  // on disk (once committed): memory stays flat however long the batch
+        return true;
+    }
+
+    void write_snapshot() {
+        sqlite_statement upsert(db.handle(), "INSERT OR REPLACE INTO dossiers (id, phase, at_index, state, state_sha) VALUES (?1, ?2, ?3, ?4, ?5)");
+        for (const auto& [id, at] : changed) write_dossier_row(upsert, *r.find(id), at);
+        sqlite_statement head(db.handle(), "UPDATE head SET events = ?1, hash = ?2 WHERE id = 1");
+        head.bind(1, static_cast<std::int64_t>(r.log().first_index() + r.log().size())).bind(2, r.log().head()).run();
+    }
+};
+
+[[noreturn]] void interrupted_before_commit() {
+    throw error(errc::io, "", "interrupted before the commit: nothing of this batch was written");
+}
+
+}  // namespace
+
+sqlite_store::sqlite_store(std::unique_ptr<sqlite_connection> db) : db_(std::move(db)) {}
+sqlite_store::~sqlite_store() = default;
+sqlite_store::sqlite_store(sqlite_store&&) noexcept = default;
+
+void sqlite_store::create(const std::string& dir, const campaign& c) {
+    prepare_empty_directory(dir);
+    create_in(dir, c, {});
+}
+
+std::string sqlite_store::create_in(const std::string& dir, const campaign& c, const std::vector<event>& events) {
+    const std::string partial = (fs::path(dir) / ".campaign.sqlite.partial").string();
+    std::string head;
+    {
+        auto db = std::make_unique<sqlite_connection>(partial, sqlite_connection::access::create);
+        db->exec("PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL;", "set up " + partial);
+        {
+            sqlite_transaction tx(*db, "BEGIN IMMEDIATE");
+            db->exec(store_schema, "create the tables of " + partial);
+            sqlite_statement info(db->handle(), "INSERT INTO store_info (key, value) VALUES (?1, ?2)");
+            info.bind(1, std::string_view("format")).bind(2, std::string_view(store_format)).run();
+            info.bind(1, std::string_view("version")).bind(2, std::string_view(store_version)).run();
+            sqlite_statement plan(db->handle(), "INSERT INTO campaign (id, json) VALUES (1, ?1)");
+            plan.bind(1, boost::json::serialize(to_json(c))).run();
+            sqlite_statement h(db->handle(), "INSERT INTO head (id, events, hash) VALUES (1, 0, ?1)");
+            h.bind(1, event_log::genesis()).run();
+            tx.commit();
+        }
+        sqlite_store store(std::move(db));
+        store.plan_ = c;
+        batch_result result = store.append(events, batch_options{false, false, {}});
+        for (const auto& o : result.outcomes)
+            if (o.refusal) throw *o.refusal;
+        head = store.head();
+    }  // closing checkpoints the WAL into the file and removes -wal and -shm
+    std::error_code ec;
+    fs::rename(partial, store_path(dir), ec);
+    if (ec) throw error(errc::io, "", "cannot rename " + partial + ": " + ec.message());
+    return head;
+}
+
+sqlite_store sqlite_store::open_read_only(const std::string& dir) {
+    if (!fs::exists(store_path(dir)))
+        throw error(errc::not_found, "", dir + " holds no campaign store (" + sqlite_store::file_name + "; run `ocop campaign init " + dir +
+                                             "` or `ocop campaign import " + dir + " OLD_DIR`)");
+    auto db = std::make_unique<sqlite_connection>(store_path(dir), sqlite_connection::access::read_only);
+    db->exec("BEGIN", "begin a read transaction");  // one consistent snapshot for the command's lifetime
+    check_format(*db);
+    sqlite_store store(std::move(db));
+    store.plan_ = read_campaign(*store.db_);
+    verify_chain_end(*store.db_, read_head_row(*store.db_));
+    return store;
+}
+
+sqlite_store sqlite_store::open_for_writing(const std::string& dir) {
+    if (!fs::exists(store_path(dir))) open_read_only(dir);  // throws the not_found message
+    auto db = std::make_unique<sqlite_connection>(store_path(dir), sqlite_connection::access::read_write);
+    db->exec("PRAGMA synchronous = FULL", "set up " + db->path());
+    check_format(*db);
+    sqlite_store store(std::move(db));
+    store.plan_ = read_campaign(*store.db_);
+    return store;
+}
+
+store_summary sqlite_store::summary() {
+    store_summary out;
+    out.plan = plan_;
+    head_row h = read_head_row(*db_);
+    out.events = h.events;
+    out.head = h.hash;
+    sqlite_statement s(db_->handle(), "SELECT phase, count(*) FROM dossiers GROUP BY phase ORDER BY phase");
+    while (s.step()) out.dossiers_by_phase.emplace_back(std::string(s.text(0)), s.integer(1));
+    return out;
+}
+
+std::optional<dossier_state> sqlite_store::dossier(const std::string& id) { return read_dossier_row(*db_, id); }
+
+registry sqlite_store::snapshot() {
+    head_row h = read_head_row(*db_);
+    return registry::resume({}, plan_, read_all_dossier_rows(*db_), event_log::resume(h.events, h.hash));
+}
+
+std::string sqlite_store::head() {
+    head_row h = read_head_row(*db_);
+    verify_chain_end(*db_, h);
+    return h.hash;
+}
+
+batch_result sqlite_store::append(const std::vector<event>& events, const batch_options& options) {
+    sqlite_transaction tx(*db_, "BEGIN IMMEDIATE");  // waits for another writer up to the busy timeout
+    head_row h = read_head_row(*db_);
+    verify_chain_end(*db_, h);
+    registry r = registry::resume({}, plan_, load_states(*db_, touched_ids(events)), event_log::resume(h.events, h.hash));
+    batch_writer writer(*db_, r);
+    batch_result out;
+    out.outcomes.resize(events.size());
+    bool refused = false;
+    for (std::size_t i = 0; i < events.size() && !refused; ++i) {
+        if (options.interrupted && options.interrupted()) interrupted_before_commit();
+        refused = !writer.apply(events[i], options, out.outcomes[i]);
+    }
+    if (refused && !options.up_to_first_refusal) return out;  // the transaction rolls back
+    writer.write_snapshot();
+    if (options.interrupted && options.interrupted()) interrupted_before_commit();
+    tx.commit();
+    out.committed = true;
+    return out;
+}
+
+}  // namespace ocop::cli

@@ -1,0 +1,106 @@
+// The full check of a campaign store (`ocop campaign verify`) and its JSONL export: both read every
+// entry in order, in one read transaction.
+
+#include <ostream>
+
+#include <boost/json/serialize.hpp>
+
+#include "ocop/json.hpp"
+#include "sqlite_db.hpp"
+#include "sqlite_store.hpp"
+#include "store_rows.hpp"
+
+namespace ocop::cli {
+
+namespace {
+
+[[noreturn]] void tampered(std::uint64_t index, const std::string& message) {
+    throw error(errc::tampered, "/" + std::to_string(index), message);
+}
+
+/// Checks one row against the chain so far (index, canonical form, own hash, link) and returns its event.
+boost::json::value checked_entry(sqlite_statement& row, std::uint64_t expected, const std::string& prev) {
+    const auto index = static_cast<std::uint64_t>(row.integer(0));
+    if (index != expected)
+        tampered(expected, index > expected ? "entries " + std::to_string(expected) + " to " + std::to_string(index - 1) + " were deleted"
+                                            : "entry " + std::to_string(index) + " is out of order");
+    boost::json::value event;
+    try {
+        event = parse_json(row.text(2));
+    } catch (const error&) {
+        tampered(index, "entry " + std::to_string(index) + " was edited: its event is not JSON");
+    }
+    if (boost::json::serialize(event) != row.text(2) || event_log::entry_hash(index, row.text(1), event) != row.text(3))
+        tampered(index, "entry " + std::to_string(index) + " was edited: its content does not match its hash " + std::string(row.text(3)));
+    if (row.text(1) != prev)
+        tampered(index, "entry " + std::to_string(index) + " does not follow entry " +
+                            (index == 0 ? std::string("genesis") : std::to_string(index - 1)) + ": its prev is not that entry's hash");
+    return event;
+}
+
+/// Compares the replayed states with the snapshot rows, both in id order.
+void compare_snapshot(sqlite_connection& db, const registry& replayed) {
+    sqlite_statement s(db.handle(), "SELECT id, state FROM dossiers ORDER BY id");
+    auto it = replayed.dossiers().begin();
+    for (; s.step(); ++it) {
+        if (it == replayed.dossiers().end() || it->first > s.text(0))
+            throw error(errc::tampered, "", "the snapshot holds dossier " + std::string(s.text(0)) + ", which no entry registers");
+        if (it->first < s.text(0)) throw error(errc::tampered, "", "the snapshot lacks dossier " + it->first);
+        if (state_text(it->second) != s.text(1))
+            throw error(errc::tampered, "", "the snapshot of dossier " + it->first + " differs from the replay of its events");
+    }
+    if (it != replayed.dossiers().end()) throw error(errc::tampered, "", "the snapshot lacks dossier " + it->first);
+}
+
+}  // namespace
+
+std::uint64_t sqlite_store::verify(const std::optional<std::string>& external_head) {
+    registry replayed({}, plan_);
+    sqlite_statement rows(db_->handle(), "SELECT idx, prev, event, hash FROM entries ORDER BY idx");
+    std::uint64_t n = 0;
+    std::string prev = event_log::genesis();
+    bool external_seen = external_head && *external_head == prev;
+    for (; rows.step(); ++n) {
+        const boost::json::value event = checked_entry(rows, n, prev);
+        const std::string path = "/" + std::to_string(n) + "/event";
+        try {
+            replayed.apply(event_from_json(event, path));
+        } catch (const error& e) {
+            std::vector<problem> problems = e.problems();
+            for (auto& p : problems)
+                if (!p.path.starts_with(path)) p.path = path + p.path;
+            throw error(e.code(), std::move(problems));
+        }
+        prev = std::string(rows.text(3));
+        if (replayed.log().entries().back().hash != prev)
+            throw error(errc::invalid_document, path, "the event is not in canonical form, so replay cannot reproduce its entry");
+        replayed.release_log();
+        external_seen = external_seen || (external_head && *external_head == prev);
+    }
+    head_row h = read_head_row(*db_);
+    if (h.events != n || h.hash != prev)
+        tampered(n, "the head row (" + std::to_string(h.events) + " entries, " + h.hash + ") is not the end of the log (" +
+                        std::to_string(n) + " entries, " + prev + ")");
+    if (external_head && *external_head != prev)
+        tampered(n, external_seen ? "the log goes on past the head you kept: entries were added after it"
+                                  : "the log does not contain the head you kept (" + *external_head +
+                                        "): entries were removed from the end, or the log was rewritten");
+    compare_snapshot(*db_, replayed);
+    return n;
+}
+
+std::uint64_t sqlite_store::export_jsonl(std::ostream& out) {
+    sqlite_statement rows(db_->handle(), "SELECT idx, prev, event, hash FROM entries ORDER BY idx");
+    std::uint64_t n = 0;
+    std::string prev = event_log::genesis();
+    for (; rows.step(); ++n) {
+        checked_entry(rows, n, prev);
+        prev = std::string(rows.text(3));
+        out << entry_line(n, rows.text(1), rows.text(2), rows.text(3)) << '\n';
+    }
+    head_row h = read_head_row(*db_);
+    if (h.events != n || h.hash != prev) tampered(n, "the head row is not the end of the log");
+    return n;
+}
+
+}  // namespace ocop::cli

@@ -1,0 +1,42 @@
+#pragma once
+// Reading and writing the rows of a campaign store (sqlite_schema.hpp) with their integrity
+// checks: the head against the last entry, a snapshot row against its state's hash.
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+
+#include "ocop/workflow.hpp"
+
+namespace ocop::cli {
+
+class sqlite_connection;
+class sqlite_statement;
+
+struct head_row {
+    std::uint64_t events = 0;
+    std::string hash;
+};
+
+head_row read_head_row(sqlite_connection& db);
+
+/// What opening checks, in O(1) whatever the log's length: the head row names the last entry
+/// (entries 0..events-1 end there: no entry past it), that entry's hash recomputes from its
+/// index, prev and event, and its prev is the hash of the entry before it.
+/// Throws error(errc::tampered) naming the entry.
+void verify_chain_end(sqlite_connection& db, const head_row& head);
+
+/// The canonical JSON of a state as the snapshot keeps it.
+std::string state_text(const dossier_state& s);
+/// The dossier's snapshot row, its state_sha checked (errc::tampered), or nullopt.
+std::optional<dossier_state> read_dossier_row(sqlite_connection& db, const std::string& id);
+/// Every snapshot row, each checked.
+std::map<std::string, dossier_state, std::less<>> read_all_dossier_rows(sqlite_connection& db);
+/// Binds and runs `upsert` (INSERT OR REPLACE INTO dossiers (id, phase, at_index, state, state_sha)).
+void write_dossier_row(sqlite_statement& upsert, const dossier_state& s, std::uint64_t at_index);
+
+/// The line export_jsonl() writes for an entry whose event is already canonical JSON text.
+std::string entry_line(std::uint64_t index, std::string_view prev, std::string_view event_text, std::string_view hash);
+
+}  // namespace ocop::cli
