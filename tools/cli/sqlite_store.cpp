@@ -1,5 +1,6 @@
 #include "sqlite_store.hpp"
 
+#include <cstdlib>
 #include <filesystem>
 #include <map>
 #include <set>
@@ -115,6 +116,14 @@ struct batch_writer {
     }
 };
 
+/// OCOP_STORE_MAX_PAGES (tests only, docs/testing.md): caps the database's size in pages, so that a
+/// test can fill "the disk" (SQLITE_FULL) where mounting a small file system is not allowed.
+void limit_pages_for_tests(sqlite_connection& db) {
+    const char* pages = std::getenv("OCOP_STORE_MAX_PAGES");
+    if (!pages || std::string_view(pages).find_first_not_of("0123456789") != std::string_view::npos || !*pages) return;
+    db.exec(("PRAGMA max_page_count = " + std::string(pages)).c_str(), "limit the store's size");
+}
+
 [[noreturn]] void interrupted_before_commit() {
     throw error(errc::io, "", "interrupted before the commit: nothing of this batch was written");
 }
@@ -178,6 +187,7 @@ sqlite_store sqlite_store::open_for_writing(const std::string& dir) {
     if (!fs::exists(store_path(dir))) open_read_only(dir);  // throws the not_found message
     auto db = std::make_unique<sqlite_connection>(store_path(dir), sqlite_connection::access::read_write);
     db->exec("PRAGMA synchronous = FULL", "set up " + db->path());
+    limit_pages_for_tests(*db);
     check_format(*db);
     sqlite_store store(std::move(db));
     store.plan_ = read_campaign(*store.db_);
