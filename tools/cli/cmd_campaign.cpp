@@ -82,6 +82,9 @@ int init(const std::vector<std::string>& argv, streams& io) {
 
 int apply_events(const std::vector<std::string>& argv, streams& io) {
     args a(argv, {"partial"}, {});
+    batch_options options;
+    options.up_to_first_refusal = a.flag("partial");
+    options.interrupted = catch_interruptions();  // from here on a signal abandons the batch, cleanly
     const std::string& dir = a.at(0, "DIR");
     const std::string& file = a.at(1, "FILE (events as JSON, a JSON array or JSON lines; - for standard input)");
     std::string text;
@@ -94,9 +97,6 @@ int apply_events(const std::vector<std::string>& argv, streams& io) {
     }
     std::vector<event> events = read_events(text);
     sqlite_store store = sqlite_store::open_for_writing(dir);
-    batch_options options;
-    options.up_to_first_refusal = a.flag("partial");
-    options.interrupted = catch_interruptions();
     batch_result result;
     try {
         result = store.append(events, options);
