@@ -197,21 +197,24 @@ std::vector<command> campaign_commands() {
     return {
         {"campaign init", "create a campaign kept on disk",
          "usage: ocop campaign init DIR (--campaign ID | --file CAMPAIGN.json) [--policy warn|enforce]\n"
-         "Creates DIR with campaign.json, an empty hash-chained log events.jsonl and its head.\n"
+         "Creates DIR (new or empty: nothing is overwritten) holding the campaign store campaign.sqlite:\n"
+         "the plan, an empty hash-chained log, its head and the dossiers' snapshot (docs/cli.md).\n"
          "Built-in plans: hanoi-2021 (220/KH-UBND). --policy: events outside their step's window are\n"
          "recorded with a warning (warn, the plan's default) or refused (enforce).\n",
          init},
-        {"campaign apply", "apply events to a campaign, durably",
-         "usage: ocop campaign apply DIR FILE\n"
+        {"campaign apply", "apply events to a campaign in one transaction, durably",
+         "usage: ocop campaign apply DIR FILE [--partial]\n"
          "FILE (or - for standard input): one event as JSON, a JSON array of events, or JSON lines.\n"
-         "Each accepted event is appended to DIR/events.jsonl (write, fsync) and acknowledged with a line\n"
-         "\"ok INDEX TYPE DOSSIER\" only once it is on disk. The first refused event stops the run: it is\n"
-         "reported with the rule and its legal source; the events before it stay applied. Exit 1 then.\n",
+         "All the events are committed in one transaction (one writer at a time), on disk when the commit\n"
+         "returns; then each is acknowledged with \"ok INDEX TYPE DOSSIER\", or \"already INDEX TYPE DOSSIER\"\n"
+         "when the same event is already in the log (a file can be re-run). A refused event is reported\n"
+         "with the rule and its legal source and nothing is committed; with --partial the events before\n"
+         "it are. Exit 1 then; exit 4 when nothing could be written (disk full, busy, interrupted).\n",
          apply_events},
         {"campaign status", "where the campaign or one dossier stands",
          "usage: ocop campaign status DIR [DOSSIER] [--json]\n"
-         "Verifies the log's hash chain and the stored head, replays it, and prints the dossiers by phase,\n"
-         "or one dossier's state. Exit 5 when the log was tampered with.\n",
+         "Prints the dossiers by phase, or one dossier's state, from the snapshot. Opens the store read-only\n"
+         "and checks the end of the hash chain (the whole chain: ocop campaign verify). Exit 5 when tampered.\n",
          status},
         {"campaign report", "the campaign's reports",
          "usage: ocop campaign report DIR [--kind all|registrations|results|candidates|recognised|overdue|progress]\n"
