@@ -226,3 +226,38 @@ TEST_CASE("Log: replay refuses a tampered log, and a well-chained log whose even
         CHECK_THAT(e.problems().at(0).message, Contains("this product has 47.20"));
     }
 }
+
+TEST_CASE("Log: a resumed log continues the chain a host keeps, and a resumed registry appends the same entries") {
+    ocop::registry full = sample();
+    const auto& entries = full.log().entries();
+    const std::size_t k = 9;  // the host holds entries 0..8 and the states after them
+    ocop::registry prefix;
+    for (std::size_t i = 0; i < k; ++i) prefix.apply(ocop::event_from_json(entries[i].event));
+    REQUIRE(prefix.log().head() == entries[k - 1].hash);
+
+    auto log = ocop::event_log::resume(k, entries[k - 1].hash);
+    CHECK(log.size() == 0);
+    CHECK(log.first_index() == k);
+    CHECK(log.head() == entries[k - 1].hash);
+    ocop::registry resumed = ocop::registry::resume({}, std::nullopt, prefix.dossiers(), std::move(log));
+    for (std::size_t i = k; i < entries.size(); ++i) {
+        resumed.apply(ocop::event_from_json(entries[i].event));
+        const ocop::log_entry& e = resumed.log().entries().back();
+        CHECK(e.index == i);
+        CHECK(e.hash == entries[i].hash);
+        if (i % 2 == 0) resumed.release_log();  // forgetting stored entries keeps the position
+    }
+    CHECK(resumed.log().head() == full.log().head());
+    CHECK(resumed.log().first_index() + resumed.log().size() == entries.size());
+    CHECK(boost::json::serialize(resumed.to_json()) == boost::json::serialize(full.to_json()));
+
+    auto tail = ocop::event_log::resume(k, entries[k - 1].hash);
+    tail.append(ocop::event_from_json(entries[k].event));
+    CHECK(tail.verify().ok);
+    CHECK(tail.verify(entries[k].hash).ok);
+    auto wrong = ocop::event_log::resume(k, ocop::event_log::genesis());  // not the hash the chain holds
+    wrong.append(ocop::event_from_json(entries[k].event));
+    CHECK(wrong.entries().back().hash != entries[k].hash);
+    auto broken = ocop::event_log::import_jsonl(ocop::event_log::line(entries[k]) + "\n");  // index k at line 0
+    CHECK(broken.verify().fault == ocop::log_fault::deleted);
+}
