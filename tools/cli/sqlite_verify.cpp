@@ -14,30 +14,6 @@ namespace ocop::cli {
 
 namespace {
 
-[[noreturn]] void tampered(std::uint64_t index, const std::string& message) {
-    throw error(errc::tampered, "/" + std::to_string(index), message);
-}
-
-/// Checks one row against the chain so far (index, canonical form, own hash, link) and returns its event.
-boost::json::value checked_entry(sqlite_statement& row, std::uint64_t expected, const std::string& prev) {
-    const auto index = static_cast<std::uint64_t>(row.integer(0));
-    if (index != expected)
-        tampered(expected, index > expected ? "entries " + std::to_string(expected) + " to " + std::to_string(index - 1) + " were deleted"
-                                            : "entry " + std::to_string(index) + " is out of order");
-    boost::json::value event;
-    try {
-        event = parse_json(row.text(2));
-    } catch (const error&) {
-        tampered(index, "entry " + std::to_string(index) + " was edited: its event is not JSON");
-    }
-    if (boost::json::serialize(event) != row.text(2) || event_log::entry_hash(index, row.text(1), event) != row.text(3))
-        tampered(index, "entry " + std::to_string(index) + " was edited: its content does not match its hash " + std::string(row.text(3)));
-    if (row.text(1) != prev)
-        tampered(index, "entry " + std::to_string(index) + " does not follow entry " +
-                            (index == 0 ? std::string("genesis") : std::to_string(index - 1)) + ": its prev is not that entry's hash");
-    return event;
-}
-
 /// Compares the replayed states with the snapshot rows, both in id order.
 void compare_snapshot(sqlite_connection& db, const registry& replayed) {
     sqlite_statement s(db.handle(), "SELECT id, state FROM dossiers ORDER BY id");
@@ -79,10 +55,10 @@ std::uint64_t sqlite_store::verify(const std::optional<std::string>& external_he
     }
     head_row h = read_head_row(*db_);
     if (h.events != n || h.hash != prev)
-        tampered(n, "the head row (" + std::to_string(h.events) + " entries, " + h.hash + ") is not the end of the log (" +
+        throw_tampered(n, "the head row (" + std::to_string(h.events) + " entries, " + h.hash + ") is not the end of the log (" +
                         std::to_string(n) + " entries, " + prev + ")");
     if (external_head && *external_head != prev)
-        tampered(n, external_seen ? "the log goes on past the head you kept: entries were added after it"
+        throw_tampered(n, external_seen ? "the log goes on past the head you kept: entries were added after it"
                                   : "the log does not contain the head you kept (" + *external_head +
                                         "): entries were removed from the end, or the log was rewritten");
     compare_snapshot(*db_, replayed);
@@ -99,7 +75,7 @@ std::uint64_t sqlite_store::export_jsonl(std::ostream& out) {
         out << entry_line(n, rows.text(1), rows.text(2), rows.text(3)) << '\n';
     }
     head_row h = read_head_row(*db_);
-    if (h.events != n || h.hash != prev) tampered(n, "the head row is not the end of the log");
+    if (h.events != n || h.hash != prev) throw_tampered(n, "the head row is not the end of the log");
     return n;
 }
 

@@ -15,51 +15,51 @@ head_row read_head_row(sqlite_connection& db) {
     return {static_cast<std::uint64_t>(s.integer(0)), std::string(s.text(1))};
 }
 
-namespace {
-
-[[noreturn]] void tampered(std::uint64_t index, const std::string& message) {
+void throw_tampered(std::uint64_t index, const std::string& message) {
     throw error(errc::tampered, "/" + std::to_string(index), message);
 }
 
-}  // namespace
+boost::json::value checked_entry(sqlite_statement& row, std::uint64_t expected, std::string_view prev) {
+    const auto index = static_cast<std::uint64_t>(row.integer(0));
+    if (index != expected)
+        throw_tampered(expected, index > expected ? "entries " + std::to_string(expected) + " to " + std::to_string(index - 1) + " were deleted"
+                                                  : "entry " + std::to_string(index) + " is out of order");
+    boost::json::value event;
+    try {
+        event = parse_json(row.text(2));
+    } catch (const error&) {
+        throw_tampered(index, "entry " + std::to_string(index) + " was edited: its event is not JSON");
+    }
+    if (boost::json::serialize(event) != row.text(2) || event_log::entry_hash(index, row.text(1), event) != row.text(3))
+        throw_tampered(index, "entry " + std::to_string(index) + " was edited: its content does not match its hash " + std::string(row.text(3)));
+    if (row.text(1) != prev)
+        throw_tampered(index, "entry " + std::to_string(index) + " does not follow entry " +
+                                  (index == 0 ? std::string("genesis") : std::to_string(index - 1)) + ": its prev is not that entry's hash");
+    return event;
+}
 
 void verify_chain_end(sqlite_connection& db, const head_row& head) {
     const auto last = db.scalar("SELECT max(idx) FROM entries");
     if (head.events == 0) {
-        if (last) tampered(0, "the head row says the log is empty, yet it holds entries up to " + std::to_string(*last));
-        if (head.hash != event_log::genesis()) tampered(0, "the head row of an empty log is not the genesis hash");
+        if (last) throw_tampered(0, "the head row says the log is empty, yet it holds entries up to " + std::to_string(*last));
+        if (head.hash != event_log::genesis()) throw_tampered(0, "the head row of an empty log is not the genesis hash");
         return;
     }
     const std::uint64_t end = head.events - 1;
     if (!last || static_cast<std::uint64_t>(*last) != end)
-        tampered(end, "the head row says the log ends at entry " + std::to_string(end) + ", the entries table ends at " +
-                          (last ? std::to_string(*last) : std::string("none")) + ": entries were removed or added");
+        throw_tampered(end, "the head row says the log ends at entry " + std::to_string(end) + ", the entries table ends at " +
+                                (last ? std::to_string(*last) : std::string("none")) + ": entries were removed or added");
     sqlite_statement s(db.handle(), "SELECT idx, prev, event, hash FROM entries WHERE idx >= ?1 ORDER BY idx");
     s.bind(1, static_cast<std::int64_t>(end > 0 ? end - 1 : 0));
-    std::string before;
-    while (s.step()) {
-        const auto index = static_cast<std::uint64_t>(s.integer(0));
-        if (end > 0 && index == end - 1) {
-            before = std::string(s.text(3));
-            continue;
-        }
-        boost::json::value event;
-        try {
-            event = parse_json(s.text(2));
-        } catch (const error&) {
-            tampered(index, "entry " + std::to_string(index) + " was edited: its event is not JSON");
-        }
-        if (boost::json::serialize(event) != s.text(2))
-            tampered(index, "entry " + std::to_string(index) + " was edited: its event is not in canonical form");
-        if (event_log::entry_hash(index, s.text(1), event) != s.text(3))
-            tampered(index, "entry " + std::to_string(index) + " was edited: its content does not match its hash");
-        if (s.text(3) != head.hash)
-            tampered(index, "the head row " + head.hash + " is not the hash of the last entry " + std::string(s.text(3)));
-        if (end > 0 && s.text(1) != before)
-            tampered(index, "entry " + std::to_string(index) + " does not follow entry " + std::to_string(end - 1) +
-                                ": its prev is not that entry's hash (one of them was replaced)");
-        if (end == 0 && s.text(1) != event_log::genesis()) tampered(0, "entry 0 does not follow genesis");
+    std::string prev = event_log::genesis();
+    if (end > 0) {
+        if (!s.step() || static_cast<std::uint64_t>(s.integer(0)) != end - 1) throw_tampered(end - 1, "entry " + std::to_string(end - 1) + " was deleted");
+        prev = std::string(s.text(3));
     }
+    if (!s.step()) throw_tampered(end, "entry " + std::to_string(end) + " was deleted");
+    checked_entry(s, end, prev);
+    if (s.text(3) != head.hash)
+        throw_tampered(end, "the head row " + head.hash + " is not the hash of the last entry " + std::string(s.text(3)));
 }
 
 std::string state_text(const dossier_state& s) { return boost::json::serialize(to_json(s)); }

@@ -6,6 +6,9 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
+
+#include <boost/json/value.hpp>
 
 #include "ocop/workflow.hpp"
 
@@ -20,6 +23,14 @@ struct head_row {
 };
 
 head_row read_head_row(sqlite_connection& db);
+
+/// Throws error(errc::tampered) at path "/<index>" with `message`.
+[[noreturn]] void throw_tampered(std::uint64_t index, const std::string& message);
+
+/// Checks one row of `SELECT idx, prev, event, hash FROM entries` against the chain so far: its
+/// index is `expected`, its event is canonical JSON, its hash recomputes, its prev is `prev`.
+/// Returns the event; throws error(errc::tampered) naming the entry.
+boost::json::value checked_entry(sqlite_statement& row, std::uint64_t expected, std::string_view prev);
 
 /// What opening checks, in O(1) whatever the log's length: the head row names the last entry
 /// (entries 0..events-1 end there: no entry past it), that entry's hash recomputes from its
