@@ -467,15 +467,16 @@ class Edition2026(unittest.TestCase):
         path.write_text("\n".join(lines[:2] + [json.dumps(precheck, ensure_ascii=False)]) + "\n", encoding="utf-8")
         result = run("campaign", "apply", store, path)
         self.assertEqual(result.returncode, 1)
-        self.assertIn("event 3 of 3 (precheck_result PT-001) refused; 2 applied before it", result.stderr)
+        self.assertIn("event 3 of 3 (precheck_result PT-001) refused; nothing was committed", result.stderr)
         self.assertIn('must assess content "local_labour"', result.stderr)
+        self.assertEqual(run("campaign", "status", store, "PT-001").returncode, 3, "PT-001 was registered by event 1: nothing may be committed")
 
     def test_a_148_1489_dossier_is_refused_after_its_deadline(self):
         store = self.init("148-1489")
-        result = run("campaign", "apply", store, EXAMPLES / "events-148-1489.jsonl")
+        result = run("campaign", "apply", store, EXAMPLES / "events-148-1489.jsonl", "--partial")
         self.assertEqual(result.returncode, 1)
         self.assertEqual(len(result.stdout.splitlines()), 6)
-        self.assertIn("event 7 of 7 (council_result PT-901) refused; 6 applied before it", result.stderr)
+        self.assertIn("event 7 of 7 (council_result PT-901) refused; the 6 new event(s) before it were committed", result.stderr)
         self.assertIn("dossier PT-901 had until 2026-07-20; council_result on 2026-07-21 is refused", result.stderr)
         self.assertIn("Điều 12 khoản 2", result.stderr)
         late = {"type": "submitted", "dossier": "PT-902", "actor": "x", "role": "subject", "at": "2026-05-22T09:00:00+07:00",

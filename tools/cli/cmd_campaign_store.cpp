@@ -5,6 +5,7 @@
 
 #include "cli.hpp"
 #include "jsonl_campaign.hpp"
+#include "ocop/workflow_json.hpp"
 #include "output_dir.hpp"
 #include "sqlite_store.hpp"
 

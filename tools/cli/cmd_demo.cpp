@@ -10,10 +10,11 @@
 
 #include "cli.hpp"
 #include "demo_hanoi.hpp"
-#include "output_dir.hpp"
-#include "sqlite_store.hpp"
 #include "ocop/reports.hpp"
+#include "ocop/workflow_json.hpp"
+#include "output_dir.hpp"
 #include "report_grid.hpp"
+#include "sqlite_store.hpp"
 
 namespace ocop::cli {
 

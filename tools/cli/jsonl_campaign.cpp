@@ -5,6 +5,7 @@
 #include <boost/json/serialize.hpp>
 
 #include "cli.hpp"
+#include "ocop/campaign_json.hpp"
 
 namespace ocop::cli {
 

@@ -7,8 +7,10 @@
 
 #include <boost/json/serialize.hpp>
 
+#include "ocop/campaign_json.hpp"
 #include "ocop/enum_text.hpp"
 #include "ocop/json.hpp"
+#include "ocop/workflow_json.hpp"
 #include "output_dir.hpp"
 #include "sqlite_db.hpp"
 #include "sqlite_schema.hpp"

@@ -6,6 +6,7 @@
 #include <boost/json/serialize.hpp>
 
 #include "ocop/json.hpp"
+#include "ocop/workflow_json.hpp"
 #include "sqlite_db.hpp"
 #include "sqlite_store.hpp"
 #include "store_rows.hpp"

@@ -3,8 +3,9 @@
 #include <boost/json/serialize.hpp>
 
 #include "ocop/enum_text.hpp"
-#include "ocop/json.hpp"
 #include "ocop/event_log.hpp"
+#include "ocop/json.hpp"
+#include "ocop/workflow_json.hpp"
 #include "sqlite_db.hpp"
 
 namespace ocop::cli {
