@@ -187,6 +187,8 @@ class Crashes(StoreTest):
         rng = random.Random(14)
         acknowledged = 0
         for attempt in range(8):
+            if acknowledged == len(EVENTS):  # a fast machine committed everything before a kill landed
+                break
             end = rng.randrange(acknowledged + 1, len(EVENTS) + 1)
             path = self.write("batch.jsonl", EVENTS[:end])  # re-running from the start is safe
             proc = subprocess.Popen([CLI, "campaign", "apply", str(self.store), str(path)], stdout=subprocess.PIPE,
