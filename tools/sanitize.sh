@@ -16,10 +16,13 @@ legs=("$@")
 # Not run under sanitizers, each for a stated reason:
 #  - find_package_consumer builds a separate, unsanitized project against the installed (sanitized)
 #    static library: it tests packaging, not memory safety, and cannot link without the runtime;
-#  - python_* load libocop.so into an unsanitized CPython through ctypes, which ASan/TSan refuse
-#    unless their runtime is preloaded (the C ABI itself is covered by the C and C++ tests here);
+#  - python_* and php_* load libocop.so into an unsanitized CPython or PHP (ctypes, FFI), which
+#    ASan/TSan refuse unless their runtime is preloaded (the C ABI itself is covered by the C and
+#    C++ tests here);
+#  - packaging_* build unsanitized consumers against the installed or packaged (sanitized) library:
+#    they test packaging, not memory safety;
 #  - capi_abidiff_* compare the ABI from DWARF: instrumentation is not part of the ABI.
-exclude='find_package_consumer|python|abidiff'
+exclude='find_package_consumer|python|php|packaging|abidiff'
 
 configure_build() {  # dir, extra cmake args...
   local dir=$1; shift
