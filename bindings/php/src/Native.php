@@ -194,7 +194,7 @@ final class Native
     }
 
     /** A string or array argument as the JSON text the C ABI takes (arrays are encoded); null stays null. */
-    public static function text(string|array|\JsonSerializable|\stdClass|null $value): ?string
+    public static function text(string|array|null $value): ?string
     {
         if ($value === null || is_string($value)) {
             return $value;
