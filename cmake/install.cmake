@@ -22,6 +22,7 @@ if(TARGET ocop_c)
   # ocop.pc for the C ABI; its prefix is found from the file's own place (${pcfiledir}), so the
   # same file works under /usr, /usr/local, a `cmake --install --prefix` or an unpacked package.
   file(RELATIVE_PATH OCOP_PC_TO_PREFIX "/prefix/${CMAKE_INSTALL_LIBDIR}/pkgconfig" "/prefix")
+  string(REGEX REPLACE "/$" "" OCOP_PC_TO_PREFIX "${OCOP_PC_TO_PREFIX}")
   configure_file(cmake/ocop.pc.in "${PROJECT_BINARY_DIR}/ocop.pc" @ONLY)
   install(FILES "${PROJECT_BINARY_DIR}/ocop.pc" DESTINATION ${CMAKE_INSTALL_LIBDIR}/pkgconfig COMPONENT dev)
 endif()
