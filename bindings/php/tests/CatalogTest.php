@@ -20,8 +20,9 @@ final class CatalogTest extends TestCase
 
     public function testEditionsAndTheEditionInForce(): void
     {
-        $this->assertSame([Fixtures::EDITION], array_column($this->cat->editions(), 'id'));
+        $this->assertSame([Fixtures::EDITION, '26-2026'], array_column($this->cat->editions(), 'id'));
         $this->assertSame(Fixtures::EDITION, $this->cat->inForce('2021-10-20'));
+        $this->assertSame('26-2026', $this->cat->inForce('2026-11-30'));
         $this->assertSame(Fixtures::EDITION, $this->cat->inForce(new \DateTimeImmutable('2020-01-01')));
         $this->assertArrayHasKey('star_bands', $this->cat->edition(Fixtures::EDITION));
     }
