@@ -85,14 +85,16 @@ std::optional<timestamp_parts> parse_timestamp(std::string_view t) {
         offset = 0;
     } else if (i + 6 == t.size() && (t[i] == '+' || t[i] == '-') && t[i + 3] == ':') {
         int oh = 0, om = 0;
-        if (!digits(t, i + 1, 2, oh) || !digits(t, i + 4, 2, om) || oh > 14 || om > 59) return std::nullopt;
+        if (!digits(t, i + 1, 2, oh) || !digits(t, i + 4, 2, om) || om > 59) return std::nullopt;
         offset = (oh * 60 + om) * 60 * (t[i] == '-' ? -1 : 1);
+        if (offset < -12 * 3600 || offset > 14 * 3600) return std::nullopt;
     } else {
         return std::nullopt;
     }
     timestamp_parts out;
-    out.day = *day;
     out.utc_seconds = day->days_since_epoch() * 86400 + hh * 3600 + mm * 60 + ss - offset;
+    const std::int64_t local = out.utc_seconds + province_utc_offset_seconds;
+    out.day = date::from_days_since_epoch(static_cast<long>(local / 86400 - (local % 86400 < 0 ? 1 : 0)));
     return out;
 }
 

@@ -20,7 +20,12 @@ error::error(errc code, std::string path, std::string message)
     : error(code, std::vector<problem>{{std::move(path), std::move(message)}}) {}
 
 void problem_list::throw_if_any(errc code) const {
-    if (!items_.empty()) throw error(code, items_);
+    if (count_ == 0) return;
+    if (count_ == items_.size()) throw error(code, items_);
+    std::vector<problem> listed = items_;
+    listed.push_back({"", "and " + std::to_string(count_ - items_.size()) + " more problems (" + std::to_string(count_) +
+                              " in all; only the first " + std::to_string(max_listed) + " are listed)"});
+    throw error(code, std::move(listed));
 }
 
 std::string json_path(std::string_view parent, std::string_view token) {

@@ -73,11 +73,31 @@ const log_entry& event_log::append(const event& e) {
     return entries_.back();
 }
 
+namespace {
+
+bool is_hex64(std::string_view s) {
+    return s.size() == 64 && std::all_of(s.begin(), s.end(), [](char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'); });
+}
+
+}  // namespace
+
+void check_head_form(std::string_view head) {
+    if (is_hex64(head)) return;
+    std::string why = std::to_string(head.size()) + " characters";
+    if (head.ends_with('\n')) why += " ending in a newline";
+    else if (std::any_of(head.begin(), head.end(), [](char c) { return c >= 'A' && c <= 'F'; })) why += " with upper-case digits";
+    else why += " that are not all 0-9 and a-f";
+    throw error(errc::invalid_document, "",
+                "malformed head: expected the 64 lower-case hex digits of an entry's hash, found " + why +
+                    " (this is not a fault of the log)");
+}
+
 void event_log::drop_last() noexcept {
     if (!entries_.empty()) entries_.pop_back();
 }
 
 log_verification event_log::verify(std::optional<std::string_view> expected_head) const {
+    if (expected_head) check_head_form(*expected_head);
     auto bad = [](log_fault f, std::uint64_t at, std::string msg) { return log_verification{false, f, at, std::move(msg)}; };
     for (std::size_t i = 0; i < entries_.size(); ++i) {
         const log_entry& e = entries_[i];
@@ -129,17 +149,10 @@ std::string event_log::export_jsonl() const {
     return out;
 }
 
-namespace {
-
-bool is_hex64(const std::string& s) {
-    return s.size() == 64 && std::all_of(s.begin(), s.end(), [](char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'); });
-}
-
-}  // namespace
-
 event_log event_log::import_jsonl(std::string_view text) {
     event_log log;
     problem_list p;
+    problem_list noncanonical;
     std::size_t start = 0, n = 0;
     while (start < text.size()) {
         std::size_t end = text.find('\n', start);
@@ -151,6 +164,10 @@ event_log event_log::import_jsonl(std::string_view text) {
         std::string_view text_line = text.substr(start, end - start);
         start = end + 1;
         ++n;
+        if (text_line.empty() || text_line == "\r") {
+            noncanonical.add(path, "a blank line: not canonical (the log holds one entry a line, nothing else)");
+            continue;
+        }
         json::value v;
         try {
             v = detail::parse_json(text_line);
@@ -172,10 +189,14 @@ event_log event_log::import_jsonl(std::string_view text) {
             if (!entry.hash.empty() && !is_hex64(entry.hash)) r.report("hash", "expected 64 lower-case hex digits");
         }
         if (p.empty() && line(entry) != text_line)
-            p.add(path, "not in canonical form (keys index, prev, event, hash in this order, no whitespace)");
+            noncanonical.add(path, std::string("not canonical: the bytes differ from the entry's canonical form (keys index, prev, "
+                                               "event, hash in this order, no whitespace, lines ending in \\n") +
+                                       (text_line.ends_with('\r') ? "; this line ends in \\r\\n)" : ")"));
         log.entries_.push_back(std::move(entry));
     }
     p.throw_if_any(errc::invalid_document);
+    // Every entry reads, but the bytes are not the ones the log wrote: changed after export.
+    noncanonical.throw_if_any(errc::tampered);
     return log;
 }
 

@@ -10,21 +10,6 @@ namespace ocop::detail {
 
 namespace json = boost::json;
 
-json::value parse_json(std::string_view text) {
-    json::parse_options options;
-    options.max_depth = 64;
-    json::stream_parser parser({}, options);
-    boost::system::error_code ec;
-    std::size_t consumed = parser.write_some(text.data(), text.size(), ec);
-    if (!ec && consumed < text.size()) ec = json::error::extra_data;
-    if (!ec) parser.finish(ec);
-    if (ec) {
-        throw error(errc::invalid_json, "",
-                    "invalid JSON at byte " + std::to_string(consumed) + ": " + ec.message());
-    }
-    return parser.release();
-}
-
 std::string_view type_name(const json::value& v) {
     switch (v.kind()) {
         case json::kind::null: return "null";
@@ -98,7 +83,7 @@ static std::optional<std::int64_t> read_integer(const json::value& v, const std:
     if (v.is_int64()) n = v.get_int64();
     else if (v.is_uint64() && v.get_uint64() <= static_cast<std::uint64_t>(max)) n = static_cast<std::int64_t>(v.get_uint64());
     if (!n && !v.is_uint64()) {
-        problems.add(path, "expected an integer, found " + std::string(type_name(v)));
+        problems.add(path, not_an_integer(v));
         return std::nullopt;
     }
     if (!n || *n < min || *n > max) {

@@ -128,7 +128,7 @@ std::vector<recognised_row> recognised_products(const registry& r, date as_of) {
         if (!c) continue;
         out.push_back({s.dossier.id, s.dossier.product_name, s.dossier.subject.name, s.dossier.district, s.dossier.industry, c->stars,
                        c->level, c->decision, c->number, c->issued_on, c->expires_on,
-                       s.phase != phase::expired && as_of < c->expires_on});
+                       s.phase != phase::expired && as_of <= c->expires_on});  // expires_on is the last valid day
     }
     return out;
 }

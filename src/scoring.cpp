@@ -155,10 +155,13 @@ scorecard_result score(const edition& ed, const product_set& set, const scorecar
 }
 
 scorecard_result score(const catalog& cat, const scorecard& card) {
-    const edition& ed = cat.get(card.edition);
-    const product_set* set = ed.find_set(card.set);
-    if (!set) throw error(errc::not_found, "/set", "no set \"" + card.set + "\" in edition " + ed.id);
-    return score(ed, *set, card);
+    const auto& editions = cat.editions();
+    auto found = std::find_if(editions.begin(), editions.end(), [&](const edition& e) { return e.id == card.edition; });
+    if (found == editions.end()) throw error(errc::not_found, "/edition", "no edition with id \"" + card.edition + "\" in the catalog");
+    const edition* ed = &*found;
+    const product_set* set = ed->find_set(card.set);
+    if (!set) throw error(errc::not_found, "/set", "no set \"" + card.set + "\" in edition " + ed->id);
+    return score(*ed, *set, card);
 }
 
 }  // namespace ocop

@@ -276,6 +276,18 @@ void transition(dossier_state& s, const step& st, const council_payload& pl) {
     s.phase = phase::evaluated;
 }
 
+/// A mean below `threshold`, written so that it reads below it: "47.20", but "49.99999 (4999999/100000)"
+/// where two decimals would round it up to "50.00".
+std::string below_threshold_text(const exact_mean& mean, std::int64_t threshold) {
+    auto reads_as_threshold = [&](int decimals) {
+        return mean.display(decimals) == std::to_string(threshold) + "." + std::string(static_cast<std::size_t>(decimals), '0');
+    };
+    if (!reads_as_threshold(2)) return mean.display(2);
+    int decimals = 3;
+    while (decimals < 8 && reads_as_threshold(decimals)) ++decimals;  // denominators are at most 1,000,000
+    return mean.display(decimals) + " (" + std::to_string(mean.numerator) + "/" + std::to_string(mean.denominator) + ")";
+}
+
 void transition(dossier_state& s, const step& st, const forwarded_payload& pl) {
     if (!st.level.forwards_to) refuse("/type", "level " + st.level.id + " forwards to no other level (" + st.level.source + ")");
     if (pl.to != *st.level.forwards_to)
@@ -295,7 +307,7 @@ void transition(dossier_state& s, const step& st, const forwarded_payload& pl) {
                                 "); this product has no council result at level " + st.level.id);
         if (!last->mean.at_least(at_least))
             refuse("/type", "forwarding to " + pl.to + " requires a mean of " + std::to_string(at_least) + " or more (" + st.level.source +
-                                "); this product has " + last->mean.display(2));
+                                "); this product has " + below_threshold_text(last->mean, at_least));
     }
     s.level = pl.to;
     s.rounds = 0;
@@ -345,11 +357,33 @@ void transition(dossier_state& s, const step& st, const not_recognised_payload&)
     s.phase = phase::not_recognised;
 }
 
+/// The day in Vietnam of a timestamp already accepted in a state ("" or malformed: none).
+std::optional<date> province_day(const std::string& at) {
+    auto ts = parse_timestamp(at);
+    return ts ? std::optional<date>(ts->day) : std::nullopt;
+}
+
+/// A decision follows the dossier's registration and the council result it recognises: signed
+/// earlier, it would contradict the dossier's own record.
+void check_signed_after_the_dossier(const dossier_state& s, const step& st, date signed_on) {
+    auto refuse_before = [&](const std::string& what, date on) {
+        refuse("/payload/signed_on", "a decision is signed on or after " + what + " of " + on.to_string() + " (" + st.rule.source +
+                                         "); found " + signed_on.to_string());
+    };
+    if (auto registered = province_day(s.registered_at); registered && signed_on < *registered)
+        refuse_before("the dossier's registration", *registered);
+    const council_record* result = s.last_result(st.level.id);
+    if (!result && !s.results.empty()) result = &s.results.back();
+    if (auto scored = result ? province_day(result->at) : std::nullopt; scored && signed_on < *scored)
+        refuse_before("the council result it follows (" + result->level + ", round " + std::to_string(result->round) + ")", *scored);
+}
+
 void transition(dossier_state& s, const step& st, const decision_payload& pl) {
     expect_phase(s, st, {phase::proposed}, "a recognition decision");
     if (st.ts.day < pl.signed_on)
         refuse("/payload/signed_on", "a decision is recorded on or after it is signed: signed " + pl.signed_on.to_string() +
                                          ", recorded " + st.ts.day.to_string());
+    check_signed_after_the_dossier(s, st, pl.signed_on);
     s.decision = decision_record{st.level.id, *s.proposed_stars, pl.number, pl.signed_on, pl.signer};
     s.phase = phase::decided;
 }
@@ -385,10 +419,12 @@ void transition(dossier_state& s, const step& st, const expired_payload&) {
     if (!c || s.phase == phase::expired)
         refuse("/type", "only a product holding a certificate can have it expire (" + st.proc.certificate_source + "); this dossier is " +
                             std::string(enum_name(s.phase)));
-    if (st.ts.day < c->expires_on)
-        refuse("/type", "certificate " + c->number + " is valid until " + c->expires_on.to_string() + " (" +
-                            std::to_string(st.proc.certificate_validity_months) + " months, " + st.proc.certificate_source +
-                            "); it cannot expire on " + st.ts.day.to_string());
+    if (st.ts.day <= c->expires_on)
+        refuse("/type", "certificate " + c->number + " is valid until " + c->expires_on.to_string() + " inclusive (" +
+                            std::to_string(st.proc.certificate_validity_months) + " months from " + c->issued_on.to_string() + ", " +
+                            st.proc.certificate_source + "; a period in months ends with the corresponding day, Bộ luật Dân sự 2015, Điều 148 "
+                            "khoản 3); it expires from " + c->expires_on.plus_days(1).to_string() + ", not on " +
+                            st.ts.day.to_string());
     s.phase = phase::expired;
 }
 
@@ -399,7 +435,7 @@ timestamp_parts check_envelope(const event& e) {
     if (e.actor.empty()) p.add("/actor", "expected a non-empty actor");
     if (e.reason.empty()) p.add("/reason", "expected a non-empty reason: every event says why");
     auto ts = parse_timestamp(e.at);
-    if (!ts) p.add("/at", "expected an ISO 8601 timestamp with zone \"YYYY-MM-DDTHH:MM:SS+07:00\", found \"" + e.at + "\"");
+    if (!ts) p.add("/at", "expected an ISO 8601 timestamp with a zone from -12:00 to +14:00 (\"YYYY-MM-DDTHH:MM:SS+07:00\"), found \"" + e.at + "\"");
     p.throw_if_any(errc::invalid_document);
     return *ts;
 }

@@ -51,7 +51,7 @@ event event_from_json(const json::value& v, const std::string& path) {
             e.actor_role = detail::read_enum(r, "role", role::subject);
             e.at = r.string("at");
             if (!e.at.empty() && !parse_timestamp(e.at))
-                r.report("at", "expected an ISO 8601 timestamp with zone \"YYYY-MM-DDTHH:MM:SS+07:00\", found \"" + e.at + "\"");
+                r.report("at", "expected an ISO 8601 timestamp with a zone from -12:00 to +14:00 (\"YYYY-MM-DDTHH:MM:SS+07:00\"), found \"" + e.at + "\"");
             e.reason = r.string("reason");
             const json::value* payload = r.value("payload");
             if (payload && type_ok) {

@@ -257,3 +257,21 @@ TEST_CASE("C API workflow: NULL arguments, bad events and tampered logs leave th
     REQUIRE(ocop_registry_import_log(&reg, nullptr, nullptr, log.c_str(), head.c_str()) == OCOP_OK);
     ocop_registry_free(reg);
 }
+
+TEST_CASE("C API, round two: a level of an either/or criterion asked without its case says which case has it",
+          "[bad_input][capi]") {
+    ocop_catalog* cat = nullptr;
+    ocop_sheet* sheet = nullptr;
+    REQUIRE(ocop_catalog_new_embedded(&cat) == OCOP_OK);
+    REQUIRE(ocop_sheet_new(&sheet, cat, "1048-781", "rau-cu-qua-hat-tuoi") == OCOP_OK);
+    size_t slot = 0;
+    uint8_t index = 0;
+    CHECK(ocop_sheet_option_index(sheet, "3.2", nullptr, "b", &slot, &index) == OCOP_E_NOT_FOUND);
+    CHECK_THAT(ocop_last_error(), Catch::Contains("criterion 3.2 has no level \"b\"") &&
+                                      Catch::Contains("it is a level of case 1 (an either/or criterion: give case_id)"));
+    CHECK(ocop_sheet_option_index(sheet, "3.2", "1", "b", &slot, &index) == OCOP_OK);
+    CHECK(ocop_sheet_option_index(sheet, "1.1", nullptr, "z", &slot, &index) == OCOP_E_NOT_FOUND);
+    CHECK_THAT(ocop_last_error(), !Catch::Contains("case"));  // a plain criterion: nothing to add
+    ocop_sheet_free(sheet);
+    ocop_catalog_free(cat);
+}

@@ -92,7 +92,8 @@ TEST_CASE("Reports: recognised products with certificate numbers and an expiry 3
     CHECK(rows[0].issued_on.to_string() == "2021-12-15");
     CHECK(rows[0].expires_on.to_string() == "2024-12-15");
     CHECK(rows[0].valid);
-    CHECK_FALSE(ocop::recognised_products(r, day("2024-12-15"))[0].valid);
+    CHECK(ocop::recognised_products(r, day("2024-12-15"))[0].valid);  // its last valid day (Bộ luật Dân sự 2015, Điều 148)
+    CHECK_FALSE(ocop::recognised_products(r, day("2024-12-16"))[0].valid);
     CHECK_THAT(boost::json::serialize(ocop::to_json(rows)), Contains("\"expires_on\":\"2024-12-15\""));
 }
 

@@ -144,7 +144,7 @@ TEST_CASE("1048-781: the subject may withdraw before the decision") {
 TEST_CASE("1048-781: an expired certificate is re-evaluated as a new cycle linked to the old dossier") {
     ocop::registry r;
     to_province_certificate(r, "HN-7", 371, 4, 4);
-    r.apply(ev("HN-7", role::coordination_office, "2024-12-15", ocop::expired_payload{}));
+    r.apply(ev("HN-7", role::coordination_office, "2024-12-16", ocop::expired_payload{}));  // valid through 2024-12-15
     CHECK(r.find("HN-7")->phase == phase::expired);
 
     // The renewal is registered on a date when 148 is in force: the new cycle follows 148.

@@ -166,9 +166,11 @@ TEST_CASE("Guard: decision and certificate dates, withdrawal only before the dec
                        errc::rule_violation),
                Contains("a certificate is issued on or after its decision 1/QĐ of 2021-12-10"));
     r.apply(ev("A", role::province_people_committee, "2021-12-12", ocop::certificate_payload{"G", day("2021-12-12")}));
-    CHECK_THAT(refused(r, ev("A", role::coordination_office, "2024-12-11", ocop::expired_payload{}), errc::rule_violation),
-               Contains("certificate G is valid until 2024-12-12 (36 months") && Contains("it cannot expire on 2024-12-11"));
-    r.apply(ev("A", role::coordination_office, "2024-12-12", ocop::expired_payload{}));
+    // Valid through 2024-12-12 (its last day, Bộ luật Dân sự 2015, Điều 148): expiring that day is refused.
+    CHECK_THAT(refused(r, ev("A", role::coordination_office, "2024-12-12", ocop::expired_payload{}), errc::rule_violation),
+               Contains("certificate G is valid until 2024-12-12 inclusive (36 months from 2021-12-12") &&
+                   Contains("it expires from 2024-12-13, not on 2024-12-12"));
+    r.apply(ev("A", role::coordination_office, "2024-12-13", ocop::expired_payload{}));
     CHECK(r.find("A")->phase == phase::expired);
 }
 
@@ -278,7 +280,7 @@ TEST_CASE("Guard: council results, completions, certificates and expiry are chec
     CHECK_THAT(refused(r, ev("A", role::coordination_office, "2025-01-01", ocop::expired_payload{}), errc::rule_violation),
                Contains("only a product holding a certificate") && Contains("this dossier is decided"));
     r.apply(ev("A", role::province_people_committee, "2021-12-12", ocop::certificate_payload{"G", day("2021-12-12")}));
-    r.apply(ev("A", role::coordination_office, "2024-12-12", ocop::expired_payload{}));
+    r.apply(ev("A", role::coordination_office, "2024-12-13", ocop::expired_payload{}));
     CHECK_THAT(refused(r, ev("A", role::coordination_office, "2025-01-01", ocop::expired_payload{}), errc::rule_violation),
                Contains("this dossier is expired"));
 }

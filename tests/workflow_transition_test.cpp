@@ -22,7 +22,7 @@ void filed_under_148_1489(ocop::registry& r, const std::string& id, const char* 
 }
 
 /// A 148 dossier registered in 2023, recognised 3★ by the district with a certificate issued on
-/// `issued` (registered 60 days before it), and expired 36 months later.
+/// `issued` (registered 60 days before it), and expired the day after its 36 months (its last valid day).
 void certified_under_148_then_expired(ocop::registry& r, const std::string& id, const char* issued) {
     const ocop::date on = day(issued);
     auto before = [&](int days) { return on.plus_days(-days).to_string(); };
@@ -32,7 +32,7 @@ void certified_under_148_then_expired(ocop::registry& r, const std::string& id, 
     r.apply(ev(id, role::district_council, before(10), ocop::recognition_payload{3}));
     r.apply(ev(id, role::district_people_committee, issued, ocop::decision_payload{"QĐ-" + id, on, "Chủ tịch"}));
     r.apply(ev(id, role::district_people_committee, issued, ocop::certificate_payload{"GCN-" + id, on}));
-    r.apply(ev(id, role::district_office, on.plus_months(36).to_string(), ocop::expired_payload{}));
+    r.apply(ev(id, role::district_office, on.plus_months(36).plus_days(1).to_string(), ocop::expired_payload{}));
 }
 
 const ocop::event appraisal(const std::string& id, const char* on) {
@@ -128,7 +128,7 @@ TEST_CASE("Transition: a dossier registered before 2026-05-22 but filed on or af
 
 TEST_CASE("Transition: a re-rating (a new cycle after expiry) finishes by 2026-06-20 (30 days), refused on 2026-06-21") {
     ocop::registry r;
-    certified_under_148_then_expired(r, "R1", "2023-05-01");  // expired on 2026-05-01
+    certified_under_148_then_expired(r, "R1", "2023-05-01");  // valid through 2026-05-01, expired on 2026-05-02
     // Cycle 2 under 148-1489, filed before 2026-05-22: a re-rating.
     ocop::registered_payload again = registration(product("R2"));
     again.previous_cycle = "R1";
@@ -150,7 +150,7 @@ TEST_CASE("Transition: a re-rating (a new cycle after expiry) finishes by 2026-0
 
 TEST_CASE("Transition: certificates issued before keep their term (Điều 12.1): their expiry is recorded after the lapse") {
     ocop::registry r;
-    certified_under_148_then_expired(r, "E", "2023-08-01");  // expires on 2026-08-01, after the lapse
+    certified_under_148_then_expired(r, "E", "2023-08-01");  // valid through 2026-08-01, expired on 2026-08-02, after the lapse
     CHECK(r.find("E")->edition == "148");
     CHECK(r.find("E")->phase == phase::expired);
     // The renewal is registered under the edition in force: 26-2026.

@@ -1,5 +1,8 @@
 // Compiled sheets and batch scoring of level indices.
 
+#include <span>
+#include <string>
+
 #include <boost/json/serialize.hpp>
 
 #include "capi.hpp"
@@ -46,6 +49,20 @@ int ocop_sheet_layout(const ocop_sheet* sheet, char** out_json) {
     });
 }
 
+namespace {
+
+/// "; it is a level of case 1 (give the case)" when the level exists under cases of an either/or
+/// criterion, "" otherwise.
+std::string where_the_level_is(std::span<const ocop::sheet_option> options, std::string_view level) {
+    std::string cases;
+    for (const auto& o : options)
+        if (o.case_id && o.level == level) cases += (cases.empty() ? "" : ", ") + *o.case_id;
+    if (cases.empty()) return "";
+    return "; it is a level of case " + cases + " (an either/or criterion: give case_id)";
+}
+
+}  // namespace
+
 int ocop_sheet_option_index(const ocop_sheet* sheet, const char* criterion_id, const char* case_id, const char* level_id,
                             size_t* out_slot, uint8_t* out_index) {
     clear_out(out_slot, std::size_t{0});
@@ -64,7 +81,8 @@ int ocop_sheet_option_index(const ocop_sheet* sheet, const char* criterion_id, c
         if (!index)
             throw ocop::error(ocop::errc::not_found, "",
                               "criterion " + std::string(criterion_id) + " has no level \"" + level_id + "\"" +
-                                  (case_id && *case_id ? " in case \"" + std::string(case_id) + "\"" : std::string()));
+                                  (case_id && *case_id ? " in case \"" + std::string(case_id) + "\"" : std::string()) +
+                                  where_the_level_is(s.options(*slot), level_id));
         *out_slot = *slot;
         *out_index = *index;
     });

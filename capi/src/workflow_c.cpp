@@ -1,6 +1,9 @@
 // The workflow: registries of dossiers with their hash-chained event log, pure apply, log
 // verification, campaigns and reports, JSON in and out.
 
+#include <mutex>
+#include <shared_mutex>
+
 #include <boost/json/serialize.hpp>
 
 #include "capi.hpp"
@@ -47,8 +50,13 @@ ocop::date as_of_date(const char* as_of, const char* report) {
 }  // namespace
 
 struct ocop_registry {
+    ocop_registry(std::shared_ptr<const ocop::catalog> cat, ocop::registry r) : editions(std::move(cat)), reg(std::move(r)) {}
+
     std::shared_ptr<const ocop::catalog> editions;  // keeps the host's catalog alive for the rules
     ocop::registry reg;
+    // One writer (apply) at a time, many readers otherwise: a handle may be shared by the threads
+    // of a host (docs/c-api.md#threading). mutable: readers take it through a const handle.
+    mutable std::shared_mutex lock;
 };
 
 extern "C" {
@@ -109,6 +117,7 @@ int ocop_registry_apply(ocop_registry* reg, const char* event_json, char** out_s
         require(reg, "reg");
         require(event_json, "event_json");
         ocop::event e = ocop::parse_event(event_json);
+        std::unique_lock writing(reg->lock);
         // The output is prepared before the registry changes, so that running out of memory
         // anywhere leaves the registry and its log as they were.
         char* text = nullptr;
@@ -130,6 +139,7 @@ int ocop_registry_dossier(const ocop_registry* reg, const char* dossier_id, char
         require(reg, "reg");
         require(dossier_id, "dossier_id");
         require(out_state_json, "out_state_json");
+        std::shared_lock reading(reg->lock);
         const ocop::dossier_state* s = reg->reg.find(dossier_id);
         if (!s) throw ocop::error(ocop::errc::not_found, "", "no dossier \"" + std::string(dossier_id) + "\" in the registry");
         *out_state_json = dup(text_of(ocop::to_json(*s)));
@@ -141,6 +151,7 @@ int ocop_registry_dossiers(const ocop_registry* reg, char** out_json) {
     return guarded([&] {
         require(reg, "reg");
         require(out_json, "out_json");
+        std::shared_lock reading(reg->lock);
         *out_json = dup(text_of(reg->reg.to_json()));
     });
 }
@@ -150,6 +161,7 @@ int ocop_registry_export_log(const ocop_registry* reg, char** out_jsonl) {
     return guarded([&] {
         require(reg, "reg");
         require(out_jsonl, "out_jsonl");
+        std::shared_lock reading(reg->lock);
         *out_jsonl = dup(reg->reg.log().export_jsonl());
     });
 }
@@ -159,6 +171,7 @@ int ocop_registry_log_head(const ocop_registry* reg, char** out_hash) {
     return guarded([&] {
         require(reg, "reg");
         require(out_hash, "out_hash");
+        std::shared_lock reading(reg->lock);
         *out_hash = dup(reg->reg.log().head());
     });
 }
@@ -172,6 +185,7 @@ int ocop_registry_report(const ocop_registry* reg, const char* report, const cha
         // A missing or malformed date is the caller's argument error, checked only where it is used.
         std::optional<ocop::date> day;
         if (ocop::report_needs_date(report)) day = as_of_date(as_of, report);
+        std::shared_lock reading(reg->lock);
         *out_json = dup(text_of(ocop::report_json(reg->reg, report, day)));
     });
 }

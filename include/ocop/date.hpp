@@ -36,12 +36,18 @@ struct date {
 /// inclusive; a period without a last day is still running.
 bool periods_overlap(date a_from, const std::optional<date>& a_until, date b_from, const std::optional<date>& b_until) noexcept;
 
-/// The day written in a timestamp, and the instant as seconds since 1970-01-01T00:00:00Z.
+/// The offset of the province's clock from UTC, in seconds: Vietnam keeps UTC+07:00 all year,
+/// without daylight saving (docs/workflow.md, "Dates are the province's days").
+inline constexpr std::int64_t province_utc_offset_seconds = 7 * 3600;
+
+/// An instant of a timestamp: the day it falls on in the province (UTC+07:00), whatever offset it
+/// was written with, and the instant as seconds since 1970-01-01T00:00:00Z.
 struct timestamp_parts {
     date day;
     std::int64_t utc_seconds = 0;
 };
-/// Parses "YYYY-MM-DDTHH:MM:SS[.fraction](Z|+HH:MM|-HH:MM)"; std::nullopt otherwise.
+/// Parses "YYYY-MM-DDTHH:MM:SS[.fraction](Z|+HH:MM|-HH:MM)" with an offset from -12:00 to +14:00
+/// (the offsets in use on Earth); std::nullopt otherwise.
 std::optional<timestamp_parts> parse_timestamp(std::string_view text);
 
 }  // namespace ocop

@@ -54,17 +54,28 @@ private:
 };
 
 /// Collects problems while a document is checked, so that all of them are reported at once.
+/// Keeps the first `max_listed` problems and counts the others, so that a document with millions
+/// of faults gives a readable error of bounded size.
 class problem_list {
 public:
-    void add(std::string path, std::string message) { items_.push_back({std::move(path), std::move(message)}); }
-    bool empty() const noexcept { return items_.empty(); }
-    std::size_t size() const noexcept { return items_.size(); }
+    static constexpr std::size_t max_listed = 100;
+
+    void add(std::string path, std::string message) {
+        if (items_.size() < max_listed) items_.push_back({std::move(path), std::move(message)});
+        ++count_;
+    }
+    bool empty() const noexcept { return count_ == 0; }
+    /// Every problem added, listed or not.
+    std::size_t size() const noexcept { return count_; }
+    /// The first max_listed problems.
     const std::vector<problem>& items() const noexcept { return items_; }
-    /// Throws ocop::error(code, problems) if any problem was collected.
+    /// Throws ocop::error(code, problems) if any problem was collected; past max_listed, a last
+    /// problem (path "") says how many more there were.
     void throw_if_any(errc code) const;
 
 private:
     std::vector<problem> items_;
+    std::size_t count_ = 0;
 };
 
 /// Appends a JSON Pointer reference token (escaping '~' and '/') to a path.

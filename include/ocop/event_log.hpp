@@ -85,6 +85,7 @@ public:
     std::string head() const { return entries_.empty() ? base_head_ : entries_.back().hash; }
 
     /// Checks the chain, and against `expected_head` when given. Reports the first fault only.
+    /// A malformed `expected_head` is the caller's error (check_head_form), not a fault of the log.
     /// Complexity: O(total size).
     log_verification verify(std::optional<std::string_view> expected_head = std::nullopt) const;
     /// verify(), and when it finds a fault, throws error(errc::tampered) with the verification's
@@ -108,5 +109,9 @@ private:
     std::uint64_t first_index_ = 0;
     std::string base_head_ = genesis();
 };
+
+/// Throws error(errc::invalid_document) naming what is wrong ("ending in a newline", "upper-case
+/// digits") unless `head` has the form of an entry's hash: 64 lower-case hex digits.
+void check_head_form(std::string_view head);
 
 }  // namespace ocop

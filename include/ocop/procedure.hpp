@@ -149,7 +149,7 @@ struct procedure {
     std::optional<date> lapses_on;    ///< the day the edition lapses; caps the transition's deadline
     std::optional<transition_rule> transition;  ///< how its dossiers finish once a successor took effect
     std::vector<std::string> legal_basis;
-    std::string confidence;  ///< "firm", "one_source" or "open" (OCOP-RULES.md tags)
+    std::string confidence;  ///< "firm", "one_source" or "open": how sure the data is (docs/workflow.md)
     /// The edition whose dossier checklist applies (ocop::edition::dossier_documents); none when the
     /// checklist of this edition is not available (then submission cannot check documents: see documents_note).
     std::optional<std::string> documents_edition;

@@ -84,7 +84,7 @@ struct recognised_row {
     std::string certificate;
     date issued_on;
     date expires_on;
-    bool valid = true;  ///< as_of < expires_on and not marked expired
+    bool valid = true;  ///< as_of <= expires_on (its last valid day) and not marked expired
 };
 BOOST_DESCRIBE_STRUCT(recognised_row, (), (dossier, product_name, subject, district, industry, stars, level, decision,
                                            certificate, issued_on, expires_on, valid))

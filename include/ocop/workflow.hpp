@@ -171,14 +171,17 @@ struct decision_record {
 };
 BOOST_DESCRIBE_STRUCT(decision_record, (), (level, stars, number, signed_on, signer))
 
-/// A certificate held by the product: valid from issued_on until the day before expires_on.
+/// A certificate held by the product: valid from issued_on through expires_on, both included.
+/// "36 months from the date of issue" ends with the day of the 36th month that corresponds to the
+/// issue day, or that month's last day when it has none (Bộ luật Dân sự 2015, Điều 147 khoản 1 and Điều 148 khoản 3):
+/// issued 2021-12-15, valid through 2024-12-15; issued 2024-02-29, through 2027-02-28.
 struct certificate_record {
     std::string level;
     int stars = 0;
     std::string decision;  ///< the decision's number
     std::string number;
     date issued_on;
-    date expires_on;  ///< issued_on + the procedure's certificate_validity_months
+    date expires_on;  ///< the last day of validity: issued_on + certificate_validity_months (date::plus_months)
 };
 BOOST_DESCRIBE_STRUCT(certificate_record, (), (level, stars, decision, number, issued_on, expires_on))
 

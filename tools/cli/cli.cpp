@@ -1,6 +1,9 @@
 #include "cli.hpp"
 
 #include <cerrno>
+#include <cstdlib>
+#include <filesystem>
+#include <istream>
 #include <cstring>
 #include <fstream>
 #include <ostream>
@@ -8,10 +11,16 @@
 
 namespace ocop::cli {
 
-args::args(std::vector<std::string> argv, const std::set<std::string>& flags, const std::set<std::string>& options) {
+args::args(std::vector<std::string> argv, const std::set<std::string>& flags, const std::set<std::string>& options,
+           std::size_t max_positionals) {
     for (std::size_t i = 0; i < argv.size(); ++i) {
         const std::string& a = argv[i];
+        if (a.size() >= 2 && a[0] == '-' && a[1] != '-')  // "-" alone is standard input
+            throw usage_error("unknown option " + a + (a.size() > 2 ? " (long options take two dashes: -" + a + ")" : ""));
         if (a.size() < 3 || a.rfind("--", 0) != 0) {
+            if (positional_.size() == max_positionals)
+                throw usage_error("unexpected argument \"" + a + "\" (this command takes " + std::to_string(max_positionals) +
+                                  (max_positionals == 1 ? " argument)" : " arguments)"));
             positional_.push_back(a);
             continue;
         }
@@ -40,6 +49,15 @@ std::optional<std::string> args::option(const std::string& name) const {
     return it == options_.end() ? std::nullopt : std::optional<std::string>(it->second);
 }
 
+void args::exclusive(std::initializer_list<const char*> names) const {
+    std::string given;
+    for (const char* n : names) {
+        if (!flags_.contains(n) && !options_.contains(n)) continue;
+        if (!given.empty()) throw usage_error("--" + given + " and --" + n + " cannot be used together");
+        given = n;
+    }
+}
+
 const std::string& args::at(std::size_t i, const char* what) const {
     if (i >= positional_.size()) throw usage_error(std::string("missing ") + what);
     return positional_[i];
@@ -61,13 +79,41 @@ void print_error(std::ostream& err, const ocop::error& e, const std::string& fil
     for (const auto& p : e.problems()) err << prefix << (p.path.empty() ? "" : p.path + ": ") << p.message << '\n';
 }
 
+std::size_t max_document_bytes() {
+    const char* set = std::getenv("OCOP_MAX_DOCUMENT_BYTES");
+    if (!set || !*set) return default_max_document_bytes;
+    char* end = nullptr;
+    errno = 0;
+    const unsigned long long n = std::strtoull(set, &end, 10);
+    if (errno || *end || n == 0 || set[0] == '-')
+        throw usage_error("OCOP_MAX_DOCUMENT_BYTES expects a positive number of bytes, found \"" + std::string(set) + "\"");
+    return static_cast<std::size_t>(n);
+}
+
+std::string read_all(std::istream& in, const std::string& name) {
+    const std::size_t limit = max_document_bytes();
+    std::string text;
+    std::vector<char> chunk(1 << 16);
+    while (in) {
+        in.read(chunk.data(), static_cast<std::streamsize>(chunk.size()));
+        const auto got = static_cast<std::size_t>(in.gcount());
+        if (text.size() + got > limit)
+            throw ocop::error(errc::invalid_document, "",
+                              name + " is larger than the maximum document size, " + std::to_string(limit) +
+                                  " bytes (set OCOP_MAX_DOCUMENT_BYTES to change it)");
+        text.append(chunk.data(), got);
+    }
+    if (in.bad()) throw ocop::error(errc::io, "", "cannot read " + name);
+    return text;
+}
+
 std::string read_file(const std::string& path) {
+    std::error_code ec;
+    if (std::filesystem::is_directory(path, ec))
+        throw ocop::error(errc::io, "", path + " is a directory, not a file");
     std::ifstream in(path, std::ios::binary);
     if (!in) throw ocop::error(errno == ENOENT ? errc::not_found : errc::io, "", "cannot open " + path + ": " + std::strerror(errno));
-    std::ostringstream text;
-    text << in.rdbuf();
-    if (in.bad()) throw ocop::error(errc::io, "", "cannot read " + path);
-    return text.str();
+    return read_all(in, path);
 }
 
 void write_file(const std::string& path, const std::string& bytes) {
@@ -78,6 +124,7 @@ void write_file(const std::string& path, const std::string& bytes) {
 }
 
 const edition& choose_edition(const catalog& cat, const args& a) {
+    a.exclusive({"edition", "date"});
     if (auto id = a.option("edition")) return cat.get(*id);
     if (auto d = a.option("date")) {
         auto day = date::parse(*d);

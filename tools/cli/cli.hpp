@@ -2,6 +2,7 @@
 // The pieces every command of the `ocop` tool shares: arguments, files, errors and exit codes.
 
 #include <functional>
+#include <initializer_list>
 #include <iosfwd>
 #include <map>
 #include <optional>
@@ -33,8 +34,12 @@ struct usage_error : std::runtime_error {
 /// Parsed command-line arguments: positionals, flags and options with values.
 class args {
 public:
-    /// `flags` take no value; `options` take one ("--seed 7" or "--seed=7"). Unknown ones throw usage_error.
-    args(std::vector<std::string> argv, const std::set<std::string>& flags, const std::set<std::string>& options);
+    /// `flags` take no value; `options` take one ("--seed 7" or "--seed=7"); at most `max_positionals`
+    /// other arguments. Unknown options, single-dash words ("-explain") and extra arguments throw usage_error.
+    args(std::vector<std::string> argv, const std::set<std::string>& flags, const std::set<std::string>& options,
+         std::size_t max_positionals);
+    /// Throws usage_error when more than one of these flags or options was given.
+    void exclusive(std::initializer_list<const char*> names) const;
     const std::vector<std::string>& positional() const noexcept { return positional_; }
     bool flag(const std::string& name) const { return flags_.contains(name); }
     std::optional<std::string> option(const std::string& name) const;
@@ -71,7 +76,13 @@ int exit_code_for(const ocop::error& e);
 /// Prints every problem of an error, one per line, as "error: PATH: MESSAGE".
 void print_error(std::ostream& err, const ocop::error& e, const std::string& file = {});
 
-/// Reads a whole file; throws ocop::error(errc::not_found or errc::io).
+/// The largest document a command reads (docs/cli.md): OCOP_MAX_DOCUMENT_BYTES, or 256 MiB.
+inline constexpr std::size_t default_max_document_bytes = std::size_t{256} << 20;
+std::size_t max_document_bytes();
+/// Reads a whole stream named `name` in messages; throws ocop::error(errc::invalid_document) past
+/// max_document_bytes() (before reading more), ocop::error(errc::io) when reading fails.
+std::string read_all(std::istream& in, const std::string& name);
+/// Reads a whole file as read_all; throws ocop::error(errc::not_found or errc::io), errc::io for a directory.
 std::string read_file(const std::string& path);
 /// Writes (replacing) a whole file; throws ocop::error(errc::io).
 void write_file(const std::string& path, const std::string& bytes);

@@ -63,7 +63,8 @@ std::vector<event> read_events(const std::string& text) {
 namespace {
 
 int init(const std::vector<std::string>& argv, streams& io) {
-    args a(argv, {}, {"campaign", "file", "policy"});
+    args a(argv, {}, {"campaign", "file", "policy"}, 1);
+    a.exclusive({"campaign", "file"});
     const std::string& dir = a.at(0, "DIR");
     campaign c;
     if (auto file = a.option("file")) c = load_campaign(read_file(*file));
@@ -81,21 +82,18 @@ int init(const std::vector<std::string>& argv, streams& io) {
 }
 
 int apply_events(const std::vector<std::string>& argv, streams& io) {
-    args a(argv, {"partial"}, {});
+    args a(argv, {"partial"}, {}, 2);
     batch_options options;
     options.up_to_first_refusal = a.flag("partial");
     options.interrupted = catch_interruptions();  // from here on a signal abandons the batch, cleanly
     const std::string& dir = a.at(0, "DIR");
     const std::string& file = a.at(1, "FILE (events as JSON, a JSON array or JSON lines; - for standard input)");
     std::string text;
-    if (file == "-") {
-        std::ostringstream in;
-        in << std::cin.rdbuf();
-        text = in.str();
-    } else {
-        text = read_file(file);
-    }
+    if (file == "-") text = read_all(std::cin, "standard input");
+    else text = read_file(file);
     std::vector<event> events = read_events(text);
+    if (events.empty())
+        throw ocop::error(errc::invalid_document, "", (file == "-" ? std::string("standard input") : file) + " holds no events");
     sqlite_store store = sqlite_store::open_for_writing(dir);
     batch_result result;
     try {
@@ -125,7 +123,7 @@ void print_dossier(const dossier_state* s, bool json, streams& io) {
 }
 
 int status(const std::vector<std::string>& argv, streams& io) {
-    args a(argv, {"json"}, {});
+    args a(argv, {"json"}, {}, 1);
     sqlite_store store = sqlite_store::open_read_only(a.at(0, "DIR"));
     if (a.positional().size() > 1) {
         std::optional<dossier_state> s = store.dossier(a.positional()[1]);
@@ -156,7 +154,8 @@ int status(const std::vector<std::string>& argv, streams& io) {
 }
 
 int report(const std::vector<std::string>& argv, streams& io) {
-    args a(argv, {"json", "csv", "markdown"}, {"kind", "as-of"});
+    args a(argv, {"json", "csv", "markdown"}, {"kind", "as-of"}, 1);
+    a.exclusive({"json", "csv", "markdown"});
     sqlite_store store = sqlite_store::open_read_only(a.at(0, "DIR"));
     const registry r = store.snapshot();
     date as_of = last_event_day(r);

@@ -5,6 +5,7 @@
 
 #include "cli.hpp"
 #include "jsonl_campaign.hpp"
+#include "ocop/event_log.hpp"
 #include "ocop/workflow_json.hpp"
 #include "output_dir.hpp"
 #include "sqlite_store.hpp"
@@ -14,7 +15,8 @@ namespace ocop::cli {
 namespace {
 
 int verify(const std::vector<std::string>& argv, streams& io) {
-    args a(argv, {}, {"head"});
+    args a(argv, {}, {"head"}, 1);
+    if (auto kept = a.option("head")) check_head_form(*kept);
     sqlite_store store = sqlite_store::open_read_only(a.at(0, "DIR"));
     const std::uint64_t n = store.verify(a.option("head"));
     io.out << "verified " << n << " entries from the first: the chain, the head" << (a.option("head") ? " (and the head you kept)" : "")
@@ -23,13 +25,13 @@ int verify(const std::vector<std::string>& argv, streams& io) {
 }
 
 int head(const std::vector<std::string>& argv, streams& io) {
-    args a(argv, {}, {});
+    args a(argv, {}, {}, 1);
     io.out << sqlite_store::open_read_only(a.at(0, "DIR")).head() << '\n';
     return exit_ok;
 }
 
 int export_log(const std::vector<std::string>& argv, streams& io) {
-    args a(argv, {}, {"out"});
+    args a(argv, {}, {"out"}, 1);
     sqlite_store store = sqlite_store::open_read_only(a.at(0, "DIR"));
     auto out = a.option("out");
     if (!out) {
@@ -46,7 +48,7 @@ int export_log(const std::vector<std::string>& argv, streams& io) {
 }
 
 int import_log(const std::vector<std::string>& argv, streams& io) {
-    args a(argv, {}, {});
+    args a(argv, {}, {}, 2);
     const std::string& dir = a.at(0, "DIR (the new store)");
     const std::string& from = a.at(1, "FROM (a directory holding campaign.json, events.jsonl and head)");
     std::vector<std::string> notes;

@@ -25,7 +25,7 @@ const char* status_name(set_status s) {
 }
 
 int list(const std::vector<std::string>& argv, streams& io) {
-    args a(argv, {"json"}, {"edition", "date"});
+    args a(argv, {"json"}, {"edition", "date"}, 0);
     const edition& ed = choose_edition(embedded_catalog(), a);
     if (a.flag("json")) {
         io.out << boost::json::serialize(to_json_summary(ed)) << '\n';
@@ -70,7 +70,7 @@ void print_levels(table& t, const criterion& c, bool marks) {
 }
 
 int show(const std::vector<std::string>& argv, streams& io) {
-    args a(argv, {"json"}, {"edition", "date"});
+    args a(argv, {"json"}, {"edition", "date"}, 1);
     const edition& ed = choose_edition(embedded_catalog(), a);
     const std::string& id = a.at(0, "SET (a set id, see `ocop catalog list`)");
     const product_set* s = ed.find_set(id);
@@ -112,7 +112,7 @@ std::string points_text(const std::vector<int>& points) {
 }
 
 int diff(const std::vector<std::string>& argv, streams& io) {
-    args a(argv, {"json", "all"}, {"set", "to-set"});
+    args a(argv, {"json", "all"}, {"set", "to-set"}, 2);
     const catalog& cat = embedded_catalog();
     const edition& from = cat.get(a.at(0, "FROM (an edition id, see `ocop catalog list`)"));
     const edition& to = cat.get(a.at(1, "TO (an edition id)"));

@@ -41,7 +41,7 @@ void write_outputs(const std::string& dir, const registry& r, date as_of, std::u
 }
 
 int demo(const std::vector<std::string>& argv, streams& io) {
-    args a(argv, {"json"}, {"seed", "out"});
+    args a(argv, {"json"}, {"seed", "out"}, 1);
     if (auto out = a.option("out")) prepare_empty_directory(*out);  // before the run: refuse early, overwrite nothing
     const std::string& which = a.at(0, "the demo's name (hanoi-2021)");
     if (which != "hanoi-2021") throw usage_error("unknown demo \"" + which + "\" (available: hanoi-2021)");

@@ -56,7 +56,7 @@ std::string detect_lines_kind(const std::string& text) {
 }
 
 int validate(const std::vector<std::string>& argv, streams& io) {
-    args a(argv, {}, {"kind", "edition", "date"});
+    args a(argv, {}, {"kind", "edition", "date"}, 1);
     const std::string& file = a.at(0, "FILE");
     std::string text = read_file(file);
     std::string kind = a.option("kind").value_or("");
@@ -88,7 +88,7 @@ int validate(const std::vector<std::string>& argv, streams& io) {
 }
 
 int score_command(const std::vector<std::string>& argv, streams& io) {
-    args a(argv, {"explain", "json"}, {});
+    args a(argv, {"explain", "json"}, {}, 1);
     scorecard card = parse_scorecard(read_file(a.at(0, "FILE (a scorecard JSON)")));
     scorecard_result r = score(embedded_catalog(), card);
     if (a.flag("json")) {
@@ -121,7 +121,7 @@ int score_command(const std::vector<std::string>& argv, streams& io) {
 }
 
 int council_command(const std::vector<std::string>& argv, streams& io) {
-    args a(argv, {"explain", "json"}, {"level"});
+    args a(argv, {"explain", "json"}, {"level"}, 1);
     council_input in = parse_council(read_file(a.at(0, "FILE (a council JSON)")));
     if (auto level = a.option("level")) in.policy.level = *level;
     council_result r = evaluate_council(embedded_catalog(), in);

@@ -23,6 +23,12 @@ void print_help(std::ostream& out, const std::vector<ocop::cli::command>& comman
            "ocop " OCOP_VERSION_STRING "\n";
 }
 
+void print_group_help(std::ostream& out, const std::string& group, const std::vector<ocop::cli::command>& commands) {
+    out << "usage: ocop " << group << " COMMAND [ARGS] [--help]\n\nCommands:\n";
+    for (const auto& c : commands) out << "  " << c.name << std::string(c.name.size() < 24 ? 24 - c.name.size() : 1, ' ') << c.summary << '\n';
+    out << "\n`ocop " << group << " COMMAND --help` describes one command.\n";
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -48,6 +54,17 @@ int main(int argc, char** argv) {
         if (joined == c.name && n > used) {
             chosen = &c;
             used = n;
+        }
+    }
+    if (!chosen && words.size() <= 2) {
+        // A group of commands ("catalog", "campaign") with --help, or alone: the group's commands.
+        std::vector<ocop::cli::command> group;
+        for (const auto& c : commands)
+            if (c.name.rfind(words[0] + " ", 0) == 0) group.push_back(c);
+        const bool asked = words.size() == 2 && (words[1] == "--help" || words[1] == "-h");
+        if (!group.empty() && (asked || words.size() == 1)) {
+            print_group_help(asked ? std::cout : std::cerr, words[0], group);
+            return asked ? exit_ok : exit_usage;
         }
     }
     if (!chosen) {

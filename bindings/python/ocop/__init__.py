@@ -7,7 +7,8 @@
 Every failure raises an ocop.OcopError subclass carrying the C status code, the message (with
 the JSON path of the bad input) and the list of problems. Results are plain Python values.
 Threading: ctypes releases the GIL during calls; a Catalog or Sheet may be used from several
-threads for reading, while add_edition()/add_set() need exclusive use (docs/python.md).
+threads for reading, while add_edition()/add_set() need exclusive use; a Registry may be shared:
+the library serialises its writers and lets its readers run together (docs/python.md).
 """
 
 import array
@@ -59,16 +60,21 @@ def _check(status):
 
 
 def _text(value, what):
-    """A str/bytes/dict/list argument as UTF-8 bytes (dicts and lists are dumped as JSON)."""
-    if isinstance(value, bytes):
-        return value
+    """A str/bytes/dict/list argument as UTF-8 bytes (dicts and lists are dumped as JSON). A NUL
+    character would end the C string early (the library would read only what comes before it):
+    ValueError."""
     if isinstance(value, str):
-        return value.encode("utf-8")
-    if isinstance(value, (dict, list)):
-        return json.dumps(value, ensure_ascii=False).encode("utf-8")
-    if value is None:
+        value = value.encode("utf-8")
+    elif isinstance(value, (dict, list)):
+        value = json.dumps(value, ensure_ascii=False).encode("utf-8")  # escapes NUL as \u0000
+    elif value is None:
         return None  # becomes NULL: the library reports it as an invalid argument
-    raise TypeError("%s: expected str, bytes, dict or list, found %s" % (what, type(value).__name__))
+    elif not isinstance(value, bytes):
+        raise TypeError("%s: expected str, bytes, dict or list, found %s" % (what, type(value).__name__))
+    nul = value.find(b"\0")
+    if nul >= 0:
+        raise ValueError("%s: a NUL character at byte %d (C strings end there)" % (what, nul))
+    return value
 
 
 def _take_string(out):
@@ -300,7 +306,7 @@ class Registry(_Handle):
     """The dossiers ("hồ sơ") of a province or campaign and their hash-chained event log.
     `catalog` (default: the embedded one) gives the editions; `campaign` (dict, JSON text or the
     id of an embedded campaign such as "hanoi-2021"; default none) pins edition, batches and windows.
-    Used by one thread at a time."""
+    Safe to share between threads: apply() calls run one at a time, readers run together."""
 
     _free = _lib.ocop_registry_free
 

@@ -130,7 +130,7 @@ void read_json(const boost::json::value& v, const std::string& path, problem_lis
                             std::to_string(std::numeric_limits<T>::max()) + ", found " + std::to_string(v.get_uint64()));
             return;
         } else {
-            p.add(path, "expected an integer, found " + std::string(type_name(v)));
+            p.add(path, not_an_integer(v));
             return;
         }
         constexpr auto lo = static_cast<std::int64_t>(std::numeric_limits<T>::min());

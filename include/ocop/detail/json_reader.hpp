@@ -19,6 +19,9 @@ boost::json::value parse_json(std::string_view text);
 
 /// The JSON type name of a value, for "expected X, found Y" messages.
 std::string_view type_name(const boost::json::value& v);
+/// "expected an integer, found ..." for a value that is not an int64/uint64: says "out of range"
+/// for 2^64, 1e999 and the like, and "written with a fraction or exponent" for 2.0.
+std::string not_an_integer(const boost::json::value& v);
 
 /// Reads one JSON object. Reports "expected an object" when it is not one. Every key read is
 /// remembered; finish() (also run by the destructor) reports the keys that were never read.
