@@ -4,6 +4,8 @@
 // mistakes (a byte order mark, invalid UTF-8, NaN) are named instead of "syntax error".
 
 #include <algorithm>
+#include <array>
+#include <charconv>
 #include <cmath>
 #include <optional>
 #include <set>
@@ -11,7 +13,6 @@
 #include <vector>
 
 #include <boost/json/basic_parser_impl.hpp>
-#include <boost/json/serialize.hpp>
 #include <boost/json/value_stack.hpp>
 
 #include "ocop/detail/json_reader.hpp"
@@ -202,12 +203,15 @@ std::string syntax_message(std::string_view text, std::size_t at, const error_co
 std::string not_an_integer(const json::value& v) {
     const double* d = v.if_double();
     if (!d) return "expected an integer, found " + std::string(type_name(v));
-    if (!std::isfinite(*d) || std::fabs(*d) >= 9223372036854775808.0)
-        return "expected an integer, found " + json::serialize(v) + ": out of range";
+    if (!std::isfinite(*d)) return "expected an integer, found a number beyond the range of numbers: out of range";
+    std::array<char, 64> buf{};
+    const auto written = std::to_chars(buf.data(), buf.data() + buf.size(), *d);
+    const std::string shortest(buf.data(), written.ptr);
+    if (std::fabs(*d) >= 9223372036854775808.0) return "expected an integer, found " + shortest + ": out of range";
     if (std::trunc(*d) == *d)
-        return "expected an integer, found " + json::serialize(v) + ": not an integer as written (a fraction or an exponent); write it "
-               "with digits only";
-    return "expected an integer, found " + json::serialize(v) + ": not an integer";
+        return "expected an integer, found " + shortest + " written with a fraction or an exponent: not an integer as written; "
+               "write it with digits only";
+    return "expected an integer, found " + shortest + ": not an integer";
 }
 
 json::value parse_json(std::string_view text) {

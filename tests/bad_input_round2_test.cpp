@@ -77,7 +77,7 @@ TEST_CASE("Round two: a byte order mark, invalid UTF-8 and NaN are named", "[bad
     CHECK_THAT(message_of("{\"a\":\"caf\xE9\"}"), Catch::Contains("invalid UTF-8 at byte 9"));
     CHECK_THAT(message_of("{\"a\":\"\xED\xA0\x80\"}"), Catch::Contains("invalid UTF-8 at byte 6"));  // a surrogate
     CHECK_THAT(message_of(R"({"total": NaN})"), Catch::Contains("\"NaN\" at byte 10 is not a JSON number"));
-    CHECK_THAT(message_of(R"([1, -Infinity])"), Catch::Contains("\"-Infinity\"").And(Catch::Contains("not a JSON number")));
+    CHECK_THAT(message_of(R"([1, -Infinity])"), Catch::Contains("\"-Infinity\"") && Catch::Contains("not a JSON number"));
     CHECK_THAT(message_of(R"({"a": nul})"), Catch::Contains("invalid JSON at byte"));  // other faults as before
 }
 

@@ -82,7 +82,7 @@ TEST_CASE("C API concurrency: one registry shared by writers and readers", "[con
             start.arrive_and_wait();
             for (int d = 0; d < dossiers_each; ++d) {
                 const std::string id = "HN-" + std::to_string(w) + "-" + std::to_string(d);
-                for (int e = 0; e < 2; ++e)  // registered, submitted
+                for (std::size_t e = 0; e < 2; ++e)  // registered, submitted
                     if (ocop_registry_apply(reg, with_dossier(events[e], id).c_str(), nullptr) != OCOP_OK) ++failures;
             }
             ++writers_done;

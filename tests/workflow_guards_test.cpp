@@ -64,10 +64,10 @@ TEST_CASE("Guard: forwarding needs the level's threshold on the exact mean, with
     std::string what = refused(r, ev("A", role::district_people_committee, "2021-10-01", ocop::forwarded_payload{"province"}), errc::rule_violation);
     CHECK(what == "/type: forwarding to province requires a mean of 50 or more (1048/QĐ-TTg, Phụ lục II); this product has 47.20");
 
-    // 49.998 displays as 50.00 but is below 50: the comparison is exact.
+    // 49.998 displays as 50.00 but is below 50: the comparison is exact, and so is the message.
     to_district_result(r, product("B"), 24999, 500, 2);
     CHECK_THAT(refused(r, ev("B", role::district_people_committee, "2021-10-01", ocop::forwarded_payload{"province"}), errc::rule_violation),
-               Contains("this product has 50.00"));
+               Contains("this product has 49.998 (24999/500)"));
     to_district_result(r, product("C"), 250, 5, 3);  // exactly 50
     r.apply(ev("C", role::district_people_committee, "2021-10-01", ocop::forwarded_payload{"province"}));
     CHECK(r.find("C")->level == "province");

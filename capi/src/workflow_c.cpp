@@ -57,7 +57,26 @@ struct ocop_registry {
     // One writer (apply) at a time, many readers otherwise: a handle may be shared by the threads
     // of a host (docs/c-api.md#threading). mutable: readers take it through a const handle.
     mutable std::shared_mutex lock;
+    // glibc's rwlock prefers readers: under a steady stream of reads a writer would wait forever.
+    // Writers queue here and hold it until they have the lock; readers only pass through it.
+    mutable std::mutex turnstile;
 };
+
+namespace {
+
+/// Shared use of a registry: waits behind a writer already queued.
+std::shared_lock<std::shared_mutex> reading(const ocop_registry& r) {
+    { std::lock_guard pass(r.turnstile); }
+    return std::shared_lock(r.lock);
+}
+
+/// Exclusive use of a registry, ahead of readers that arrive after it.
+std::unique_lock<std::shared_mutex> writing(ocop_registry& r) {
+    std::lock_guard queue(r.turnstile);
+    return std::unique_lock(r.lock);
+}
+
+}  // namespace
 
 extern "C" {
 
@@ -117,7 +136,7 @@ int ocop_registry_apply(ocop_registry* reg, const char* event_json, char** out_s
         require(reg, "reg");
         require(event_json, "event_json");
         ocop::event e = ocop::parse_event(event_json);
-        std::unique_lock writing(reg->lock);
+        auto exclusive = writing(*reg);
         // The output is prepared before the registry changes, so that running out of memory
         // anywhere leaves the registry and its log as they were.
         char* text = nullptr;
@@ -139,7 +158,7 @@ int ocop_registry_dossier(const ocop_registry* reg, const char* dossier_id, char
         require(reg, "reg");
         require(dossier_id, "dossier_id");
         require(out_state_json, "out_state_json");
-        std::shared_lock reading(reg->lock);
+        auto shared = reading(*reg);
         const ocop::dossier_state* s = reg->reg.find(dossier_id);
         if (!s) throw ocop::error(ocop::errc::not_found, "", "no dossier \"" + std::string(dossier_id) + "\" in the registry");
         *out_state_json = dup(text_of(ocop::to_json(*s)));
@@ -151,7 +170,7 @@ int ocop_registry_dossiers(const ocop_registry* reg, char** out_json) {
     return guarded([&] {
         require(reg, "reg");
         require(out_json, "out_json");
-        std::shared_lock reading(reg->lock);
+        auto shared = reading(*reg);
         *out_json = dup(text_of(reg->reg.to_json()));
     });
 }
@@ -161,7 +180,7 @@ int ocop_registry_export_log(const ocop_registry* reg, char** out_jsonl) {
     return guarded([&] {
         require(reg, "reg");
         require(out_jsonl, "out_jsonl");
-        std::shared_lock reading(reg->lock);
+        auto shared = reading(*reg);
         *out_jsonl = dup(reg->reg.log().export_jsonl());
     });
 }
@@ -171,7 +190,7 @@ int ocop_registry_log_head(const ocop_registry* reg, char** out_hash) {
     return guarded([&] {
         require(reg, "reg");
         require(out_hash, "out_hash");
-        std::shared_lock reading(reg->lock);
+        auto shared = reading(*reg);
         *out_hash = dup(reg->reg.log().head());
     });
 }
@@ -185,7 +204,7 @@ int ocop_registry_report(const ocop_registry* reg, const char* report, const cha
         // A missing or malformed date is the caller's argument error, checked only where it is used.
         std::optional<ocop::date> day;
         if (ocop::report_needs_date(report)) day = as_of_date(as_of, report);
-        std::shared_lock reading(reg->lock);
+        auto shared = reading(*reg);
         *out_json = dup(text_of(ocop::report_json(reg->reg, report, day)));
     });
 }
