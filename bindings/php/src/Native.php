@@ -174,9 +174,23 @@ final class Native
         }
     }
 
+    /**
+     * Throws \ValueError for a string argument holding a NUL character: the C library reads a
+     * string up to its first NUL and would act on the part before it (docs/c-api.md).
+     */
+    public static function refuseNul(mixed ...$args): void
+    {
+        foreach (array_values($args) as $i => $arg) {
+            if (is_string($arg) && ($at = strpos($arg, "\0")) !== false) {
+                throw new \ValueError('ocop: argument ' . ($i + 1) . " holds a NUL character at byte $at (C strings end there)");
+            }
+        }
+    }
+
     /** Calls a function whose last parameter is a char** out-string, and returns that string (freed). */
     public static function callString(string $function, mixed ...$args): string
     {
+        self::refuseNul(...$args);
         $ffi = self::ffi();
         $out = $ffi->new('char*');
         self::check($ffi->$function(...[...$args, FFI::addr($out)]));
@@ -197,6 +211,7 @@ final class Native
     public static function text(string|array|null $value): ?string
     {
         if ($value === null || is_string($value)) {
+            self::refuseNul($value);
             return $value;
         }
         return json_encode($value, JSON_UNESCAPED_UNICODE | JSON_UNESCAPED_SLASHES | JSON_PRESERVE_ZERO_FRACTION | JSON_THROW_ON_ERROR);

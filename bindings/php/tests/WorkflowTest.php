@@ -25,6 +25,20 @@ final class WorkflowTest extends TestCase
         $reg->dossier('HN-999');
     }
 
+    public function testAStringWithANulIsAValueError(): void
+    {
+        $reg = new Registry();
+        $reg->apply(Fixtures::toCertificate('HN-001')[0]);
+        try {
+            $reg->dossier("HN-001\0zzz");
+            $this->fail('a dossier id with a NUL was accepted');
+        } catch (\ValueError $e) {
+            $this->assertStringContainsString('NUL character at byte 6', $e->getMessage());
+        }
+        $this->expectException(\ValueError::class);
+        Library::verifyLog($reg->exportLog(), $reg->logHead() . "\0xx");
+    }
+
     public function testRefusedEventsChangeNothingAndSayWhy(): void
     {
         $reg = new Registry();
