@@ -56,6 +56,9 @@ class Strictness(unittest.TestCase):
         with tempfile.TemporaryDirectory() as tmp:
             store = Path(tmp) / "c"
             self.assertEqual(run("campaign", "init", store, "--campaign", "hanoi-2021").returncode, 0)
+            # status takes DIR and an optional DOSSIER: a third argument is one too many
+            self.assertEqual(run("campaign", "status", store, "HN-1").returncode, 3)
+            self.assertEqual(run("campaign", "status", store, "HN-1", "HN-2").returncode, 2)
             empty = Path(tmp) / "events.jsonl"
             for text in ("", "\n\n", "[]"):
                 empty.write_text(text)

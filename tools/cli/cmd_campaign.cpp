@@ -123,7 +123,7 @@ void print_dossier(const dossier_state* s, bool json, streams& io) {
 }
 
 int status(const std::vector<std::string>& argv, streams& io) {
-    args a(argv, {"json"}, {}, 1);
+    args a(argv, {"json"}, {}, 2);  // DIR [DOSSIER]
     sqlite_store store = sqlite_store::open_read_only(a.at(0, "DIR"));
     if (a.positional().size() > 1) {
         std::optional<dossier_state> s = store.dossier(a.positional()[1]);
