@@ -53,6 +53,13 @@ const product_set* edition::find_set(std::string_view set_id) const noexcept {
     return nullptr;
 }
 
+const product_set& edition::require_set(std::string_view set_id, const std::string& path) const {
+    if (const product_set* s = find_set(set_id)) return *s;
+    std::string what = "no set \"" + std::string(set_id) + "\" in edition " + id;
+    if (other_sets_unavailable) throw error(errc::unavailable, path, what + ": " + *other_sets_unavailable);
+    throw error(errc::not_found, path, what);
+}
+
 const minimum_requirement* edition::find_requirement(std::string_view requirement_id) const noexcept {
     for (const auto& r : minimum_requirements)
         if (r.id == requirement_id) return &r;

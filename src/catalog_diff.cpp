@@ -58,8 +58,7 @@ std::vector<std::string> corresponding(const edition& from, const std::string& s
 }
 
 const product_set& sheet_of(const edition& ed, std::string_view set_id) {
-    const product_set* s = ed.find_set(set_id);
-    if (!s) throw error(errc::not_found, "", "no set \"" + std::string(set_id) + "\" in edition " + ed.id);
+    const product_set* s = &ed.require_set(set_id);
     if (s->status == set_status::unavailable)
         throw error(errc::unavailable, "", "set \"" + s->id + "\" of edition " + ed.id + " has no score sheet");
     return *s;

@@ -41,6 +41,7 @@ json::value criterion_json(const criterion& c) {
     if (!c.knockouts.empty()) o["knockouts"] = knockouts_json(c.knockouts);
     put_optional(o, "applies_if", c.applies_if);
     if (!c.min_star_levels.empty()) o["min_star_levels"] = write_json(c.min_star_levels);
+    put_optional(o, "verification", c.verified);
     return o;
 }
 
@@ -70,6 +71,7 @@ json::value to_json(const product_set& s) {
     if (!s.notes.empty()) o["notes"] = write_json(s.notes);
     if (!s.knockouts.empty()) o["knockouts"] = knockouts_json(s.knockouts);
     o["provenance"] = write_json(s.origin);
+    put_optional(o, "verification", s.verified);
     json::array sections;
     for (const auto& sec : s.sections) sections.push_back(section_json(s, sec));
     o["sections"] = std::move(sections);
@@ -93,9 +95,13 @@ json::value to_json_summary(const edition& ed) {
     o["classification"] = write_json(ed.classification);
     o["dossier_documents"] = write_json(ed.dossier_documents);
     json::array sets;
-    for (const auto& s : ed.sets)
-        sets.push_back(json::object{{"id", s.id}, {"code", s.code}, {"name", s.name}, {"industry", s.industry}, {"status", write_json(s.status)}});
+    for (const auto& s : ed.sets) {
+        json::object so{{"id", s.id}, {"code", s.code}, {"name", s.name}, {"industry", s.industry}, {"status", write_json(s.status)}};
+        if (s.verified) so["verification"] = write_json(s.verified->status);
+        sets.push_back(std::move(so));
+    }
     o["sets"] = std::move(sets);
+    put_optional(o, "other_sets_unavailable", ed.other_sets_unavailable);
     return o;
 }
 

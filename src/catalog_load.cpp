@@ -63,6 +63,20 @@ std::vector<level> read_levels(object_reader& r, std::string_view key, problem_l
     return levels;
 }
 
+/// A set's or a criterion's verification: status and sources required, values and text optional
+/// (the loading checks say where they are needed: catalog_verification.cpp).
+std::optional<source_check> read_verification(object_reader& r, problem_list& p) {
+    const auto* v = r.value("verification", false);
+    if (!v) return std::nullopt;
+    object_reader vr(*v, r.path_of("verification"), p);
+    source_check out;
+    read_member(vr, "status", p, out.status);
+    read_member(vr, "sources", p, out.sources);
+    read_member(vr, "values", p, out.values, false);
+    read_member(vr, "text", p, out.text, false);
+    return out;
+}
+
 knockout_rule read_knockout(const json::value& v, const std::string& path, problem_list& p) {
     object_reader r(v, path, p);
     knockout_rule k;
@@ -121,6 +135,7 @@ criterion read_criterion(const json::value& v, const std::string& path, const se
                                             [&](const json::value& kv, const std::string& kp) { return read_knockout(kv, kp, p); });
     read_member(r, "applies_if", p, c.applies_if);
     read_member(r, "min_star_levels", p, c.min_star_levels, false);
+    c.verified = read_verification(r, p);
     return c;
 }
 
@@ -185,6 +200,7 @@ product_set read_set(const json::value& v, const std::string& path, problem_list
     s.knockouts = read_array<knockout_rule>(r, "knockouts", false,
                                             [&](const json::value& kv, const std::string& kp) { return read_knockout(kv, kp, p); });
     s.origin = read_provenance(r, p);
+    s.verified = read_verification(r, p);
     read_sections(r, s, p);
     read_member(r, "minimum_requirements", p, s.minimum_requirements, false);
     for (std::size_t i = 0; i < s.minimum_requirements.size(); ++i)
@@ -310,6 +326,7 @@ void check_requirement_links(const product_set& s, const edition& ed, const std:
 
 /// Cross-checks of one set that need the whole set and its edition.
 void check_set(const product_set& s, const edition& ed, const std::string& path, problem_list& p) {
+    detail::check_verifications(s, path, p);
     if (!check_status(s, path, p)) return;
     detail::check_readings_and_star_marks(s, ed, path, p);
     check_criteria(s, ed, path, p);
@@ -361,6 +378,7 @@ void read_edition_fields(object_reader& r, edition& ed, problem_list& p) {
     ed.minimum_requirements = read_minimum_requirements(r, p);
     read_member(r, "classification", p, ed.classification);
     read_member(r, "dossier_documents", p, ed.dossier_documents, false);
+    read_member(r, "other_sets_unavailable", p, ed.other_sets_unavailable);
 }
 
 /// Ids unique in each list of the edition.

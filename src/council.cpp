@@ -169,6 +169,7 @@ council_result aggregate(const edition& ed, const procedure& proc, const product
     r.edition = ed.id;
     r.set = set.id;
     r.sheet_status = set.status;
+    r.sheet_verification = set.verified;
     r.warnings = set.warnings();
     r.bands_source = ed.bands_source;
     aggregate_totals(r, cards, policy);

@@ -68,8 +68,7 @@ council_input parse_council(std::string_view json_text) {
 council_result evaluate_council(const catalog& cat, const council_input& input, const procedure_library& procedures) {
     if (input.scorecards.empty()) throw error(errc::invalid_council, "/scorecards", "a council needs at least one scorecard, found none");
     const edition& ed = cat.get(input.scorecards.front().edition);
-    const product_set* set = ed.find_set(input.scorecards.front().set);
-    if (!set) throw error(errc::not_found, "/scorecards/0/set", "no set \"" + input.scorecards.front().set + "\" in edition " + ed.id);
+    const product_set* set = &ed.require_set(input.scorecards.front().set, "/scorecards/0/set");
     problem_list p;
     std::vector<scorecard_result> results;
     for (std::size_t i = 0; i < input.scorecards.size(); ++i) {

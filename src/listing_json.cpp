@@ -15,20 +15,20 @@ namespace json = boost::json;
 std::vector<set_summary> set_summaries(const edition& ed) {
     std::vector<set_summary> out;
     out.reserve(ed.sets.size());
-    for (const auto& s : ed.sets) out.push_back({s.id, s.code, s.name, s.industry, s.group, s.status, s.criteria.size()});
+    for (const auto& s : ed.sets)
+        out.push_back({s.id, s.code, s.name, s.industry, s.group, s.status, s.criteria.size(),
+                       s.verified ? std::optional<verification_status>(s.verified->status) : std::nullopt});
     return out;
 }
 
 json::value to_json(const std::vector<set_summary>& sets) {
     json::array arr;
-    for (const auto& s : sets)
-        arr.push_back(json::object{{"id", s.id},
-                                   {"code", s.code},
-                                   {"name", s.name},
-                                   {"industry", s.industry},
-                                   {"group", s.group},
-                                   {"status", to_string(s.status)},
-                                   {"criteria", s.criteria}});
+    for (const auto& s : sets) {
+        json::object o{{"id", s.id},     {"code", s.code}, {"name", s.name}, {"industry", s.industry}, {"group", s.group},
+                       {"status", to_string(s.status)}, {"criteria", s.criteria}};
+        if (s.verification) o["verification"] = to_string(*s.verification);
+        arr.push_back(std::move(o));
+    }
     return arr;
 }
 

@@ -108,10 +108,11 @@ scorecard_result score(const edition& ed, const product_set& set, const scorecar
     r.set = set.id;
     r.sheet_status = set.status;
     r.sheet_warnings = set.warnings();
+    r.sheet_verification = set.verified;
     r.evaluator = card.evaluator;
     const std::string* stopped_at = nullptr;
     for (const auto& c : set.criteria) {
-        criterion_score cs{c.id, c.title, c.part, c.section, criterion_state::scored, {}, {}, {}, 0, c.max_points(), {}, set.origin.sheet};
+        criterion_score cs{c.id, c.title, c.part, c.section, criterion_state::scored, {}, {}, {}, 0, c.max_points(), {}, set.origin.sheet, c.verified};
         auto it = card.answers.find(c.id);
         bool answered = it != card.answers.end();
         if (stopped_at) {
@@ -158,10 +159,7 @@ scorecard_result score(const catalog& cat, const scorecard& card) {
     const auto& editions = cat.editions();
     auto found = std::find_if(editions.begin(), editions.end(), [&](const edition& e) { return e.id == card.edition; });
     if (found == editions.end()) throw error(errc::not_found, "/edition", "no edition with id \"" + card.edition + "\" in the catalog");
-    const edition* ed = &*found;
-    const product_set* set = ed->find_set(card.set);
-    if (!set) throw error(errc::not_found, "/set", "no set \"" + card.set + "\" in edition " + ed->id);
-    return score(*ed, *set, card);
+    return score(*found, found->require_set(card.set, "/set"), card);
 }
 
 }  // namespace ocop

@@ -21,6 +21,11 @@ SOURCE = ("Transcription, unverified against the Official Gazette: the score she
           "(Phụ lục II), extracted from an HTML transcript of the decision in a public GitHub repository "
           "(hakienpdu95/minhan, docs/bnn_txng.html, commit 8870762) and checked against an independent parse "
           "of the same HTML")
+# How sure the sheets are (docs/catalog.md, "Verification"): one transcription of the decision; the
+# parse it was checked against reads the same HTML, so it is not a second source.
+VERIFICATION = {"status": "single_source", "sources": ["hakienpdu95/minhan docs/bnn_txng.html (commit 8870762)"], "values": [],
+                "text": "one transcription of the decision (an HTML transcript), checked against an independent parse "
+                        "of the same HTML, which is not a second source; unverified against the Official Gazette"}
 STAR_MARK_NOTE = "Dấu sao là yêu cầu tối thiểu"  # the legend under each sheet, printed with small variations
 
 # Industries ("Sản phẩm") in the order Phụ lục II first prints them. The ids reuse 1048-781's
@@ -57,7 +62,7 @@ class SetBuilder:
                     "readings": self.readings,
                     "provenance": {"source": SOURCE, "sheet": self.sheet, "transcribed_name": raw["title_in_sheet"],
                                    "cross_checked": False, "anomalies": list(raw["anomalies"])},
-                    "notes": list(raw["sheet_notes"]), "sections": []}
+                    "verification": dict(VERIFICATION), "notes": list(raw["sheet_notes"]), "sections": []}
 
     def reading(self, kind, text, criterion=None, part=None):
         entry = {"kind": kind}

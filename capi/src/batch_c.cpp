@@ -23,9 +23,7 @@ int ocop_sheet_new(ocop_sheet** out, const ocop_catalog* cat, const char* editio
         require(edition_id, "edition_id");
         require(set_id, "set_id");
         const ocop::edition& ed = cat->cat->get(edition_id);
-        const ocop::product_set* set = ed.find_set(set_id);
-        if (!set) throw ocop::error(ocop::errc::not_found, "", "no set \"" + std::string(set_id) + "\" in edition " + ed.id);
-        *out = new ocop_sheet{ocop::compiled_sheet(ed, *set)};
+        *out = new ocop_sheet{ocop::compiled_sheet(ed, ed.require_set(set_id))};
     });
 }
 

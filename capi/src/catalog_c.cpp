@@ -117,9 +117,7 @@ int ocop_catalog_set(const ocop_catalog* cat, const char* edition_id, const char
         require(set_id, "set_id");
         require(out_json, "out_json");
         const ocop::edition& ed = edition_of(cat, edition_id);
-        const ocop::product_set* set = ed.find_set(set_id);
-        if (!set) throw ocop::error(ocop::errc::not_found, "", "no set \"" + std::string(set_id) + "\" in edition " + ed.id);
-        *out_json = dup(boost::json::serialize(ocop::to_json(*set)));
+        *out_json = dup(boost::json::serialize(ocop::to_json(ed.require_set(set_id))));
     });
 }
 

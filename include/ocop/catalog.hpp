@@ -85,6 +85,30 @@ struct applicability {
 };
 BOOST_DESCRIBE_STRUCT(applicability, (), (criterion, levels, text, source))
 
+/// How sure a sheet or a criterion is, from comparing the transcriptions we have (docs/catalog.md,
+/// "Verification"): two independent ones agree, only one exists, they differ (ours kept), or ours
+/// was corrected from the other.
+enum class verification_status { two_sources_agree, single_source, sources_differ, corrected };
+BOOST_DESCRIBE_ENUM(verification_status, two_sources_agree, single_source, sources_differ, corrected)
+
+/// What one source gives for a value (a criterion's levels, a part's total), as text.
+struct source_value {
+    std::string source;
+    std::string value;
+};
+BOOST_DESCRIBE_STRUCT(source_value, (), (source, value))
+
+/// The verification of a sheet or of one criterion: `sources` are those behind the shipped values
+/// (one for single_source), `values` what each source gives where they differ (sources_differ,
+/// corrected: at least two), `text` what was compared and, for a correction, the evidence.
+struct source_check {
+    verification_status status = verification_status::single_source;
+    std::vector<std::string> sources;
+    std::vector<source_value> values;
+    std::string text;
+};
+BOOST_DESCRIBE_STRUCT(source_check, (), (status, sources, values, text))
+
 /// The heading that groups sub-criteria (tea: "6.1 Ngoại hình" over 6.1.1 to 6.1.3).
 struct heading {
     std::string id;
@@ -107,6 +131,7 @@ struct criterion {
     std::vector<knockout_rule> knockouts;
     std::optional<applicability> applies_if;
     std::vector<min_star_level> min_star_levels;  ///< minimums per star marked on its levels
+    std::optional<source_check> verified;  ///< its own verification, where it differs from its sheet's
 
     bool has_cases() const noexcept { return !cases.empty(); }
     /// The level with this id, in `levels` or any case, or nullptr.
@@ -143,7 +168,8 @@ BOOST_DESCRIBE_STRUCT(data_gap, (), (kind, part, criterion, text))
 /// A value that is our reading of the printed sheet (a probable typo, points or levels not printed,
 /// a header that contradicts the points), declared in the data with its reason, never silent.
 struct data_reading {
-    std::string kind;  ///< "probable_typo", "points_not_printed", "levels_not_printed", "printed_header"
+    std::string kind;  ///< "probable_typo", "points_not_printed", "levels_not_printed", "printed_header",
+                       ///< "note_as_level" (a note printed as an answer), "repeated_star_mark" (two levels marked for the same stars)
     std::optional<std::string> part;
     std::optional<std::string> criterion;
     std::string text;  ///< what is printed, what we read, and why
@@ -183,6 +209,7 @@ struct product_set {
     std::vector<std::string> notes;      ///< notes printed under the whole sheet
     std::vector<knockout_rule> knockouts;  ///< set-wide declared rules ("Hồ sơ bị loại khi: ...")
     provenance origin;
+    std::optional<source_check> verified;  ///< the sheet's verification against other transcriptions
     std::vector<section> sections;
     std::vector<criterion> criteria;  ///< in sheet order
     std::vector<requirement_link> minimum_requirements;
@@ -272,9 +299,15 @@ struct edition {
     std::vector<industry> classification;
     std::vector<dossier_document> dossier_documents;
     std::vector<product_set> sets;
+    /// Set when only some of the edition's sheets are known (148: one): why the others are not
+    /// available. A set id not in `sets` is then refused as unavailable rather than unknown.
+    std::optional<std::string> other_sets_unavailable;
 
     bool in_force_on(date d) const noexcept;
     const product_set* find_set(std::string_view set_id) const noexcept;
+    /// The set with this id. Throws error(errc::not_found) at `path` naming the set and the edition,
+    /// or error(errc::unavailable) with other_sets_unavailable's text when the edition declares it.
+    const product_set& require_set(std::string_view set_id, const std::string& path = "") const;
     const minimum_requirement* find_requirement(std::string_view id) const noexcept;
     /// The band that holds the exact mean sum/members. Precondition: members > 0, 0 <= sum/members <= 100.
     const star_band& band_for(std::int64_t sum, std::int64_t members) const;
@@ -289,8 +322,9 @@ struct set_summary {
     std::string group;
     set_status status = set_status::complete;
     std::size_t criteria = 0;  ///< number of criteria on its sheet
+    std::optional<verification_status> verification;  ///< product_set::verified's status, when it has one
 };
-BOOST_DESCRIBE_STRUCT(set_summary, (), (id, code, name, industry, group, status, criteria))
+BOOST_DESCRIBE_STRUCT(set_summary, (), (id, code, name, industry, group, status, criteria, verification))
 
 /// One summary per set of `ed`, in the edition's order. Complexity: O(sets).
 std::vector<set_summary> set_summaries(const edition& ed);

@@ -94,6 +94,7 @@ struct council_result {
     std::string edition;
     std::string set;
     set_status sheet_status = set_status::complete;
+    std::optional<source_check> sheet_verification;  ///< how sure the sheet is (product_set::verified)
     std::vector<std::string> warnings;
     std::vector<member_total> members;
     exact_mean mean;
@@ -111,7 +112,7 @@ struct council_result {
     divergence_check divergence;
     std::string bands_source;
 };
-BOOST_DESCRIBE_STRUCT(council_result, (), (edition, set, sheet_status, warnings, members, mean, mean_display,
+BOOST_DESCRIBE_STRUCT(council_result, (), (edition, set, sheet_status, sheet_verification, warnings, members, mean, mean_display,
                                            criterion_means, part_means, band_stars, band_meaning, caps, knockout, stars,
                                            recognisable, recognised_by, forward_to, divergence, bands_source))
 

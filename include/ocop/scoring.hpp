@@ -55,9 +55,10 @@ struct criterion_score {
     int max_points = 0;
     std::string reason;  ///< why not scored, or that an answer was ignored
     std::string source;
+    std::optional<source_check> verification;  ///< the criterion's own, where it differs from the sheet's
 };
 BOOST_DESCRIBE_STRUCT(criterion_score, (), (criterion, title, part, section, state, case_id, level, level_label,
-                                            points, max_points, reason, source))
+                                            points, max_points, reason, source, verification))
 
 struct subtotal {
     std::string id;
@@ -99,6 +100,7 @@ struct scorecard_result {
     std::string set;
     set_status sheet_status = set_status::complete;
     std::vector<std::string> sheet_warnings;  ///< one line per declared data gap
+    std::optional<source_check> sheet_verification;  ///< how sure the sheet is (product_set::verified)
     std::string evaluator;
     std::vector<criterion_score> criteria;  ///< in sheet order: the explanation
     std::vector<subtotal> sections;
@@ -113,7 +115,7 @@ struct scorecard_result {
     int stars = 0;
     std::vector<star_cap> caps;
 };
-BOOST_DESCRIBE_STRUCT(scorecard_result, (), (edition, set, sheet_status, sheet_warnings, evaluator, criteria, sections,
+BOOST_DESCRIBE_STRUCT(scorecard_result, (), (edition, set, sheet_status, sheet_warnings, sheet_verification, evaluator, criteria, sections,
                                              parts, total, max_total, outcome, knockouts, band_stars, stars, caps))
 
 /// Scores one scorecard. Throws error(errc::invalid_scorecard) listing every problem by criterion

@@ -137,4 +137,23 @@ const edition& choose_edition(const catalog& cat, const args& a) {
     throw usage_error("several editions (" + ids + "): name one with --edition ID or --date YYYY-MM-DD");
 }
 
+const char* verification_name(verification_status s) {
+    switch (s) {
+        case verification_status::two_sources_agree: return "two sources agree";
+        case verification_status::single_source: return "single source";
+        case verification_status::sources_differ: return "sources differ";
+        case verification_status::corrected: return "corrected from another transcription";
+    }
+    return "?";
+}
+
+std::string verification_text(const source_check& v) {
+    std::string out = verification_name(v.status);
+    for (std::size_t i = 0; i < v.sources.size(); ++i) out += (i ? "; " : " (") + v.sources[i];
+    if (!v.sources.empty()) out += ")";
+    if (!v.text.empty()) out += ": " + v.text;
+    for (const auto& value : v.values) out += "\n    " + value.source + ": " + value.value;
+    return out;
+}
+
 }  // namespace ocop::cli

@@ -33,14 +33,16 @@ int list(const std::vector<std::string>& argv, streams& io) {
     }
     io.out << "Edition " << ed.id << " (" << ed.valid_from.to_string() << " to "
            << (ed.valid_until ? ed.valid_until->to_string() : std::string("today")) << "): " << ed.name << "\n\n";
-    table t({"Code", "Set", "Name", "Status", ">A", ">B", ">C"});
+    table t({"Code", "Set", "Name", "Status", "Verification", ">A", ">B", ">C"});
     t.max_width(2, 48);
     for (const auto& s : ed.sets) {
         bool scored = s.status != set_status::unavailable;
-        t.add({s.code, s.id, s.name, status_name(s.status), scored ? std::to_string(s.part_max("A")) : "-",
+        t.add({s.code, s.id, s.name, status_name(s.status), s.verified ? verification_name(s.verified->status) : "-",
+               scored ? std::to_string(s.part_max("A")) : "-",
                scored ? std::to_string(s.part_max("B")) : "-", scored ? std::to_string(s.part_max("C")) : "-"});
     }
     t.print(io.out);
+    if (ed.other_sets_unavailable) io.out << "\nOther sets: " << *ed.other_sets_unavailable << '\n';
     return exit_ok;
 }
 
@@ -73,14 +75,14 @@ int show(const std::vector<std::string>& argv, streams& io) {
     args a(argv, {"json"}, {"edition", "date"}, 1);
     const edition& ed = choose_edition(embedded_catalog(), a);
     const std::string& id = a.at(0, "SET (a set id, see `ocop catalog list`)");
-    const product_set* s = ed.find_set(id);
-    if (!s) throw ocop::error(errc::not_found, "", "no set \"" + id + "\" in edition " + ed.id + " (see `ocop catalog list`)");
+    const product_set* s = &ed.require_set(id);
     if (a.flag("json")) {
         io.out << boost::json::serialize(to_json(*s)) << '\n';
         return exit_ok;
     }
     io.out << s->code << "  " << s->name << "  [" << status_name(s->status) << "]  edition " << ed.id << '\n';
     io.out << "source: " << s->origin.sheet << '\n';
+    if (s->verified) io.out << "verification: " << verification_text(*s->verified) << '\n';
     for (const auto& g : s->gaps) io.out << "gap: " << g.text << '\n';
     for (const auto& r : s->readings) io.out << "our reading: " << r.text << '\n';
     for (const auto& k : s->knockouts) io.out << "knock-out of the whole set (" << k.id << ", eliminated): " << k.text << '\n';
@@ -100,6 +102,7 @@ int show(const std::vector<std::string>& argv, streams& io) {
                 io.out << "  knock-out " << c.id << " (" << k.id << ", "
                        << (k.outcome == knockout_outcome::eliminated ? "eliminated" : "evaluation stopped") << "): " << k.text << '\n';
             if (c.applies_if) io.out << "  " << c.id << " applies only if " << c.applies_if->criterion << " is answered with a story\n";
+            if (c.verified) io.out << "  " << c.id << " verification: " << verification_text(*c.verified) << '\n';
         }
     }
     return exit_ok;

@@ -117,6 +117,9 @@ int score_command(const std::vector<std::string>& argv, streams& io) {
     for (const auto& c : r.caps) io.out << "cap: " << c.capped_to << "★ at most: " << c.text << '\n';
     io.out << "Stars (as a council of this one scorecard): " << r.stars << '\n';
     for (const auto& w : r.sheet_warnings) io.out << "warning: " << w << '\n';
+    if (r.sheet_verification) io.out << "sheet verification: " << verification_text(*r.sheet_verification) << '\n';
+    for (const auto& c : r.criteria)
+        if (c.verification) io.out << "criterion " << c.criterion << " verification: " << verification_text(*c.verification) << '\n';
     return exit_ok;
 }
 
@@ -153,6 +156,7 @@ int council_command(const std::vector<std::string>& argv, streams& io) {
     io.out << "Stars: " << r.stars << (r.recognisable ? " · recognised by " + *r.recognised_by : " · not recognisable")
            << (r.forward_to ? " · may be forwarded to " + *r.forward_to : "") << '\n';
     for (const auto& w : r.warnings) io.out << "warning: " << w << '\n';
+    if (r.sheet_verification) io.out << "sheet verification: " << verification_text(*r.sheet_verification) << '\n';
     return exit_ok;
 }
 

@@ -15,6 +15,10 @@ edition load_edition(const boost::json::value& doc);
 /// set-wide declared knock-outs.
 void check_readings_and_star_marks(const product_set& s, const edition& ed, const std::string& path, problem_list& p);
 
+/// Cross-checks of the verification of a set and of its criteria (catalog_verification.cpp):
+/// sources named, each source's value and the evidence where they differ.
+void check_verifications(const product_set& s, const std::string& path, problem_list& p);
+
 /// One file of the catalog data embedded at build time (src/data/...).
 struct embedded_file {
     const char* path;  ///< relative to src/data, e.g. "1048-781/sets/rau-cu-qua-hat-tuoi.json"
