@@ -11,13 +11,14 @@ namespace ocop {
 namespace {
 
 void check_readings(const product_set& s, const edition& ed, const std::string& path, problem_list& p) {
-    static const std::set<std::string, std::less<>> kinds{"probable_typo", "points_not_printed", "levels_not_printed", "printed_header"};
+    static const std::set<std::string, std::less<>> kinds{"probable_typo",   "points_not_printed", "levels_not_printed",
+                                                          "printed_header",  "note_as_level",      "repeated_star_mark"};
     for (std::size_t i = 0; i < s.readings.size(); ++i) {
         const auto& r = s.readings[i];
         std::string rpath = json_path(json_path(path, "readings"), i);
         if (!kinds.contains(r.kind))
-            p.add(json_path(rpath, "kind"), "expected \"probable_typo\", \"points_not_printed\", \"levels_not_printed\" or "
-                                            "\"printed_header\", found \"" + r.kind + "\"");
+            p.add(json_path(rpath, "kind"), "expected \"probable_typo\", \"points_not_printed\", \"levels_not_printed\", "
+                                            "\"printed_header\", \"note_as_level\" or \"repeated_star_mark\", found \"" + r.kind + "\"");
         if (r.criterion && !s.find(*r.criterion))
             p.add(json_path(rpath, "criterion"), "expected a criterion of this sheet, found \"" + *r.criterion + "\"");
         if (r.part && std::none_of(ed.parts.begin(), ed.parts.end(), [&](const part_definition& d) { return d.id == *r.part; }))

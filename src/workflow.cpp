@@ -36,14 +36,16 @@ struct step {
     const procedure_level& level;
     const event_rule& rule;
     const catalog& cat;
-    const edition* ed;  // the edition's catalog, when the library has it (1048-781); nullptr otherwise
+    const edition* ed;  // the edition's whole catalog, when the library has it (find_edition); nullptr otherwise
     const event& e;
     timestamp_parts ts;
 };
 
+/// The edition's catalog when the library holds all of it; an edition of which only some sheets are
+/// known (148: one) checks neither dossiers nor council results, as one without a catalog.
 const edition* find_edition(const catalog& cat, std::string_view id) {
     for (const auto& ed : cat.editions())
-        if (ed.id == id) return &ed;
+        if (ed.id == id) return ed.other_sets_unavailable ? nullptr : &ed;
     return nullptr;
 }
 
