@@ -41,6 +41,7 @@ TEST_CASE("Enum names: to_string and from_string cover every public enum, both w
     CHECK(round_trips<ocop::knockout_outcome>() == 2);
     CHECK(round_trips<ocop::trigger_kind>() == 2);
     CHECK(round_trips<ocop::set_status>() == 4);
+    CHECK(round_trips<ocop::verification_status>() == 4);
     CHECK(round_trips<ocop::criterion_state>() == 3);
     CHECK(round_trips<ocop::evaluation_outcome>() == 3);
     CHECK(round_trips<ocop::knockout_rule_policy>() == 2);
@@ -72,12 +73,15 @@ TEST_CASE("Set summaries: one per set of the edition, in its order, with the siz
         CHECK(sets[i].group == s.group);
         CHECK(sets[i].status == s.status);
         CHECK(sets[i].criteria == s.criteria.size());
+        REQUIRE(sets[i].verification);
+        CHECK(*sets[i].verification == s.verified->status);
     }
     const ocop::product_set& first = ed().sets.front();
     const std::string expected = R"({"id":")" + first.id + R"(","code":")" + first.code + R"(","name":")" + first.name +
                                  R"(","industry":")" + first.industry + R"(","group":")" + first.group + R"(","status":")" +
                                  std::string(ocop::to_string(first.status)) + R"(","criteria":)" +
-                                 std::to_string(first.criteria.size()) + "}";
+                                 std::to_string(first.criteria.size()) + R"(,"verification":")" +
+                                 std::string(ocop::to_string(first.verified->status)) + R"("})";
     const boost::json::value json = ocop::to_json(sets);
     REQUIRE(json.as_array().size() == sets.size());
     CHECK(boost::json::serialize(json.as_array().front()) == expected);

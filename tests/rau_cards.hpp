@@ -27,15 +27,27 @@ inline scorecard rau_top(const std::string& evaluator = "m") {
     return card;
 }
 
-/// A full scorecard for any sheet: every criterion at its last (best) level, case 1 for either/or
-/// criteria, and a product story (5.1 at its best level, so 5.2 and 5.3 are answered too).
-inline scorecard best_card(const product_set& set) {
-    scorecard card{"1048-781", set.id, "m", {}, {}};
+/// A full scorecard for any sheet whose levels rise (1048-781, 148): every criterion at its last
+/// (best) level, case 1 for either/or criteria, and a product story (5.1 at its best level, so 5.2
+/// and 5.3 are answered too).
+inline scorecard best_card(const product_set& set, const std::string& edition_id = "1048-781") {
+    scorecard card{edition_id, set.id, "m", {}, {}};
     for (const auto& c : set.criteria) {
         if (c.has_cases()) card.answers[c.id] = answer{c.cases[0].id, c.cases[0].levels.back().id};
         else card.answers[c.id] = answer{std::nullopt, c.levels.back().id};
     }
     return card;
+}
+
+/// A set without a sheet, as "Gạo, ngũ cốc" shipped before its sheet was found: no embedded edition
+/// lists one any more (148's missing sets are not listed at all), so the tests make one.
+inline product_set sheetless_set() {
+    product_set s = *ed1048().find_set("gao-ngu-coc");
+    s.status = set_status::unavailable;
+    s.criteria.clear();
+    s.sections.clear();
+    s.gaps = {data_gap{"sheet_missing", std::nullopt, std::nullopt, "no score sheet"}};
+    return s;
 }
 
 /// `base` with some answers replaced (plain criteria).

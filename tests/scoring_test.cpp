@@ -103,21 +103,22 @@ TEST_CASE("a scorecard for another sheet or edition is refused") {
     auto e = test::expect_error([&] { score(test::ed1048(), test::rau(), card); }, errc::invalid_scorecard);
     CHECK(test::has_problem(e, "/set", "scorecard is for set \"thit-trung-sua-tuoi\""));
     card = rau_top();
-    card.edition = "148";
+    card.edition = "148-1489";
     test::expect_error([&] { score(test::ed1048(), test::rau(), card); }, errc::invalid_scorecard);
     test::expect_error([&] { score(embedded_catalog(), card); }, errc::not_found);
 }
 
 TEST_CASE("a set without a sheet cannot be scored") {
+    product_set none = test::sheetless_set();
     scorecard card{"1048-781", "gao-ngu-coc", "m", {}, {}};
-    auto e = test::expect_error([&] { score(embedded_catalog(), card); }, errc::unavailable);
+    auto e = test::expect_error([&] { score(test::ed1048(), none, card); }, errc::unavailable);
     CHECK(std::string(e.what()).find("has no score sheet") != std::string::npos);
 }
 
 TEST_CASE("an incomplete sheet scores, and says so in the result") {
-    const product_set& sauce = *test::ed1048().find_set("tuong-nuoc-mam-gia-vi-dang-long-khac");
-    auto card = test::best_card(sauce);
-    auto r = score(test::ed1048(), sauce, card);
+    const product_set& functional = *test::ed1048().find_set("thuc-pham-chuc-nang-thuoc-tu-duoc-lieu-thuoc-y-hoc-co-truyen");
+    auto card = test::best_card(functional);
+    auto r = score(test::ed1048(), functional, card);
     CHECK(r.sheet_status == set_status::incomplete);
     REQUIRE(r.sheet_warnings.size() == 1);
     CHECK(r.sheet_warnings[0].find("part C sums to 38") != std::string::npos);

@@ -140,7 +140,7 @@ static void test_catalog(const char* data_dir) {
     CHECK_OK(ocop_catalog_edition(cat, "1048-781", &json));
     CHECK(json && strstr(json, "\"star_bands\"") != NULL);
     ocop_free(json);
-    CHECK_ERROR(ocop_catalog_edition(cat, "148", &json), OCOP_E_NOT_FOUND, "no edition with id \"148\"");
+    CHECK_ERROR(ocop_catalog_edition(cat, "148-1489", &json), OCOP_E_NOT_FOUND, "no edition with id \"148-1489\"");
     CHECK(json == NULL);
     CHECK_ERROR(ocop_catalog_edition(cat, NULL, &json), OCOP_E_INVALID_ARGUMENT, "'edition_id'");
     CHECK_ERROR(ocop_catalog_edition(NULL, "1048-781", &json), OCOP_E_INVALID_ARGUMENT, "'cat'");
@@ -155,7 +155,10 @@ static void test_catalog(const char* data_dir) {
     CHECK_OK(ocop_catalog_set(cat, "26-2026", "rau-cu-qua-hat-tuoi", &json));
     CHECK(json && strstr(json, "\"min_star_levels\"") && strstr(json, "\"status\":\"complete_with_reading\""));
     ocop_free(json);
-    CHECK_ERROR(ocop_catalog_in_force(cat, "2024-01-01", &id), OCOP_E_NO_EDITION_IN_FORCE, "no edition of the rules is in force on 2024-01-01");
+    CHECK_OK(ocop_catalog_in_force(cat, "2024-06-01", &id)); /* 148/QĐ-TTg: one sheet known */
+    CHECK(id && strcmp(id, "148") == 0);
+    ocop_free(id);
+    CHECK_ERROR(ocop_catalog_in_force(cat, "2025-12-01", &id), OCOP_E_NO_EDITION_IN_FORCE, "no edition of the rules is in force on 2025-12-01");
     CHECK(id == NULL);
     CHECK_ERROR(ocop_catalog_in_force(cat, "2021-02-30", &id), OCOP_E_INVALID_ARGUMENT, "expected a calendar day");
     CHECK_ERROR(ocop_catalog_in_force(cat, NULL, &id), OCOP_E_INVALID_ARGUMENT, "'date'");
@@ -163,7 +166,10 @@ static void test_catalog(const char* data_dir) {
     CHECK_ERROR(ocop_catalog_in_force(cat, "2021-10-20", NULL), OCOP_E_INVALID_ARGUMENT, "'out_edition_id'");
 
     CHECK_OK(ocop_catalog_sets(cat, "1048-781", &json));
-    CHECK(json && strstr(json, "\"id\":\"rau-cu-qua-hat-tuoi\"") && strstr(json, "\"status\":\"unavailable\""));
+    CHECK(json && strstr(json, "\"id\":\"rau-cu-qua-hat-tuoi\"") && strstr(json, "\"verification\":\"single_source\""));
+    ocop_free(json);
+    CHECK_OK(ocop_catalog_edition(cat, "148", &json));
+    CHECK(json && strstr(json, "\"other_sets_unavailable\":\"the score sheets of 148/Q"));
     ocop_free(json);
     CHECK_ERROR(ocop_catalog_sets(cat, "x", &json), OCOP_E_NOT_FOUND, "\"x\"");
     CHECK_ERROR(ocop_catalog_sets(cat, NULL, &json), OCOP_E_INVALID_ARGUMENT, "'edition_id'");
@@ -228,6 +234,8 @@ static void test_scoring(ocop_catalog* cat) {
     CHECK_OK(ocop_scorecard_score(cat, card_json, &json));
     CHECK(json_int(json, "total") > 0 && json_int(json, "max_total") == 100);
     CHECK(json && strstr(json, "\"outcome\":\"evaluated\"") != NULL);
+    /* how sure the sheet is, carried by every result */
+    CHECK(json && strstr(json, "\"sheet_verification\":{\"status\":\"two_sources_agree\"") != NULL);
     ocop_free(json);
     CHECK_ERROR(ocop_scorecard_score(cat, "{\"edition\":\"1048-781\",\"set\":\"rau-cu-qua-hat-tuoi\",\"answers\":{\"1.1\":\"z\"}}", &json),
                 OCOP_E_INVALID_SCORECARD, "/answers/1.1: level \"z\" is not a level of criterion 1.1");
@@ -236,8 +244,8 @@ static void test_scoring(ocop_catalog* cat) {
     CHECK_ERROR(ocop_scorecard_score(cat, "{\"edition\":\"1048-781\",\"set\":\"nope\",\"answers\":{}}", &json), OCOP_E_NOT_FOUND,
                 "no set \"nope\"");
     CHECK_ERROR(ocop_scorecard_score(cat, "{\"edition\":\"9\",\"set\":\"x\",\"answers\":{}}", &json), OCOP_E_NOT_FOUND, "\"9\"");
-    CHECK_ERROR(ocop_scorecard_score(cat, "{\"edition\":\"1048-781\",\"set\":\"gao-ngu-coc\",\"answers\":{}}", &json),
-                OCOP_E_UNAVAILABLE, "has no score sheet");
+    CHECK_ERROR(ocop_scorecard_score(cat, "{\"edition\":\"148\",\"set\":\"gao-ngu-coc\",\"answers\":{}}", &json),
+                OCOP_E_UNAVAILABLE, "only the fresh-produce sheet");
     CHECK_ERROR(ocop_scorecard_score(cat, "{\"set\":1}", &json), OCOP_E_INVALID_DOCUMENT, "/set");
     CHECK_ERROR(ocop_scorecard_score(cat, "not json", &json), OCOP_E_INVALID_JSON, "");
     CHECK_ERROR(ocop_scorecard_score(NULL, card_json, &json), OCOP_E_INVALID_ARGUMENT, "'cat'");
@@ -274,7 +282,7 @@ static void test_batch(ocop_catalog* cat) {
     expected_total = json_int(json, "total");
     ocop_free(json);
 
-    CHECK_ERROR(ocop_sheet_new(&sheet, cat, "1048-781", "gao-ngu-coc"), OCOP_E_UNAVAILABLE, "has no score sheet");
+    CHECK_ERROR(ocop_sheet_new(&sheet, cat, "148", "gao-ngu-coc"), OCOP_E_UNAVAILABLE, "no set \"gao-ngu-coc\" in edition 148");
     CHECK(sheet == NULL);
     CHECK_ERROR(ocop_sheet_new(&sheet, cat, "1048-781", "x"), OCOP_E_NOT_FOUND, "no set \"x\"");
     CHECK_ERROR(ocop_sheet_new(&sheet, cat, "x", "rau-cu-qua-hat-tuoi"), OCOP_E_NOT_FOUND, "\"x\"");

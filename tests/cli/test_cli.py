@@ -58,7 +58,8 @@ class Catalog(unittest.TestCase):
         self.assertIn("1048-781", result.stdout)
         rows = [line for line in result.stdout.splitlines() if line[:1] in "IV" and "." in line[:6]]
         self.assertEqual(len(rows), 26)
-        self.assertRegex(result.stdout, r"gao-ngu-coc\s+Gạo, ngũ cốc\s+unavailable")
+        self.assertRegex(result.stdout, r"gao-ngu-coc\s+Gạo, ngũ cốc\s+complete \(with our reading\)\s+single source\s+35\s+25\s+40")
+        self.assertRegex(result.stdout, r"do-uong-co-con-khac\s+Đồ uống có cồn khác\s+complete\s+corrected from another transcription")
 
     def test_list_aligns_vietnamese_by_display_width(self):
         lines = run("catalog", "list", "--edition", "1048-781").stdout.splitlines()
@@ -88,6 +89,34 @@ class Catalog(unittest.TestCase):
         self.assertEqual(result.returncode, 0, result.stderr)
         self.assertIn("valid set", result.stdout)
 
+    def test_show_says_how_sure_the_sheet_and_its_criteria_are(self):
+        result = run("catalog", "show", "nuoc-khoang-thien-nhien-nuoc-uong-tinh-khiet", "--edition", "1048-781")
+        self.assertEqual(result.returncode, 0, result.stderr)
+        self.assertIn("verification: sources differ (ommani_ocop (2022)): sources differ on criteria 7", result.stdout)
+        self.assertIn("  7 verification: sources differ (ommani_ocop (2022))", result.stdout)
+        self.assertIn("    congnn1107/ocop_project (2020-11): 0, 2, 5, 0", result.stdout)
+
+    def test_score_prints_the_verification_of_the_sheet(self):
+        sheet = json.loads(run("catalog", "show", "gao-ngu-coc", "--json", "--edition", "1048-781").stdout)
+        answers = {c["id"]: c["levels"][-1]["id"] if "levels" in c else {"case": "1", "level": c["cases"][0]["levels"][-1]["id"]}
+                   for s in sheet["sections"] for c in s["criteria"]}
+        path = Path(os.environ.get("TMPDIR", "/tmp")) / "ocop-cli-rice.json"
+        path.write_text(json.dumps({"edition": "1048-781", "set": "gao-ngu-coc", "answers": answers}), encoding="utf-8")
+        result = run("score", path)
+        self.assertEqual(result.returncode, 0, result.stderr)
+        self.assertIn("Total: 100 / 100", result.stdout)
+        self.assertIn("sheet verification: single source (congnn1107/ocop_project (2020-11))", result.stdout)
+
+    def test_148_lists_its_one_sheet_and_refuses_the_others(self):
+        result = run("catalog", "list", "--date", "2024-06-01")
+        self.assertEqual(result.returncode, 0, result.stderr)
+        self.assertIn("Edition 148", result.stdout)
+        self.assertRegex(result.stdout, r"rau-cu-qua-hat-tuoi\s+Rau, củ, quả, hạt tươi\s+complete \(with our reading\)\s+single source\s+40\s+25\s+35")
+        self.assertIn("Other sets: the score sheets of 148/QĐ-TTg are not available to us", result.stdout)
+        result = run("catalog", "show", "thit-trung-sua-tuoi", "--edition", "148")
+        self.assertEqual(result.returncode, 1)  # unavailable, not unknown
+        self.assertIn('no set "thit-trung-sua-tuoi" in edition 148: the score sheets of 148/QĐ-TTg are not available', result.stderr)
+
     def test_show_unknown_set(self):
         result = run("catalog", "show", "nope", "--edition", "1048-781")
         self.assertEqual(result.returncode, 3)
@@ -109,7 +138,7 @@ class Edition26(unittest.TestCase):
         rows = [line for line in result.stdout.splitlines() if line.split(" ")[0].isdigit()]
         self.assertEqual(len(rows), 26)
         self.assertRegex(result.stdout, r"hoa\s+Hoa\s+incomplete")
-        self.assertRegex(result.stdout, r"cay-canh\s+Cây cảnh\s+complete\s+40\s+25\s+35")
+        self.assertRegex(result.stdout, r"cay-canh\s+Cây cảnh\s+complete\s+single source\s+40\s+25\s+35")
 
     def test_without_edition_or_date_asks_which(self):
         result = run("catalog", "list")

@@ -42,7 +42,8 @@ class CatalogTest(unittest.TestCase):
         self.cat.close()
 
     def test_editions_and_the_edition_in_force(self):
-        self.assertEqual([e["id"] for e in self.cat.editions()], [EDITION, "26-2026"])
+        self.assertEqual([e["id"] for e in self.cat.editions()], [EDITION, "148", "26-2026"])
+        self.assertEqual(self.cat.in_force("2024-06-01"), "148")  # 148/QĐ-TTg: one sheet known
         self.assertEqual(self.cat.in_force("2026-11-29"), "26-2026")  # 26/2026/QĐ-TTg from 2026-05-22
         self.assertEqual(self.cat.in_force("2021-10-20"), EDITION)
         import datetime
@@ -51,23 +52,46 @@ class CatalogTest(unittest.TestCase):
 
     def test_no_edition_in_force_is_an_error_not_a_default(self):
         with self.assertRaises(ocop.NoEditionInForceError) as cm:
-            self.cat.in_force("2024-01-01")
+            self.cat.in_force("2025-12-01")  # 148 as amended by 1489: no sheet known
         self.assertEqual(cm.exception.code, -7)
         self.assertEqual(cm.exception.name, "OCOP_E_NO_EDITION_IN_FORCE")
-        self.assertIn("2024-01-01", cm.exception.message)
+        self.assertIn("2025-12-01", cm.exception.message)
         with self.assertRaises(ocop.InvalidArgumentError):
             self.cat.in_force("2021-02-30")
 
     def test_sets_and_a_sheet(self):
         sets = self.cat.sets(EDITION)
         self.assertEqual(len(sets), 26)
-        self.assertIn("unavailable", {s["status"] for s in sets})
+        self.assertEqual({s["verification"] for s in sets},
+                         {"two_sources_agree", "single_source", "sources_differ", "corrected"})
         sheet = self.cat.set(EDITION, SET)
         self.assertEqual(sheet["id"], SET)
         with self.assertRaises(ocop.NotFoundError):
             self.cat.set(EDITION, "banh-mi")
         with self.assertRaises(LookupError):  # NotFoundError is also a LookupError
-            self.cat.sets("148")
+            self.cat.sets("148-1489")
+
+    def test_results_say_how_sure_their_sheet_is(self):
+        rice = self.cat.set(EDITION, "gao-ngu-coc")  # from the second transcription only
+        best = {c["id"]: (c["levels"][-1]["id"] if "levels" in c else {"case": "1", "level": c["cases"][0]["levels"][-1]["id"]})
+                for section in rice["sections"] for c in section["criteria"]}
+        result = self.cat.score({"edition": EDITION, "set": "gao-ngu-coc", "answers": best})
+        self.assertEqual(result["total"], 100)
+        self.assertEqual(result["sheet_verification"]["status"], "single_source")
+        self.assertEqual(result["sheet_verification"]["sources"], ["congnn1107/ocop_project (2020-11)"])
+        sauce = self.cat.set(EDITION, "tuong-nuoc-mam-gia-vi-dang-long-khac")
+        corrected = [c for s in sauce["sections"] for c in s["criteria"] if "verification" in c]
+        self.assertEqual([(c["id"], c["verification"]["status"]) for c in corrected], [("7", "corrected")])
+
+    def test_148_has_one_sheet_and_refuses_the_others(self):
+        sheet = self.cat.set("148", SET)
+        self.assertEqual(sheet["verification"]["status"], "single_source")
+        best = {c["id"]: c["levels"][-1]["id"] for section in sheet["sections"] for c in section["criteria"]}
+        result = self.cat.score({"edition": "148", "set": SET, "answers": dict(best, **{"1.3": "a"})})  # 4★ mark: b
+        self.assertEqual((result["total"], result["band_stars"], result["stars"]), (98, 5, 3))
+        with self.assertRaises(ocop.UnavailableError) as cm:
+            self.cat.score({"edition": "148", "set": "thit-trung-sua-tuoi", "answers": {}})
+        self.assertIn("only the fresh-produce sheet", cm.exception.message)
 
     def test_26_2026_batch_scoring_applies_the_minimums_per_star(self):
         sheet = self.cat.set("26-2026", SET)
@@ -141,7 +165,7 @@ class ScoringTest(unittest.TestCase):
         with self.assertRaises(ocop.InvalidDocumentError):
             self.cat.score({"set": 1})
         with self.assertRaises(ocop.UnavailableError):
-            self.cat.score({"edition": EDITION, "set": "gao-ngu-coc", "answers": {}})
+            self.cat.score({"edition": "148", "set": "gao-ngu-coc", "answers": {}})
         with self.assertRaises(TypeError):
             self.cat.score(42)
 
@@ -234,7 +258,7 @@ class BatchTest(unittest.TestCase):
 
     def test_a_set_without_a_sheet_cannot_be_compiled(self):
         with self.assertRaises(ocop.UnavailableError):
-            self.cat.sheet(EDITION, "gao-ngu-coc")
+            self.cat.sheet("148", "gao-ngu-coc")
 
     def test_a_sheet_is_shared_by_threads(self):
         row = self.sheet.row(ANSWERS)
