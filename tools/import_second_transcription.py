@@ -13,6 +13,7 @@ were derived.
   criterion says "sources differ".
 
 Usage: python3 tools/import_second_transcription.py PATH/TO/score-sheets-1048-second-transcription.json src/data/1048-781
+(on the files as tools/import_reference.py wrote them: `git show b26d3a1:src/data/1048-781/...`)
 """
 import json
 import sys
@@ -87,7 +88,7 @@ def correct(doc, raw, row, crit_ids, evidence):
             "status": "corrected", "sources": [SECOND],
             "values": [{"source": FIRST, "value": before}, {"source": SECOND, "value": levels_text(ours["levels"])}],
             "text": evidence + ". Shipped: the second transcription's levels, points and wording"
-                    + ("" if same_words else " (the wording differs too: ours is kept above)")}
+                    + ("" if same_words else " (the wording differs too: ours is kept in values)")}
     doc["gaps"] = []
     doc["status"] = "complete_with_reading" if doc.get("readings") else "complete"
     doc["provenance"]["anomalies"].append(f"corrected from a second transcription ({SECOND}): criteria "
@@ -96,8 +97,7 @@ def correct(doc, raw, row, crit_ids, evidence):
     doc["verification"] = {"status": "corrected", "sources": [FIRST, SECOND],
                            "values": [{"source": FIRST, "value": differing_points(row, "ours")},
                                       {"source": SECOND, "value": differing_points(row, "theirs")}],
-                           "text": f"corrected from a second transcription: {evidence}; every other criterion's "
-                                   "points agree between the two"}
+                           "text": f"{evidence}; every other criterion's points agree between the two"}
 
 
 def keep_ours(doc, row, reason):
