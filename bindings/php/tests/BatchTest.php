@@ -82,6 +82,6 @@ final class BatchTest extends TestCase
     public function testASetWithoutASheetCannotBeCompiled(): void
     {
         $this->expectException(Exception\UnavailableException::class);
-        $this->cat->sheet(Fixtures::EDITION, 'gao-ngu-coc');
+        $this->cat->sheet('148', 'gao-ngu-coc'); // 148: only the fresh-produce sheet is known
     }
 }

@@ -20,7 +20,8 @@ final class CatalogTest extends TestCase
 
     public function testEditionsAndTheEditionInForce(): void
     {
-        $this->assertSame([Fixtures::EDITION, '26-2026'], array_column($this->cat->editions(), 'id'));
+        $this->assertSame([Fixtures::EDITION, '148', '26-2026'], array_column($this->cat->editions(), 'id'));
+        $this->assertSame('148', $this->cat->inForce('2024-06-01')); // 148/QĐ-TTg: one sheet known
         $this->assertSame(Fixtures::EDITION, $this->cat->inForce('2021-10-20'));
         $this->assertSame('26-2026', $this->cat->inForce('2026-11-30'));
         $this->assertSame(Fixtures::EDITION, $this->cat->inForce(new \DateTimeImmutable('2020-01-01')));
@@ -30,12 +31,12 @@ final class CatalogTest extends TestCase
     public function testNoEditionInForceIsAnErrorNotADefault(): void
     {
         try {
-            $this->cat->inForce('2024-01-01');
+            $this->cat->inForce('2025-12-01'); // 148 as amended by 1489: no sheet known
             $this->fail('no exception');
         } catch (Exception\NoEditionInForceException $e) {
             $this->assertSame(-7, $e->getCode());
             $this->assertSame('OCOP_E_NO_EDITION_IN_FORCE', $e->getErrorName());
-            $this->assertStringContainsString('2024-01-01', $e->getMessage());
+            $this->assertStringContainsString('2025-12-01', $e->getMessage());
         }
         $this->expectException(Exception\InvalidArgumentException::class);
         $this->cat->inForce('2021-02-30');
@@ -45,7 +46,8 @@ final class CatalogTest extends TestCase
     {
         $sets = $this->cat->sets(Fixtures::EDITION);
         $this->assertCount(26, $sets);
-        $this->assertContains('unavailable', array_column($sets, 'status'));
+        $this->assertContains('single_source', array_column($sets, 'verification'));
+        $this->assertContains('corrected', array_column($sets, 'verification'));
         $this->assertSame(Fixtures::SET, $this->cat->set(Fixtures::EDITION, Fixtures::SET)['id']);
         $this->expectException(Exception\NotFoundException::class);
         $this->cat->set(Fixtures::EDITION, 'banh-mi');
