@@ -21,6 +21,7 @@
 #include "ocop/event_log.hpp"
 #include "ocop/event_log_json.hpp"
 #include "ocop/json.hpp"
+#include "ocop/messages.hpp"
 #include "ocop/procedure.hpp"
 #include "ocop/procedure_json.hpp"
 #include "ocop/registry.hpp"

@@ -126,8 +126,10 @@ std::vector<recognised_row> recognised_products(const registry& r, date as_of) {
     for (const auto& [id, s] : r.dossiers()) {
         const certificate_record* c = s.certificate();
         if (!c) continue;
-        out.push_back({s.dossier.id, s.dossier.product_name, s.dossier.subject.name, s.dossier.district, s.dossier.industry, c->stars,
-                       c->level, c->decision, c->number, c->issued_on, c->expires_on,
+        const council_record* council = s.last_result(c->level);
+        out.push_back({s.dossier.id, s.dossier.product_name, s.dossier.subject.name, s.dossier.district, s.dossier.commune,
+                       s.dossier.industry, s.dossier.set, council ? council->mean_display : std::string(), c->stars, c->level,
+                       c->decision, c->number, c->issued_on, c->expires_on,
                        s.phase != phase::expired && as_of <= c->expires_on});  // expires_on is the last valid day
     }
     return out;

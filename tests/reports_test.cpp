@@ -92,6 +92,14 @@ TEST_CASE("Reports: recognised products with certificate numbers and an expiry 3
     CHECK(rows[0].issued_on.to_string() == "2021-12-15");
     CHECK(rows[0].expires_on.to_string() == "2024-12-15");
     CHECK(rows[0].valid);
+    // what the decision's appendix lists: subject, address, set, the recognising council's mean
+    CHECK(rows[0].subject == "HTX C4");
+    CHECK(rows[0].district == "Ba Vì");
+    CHECK_FALSE(rows[0].commune.has_value());
+    CHECK(rows[0].set == std::optional<std::string>("rau-cu-qua-hat-tuoi"));
+    CHECK(rows[0].mean == "74.20");  // 371/5 at the province, not the district's 362/5
+    CHECK(rows[1].mean == "92.20");
+    CHECK_FALSE(rows[1].set.has_value());  // a herbal product names no set here
     CHECK(ocop::recognised_products(r, day("2024-12-15"))[0].valid);  // its last valid day (Bộ luật Dân sự 2015, Điều 148)
     CHECK_FALSE(ocop::recognised_products(r, day("2024-12-16"))[0].valid);
     CHECK_THAT(boost::json::serialize(ocop::to_json(rows)), Contains("\"expires_on\":\"2024-12-15\""));

@@ -71,13 +71,17 @@ struct candidate_row {
 BOOST_DESCRIBE_STRUCT(candidate_row, (), (dossier, product_name, district, industry, province_mean, status, stars))
 std::vector<candidate_row> five_star_candidates(const registry& r);
 
-/// A recognised product: its latest certificate, whether it is still valid on `as_of`.
+/// A recognised product: its latest certificate, whether it is still valid on `as_of`; with what
+/// the decision's appendix lists (product, subject, address, set, mean score, stars, certificate).
 struct recognised_row {
     std::string dossier;
     std::string product_name;
     std::string subject;
     std::string district;
+    std::optional<std::string> commune;
     std::string industry;
+    std::optional<std::string> set;  ///< the product set's id, when the dossier names one
+    std::string mean;                ///< the mean of the last council at the recognising level ("" if none)
     int stars = 0;
     std::string level;
     std::string decision;
@@ -86,7 +90,7 @@ struct recognised_row {
     date expires_on;
     bool valid = true;  ///< as_of <= expires_on (its last valid day) and not marked expired
 };
-BOOST_DESCRIBE_STRUCT(recognised_row, (), (dossier, product_name, subject, district, industry, stars, level, decision,
+BOOST_DESCRIBE_STRUCT(recognised_row, (), (dossier, product_name, subject, district, commune, industry, set, mean, stars, level, decision,
                                            certificate, issued_on, expires_on, valid))
 std::vector<recognised_row> recognised_products(const registry& r, date as_of);
 

@@ -17,19 +17,21 @@ import unittest
 from pathlib import Path
 
 CLI = os.environ.get("OCOP_CLI", "build/ocop")
-APPENDIX_01 = "matches appendix 01: 541 products; by industry 331 25 21 119 37 8"
+APPENDIX_01 = "khớp Phụ lục 01: 541 sản phẩm; theo ngành 331 25 21 119 37 8"
 
 
-def run(*args, stdin=None):
-    return subprocess.run([CLI, *map(str, args)], capture_output=True, text=True, input=stdin, timeout=300)
+def run(*args, stdin=None, lang="en"):
+    """The tool in English (OCOP_LANG=en), or in its default language (Vietnamese) with lang=None."""
+    env = dict(os.environ, OCOP_LANG=lang) if lang else {k: v for k, v in os.environ.items() if k != "OCOP_LANG"}
+    return subprocess.run([CLI, *map(str, args)], capture_output=True, text=True, input=stdin, timeout=300, env=env)
 
 
 class Demo(unittest.TestCase):
     @classmethod
     def setUpClass(cls):
         cls.tmp = Path(tempfile.mkdtemp(prefix="ocop-demo-"))
-        cls.first = run("demo", "hanoi-2021", "--out", cls.tmp / "a")
-        cls.second = run("demo", "hanoi-2021", "--out", cls.tmp / "b")
+        cls.first = run("demo", "hanoi-2021", "--out", cls.tmp / "a", lang=None)  # Vietnamese, the default
+        cls.second = run("demo", "hanoi-2021", "--out", cls.tmp / "b", lang=None)
 
     @classmethod
     def tearDownClass(cls):
@@ -39,12 +41,30 @@ class Demo(unittest.TestCase):
         self.assertEqual(self.first.returncode, 0, self.first.stderr)
         out = self.first.stdout
         self.assertIn(APPENDIX_01, out)
-        self.assertIn("Results by stars per district", out)
-        self.assertIn("Results by stars per industry", out)
-        self.assertIn("5-star candidates proposed to the central level", out)
-        self.assertIn("SYNTHETIC", out)
-        self.assertIn("0 dossiers with a warning", out)
-        self.assertRegex(out, r"took \d+ ms")
+        self.assertIn("Kết quả theo hạng sao, theo huyện (0★: bị loại)", out)
+        self.assertIn("Kết quả theo hạng sao, theo ngành", out)
+        self.assertIn("Sản phẩm tiềm năng 5 sao đề nghị lên cấp trung ương", out)
+        self.assertIn("GIẢ LẬP", out)
+        self.assertIn("0 hồ sơ có cảnh báo", out)
+        self.assertRegex(out, r"thời gian chạy \d+ ms")
+        # categories by their Vietnamese names (the plan's industries), decimals with a comma
+        self.assertIn("Ngành thực phẩm", out)
+        self.assertIn("Ngành DVDL nông thôn và bán hàng", out)
+        self.assertNotIn("rural_tourism_and_sales", out)
+        self.assertRegex(out, r"\b9\d,\d\d\b")  # a candidate's province mean, "9x,yy"
+        self.assertIn("Đang chờ", out)  # a candidate's status
+
+    def test_english_on_request(self):
+        result = run("demo", "hanoi-2021", "--lang", "en", lang=None)
+        self.assertEqual(result.returncode, 0, result.stderr)
+        self.assertIn("matches appendix 01: 541 products; by industry 331 25 21 119 37 8", result.stdout)
+        self.assertIn("Results by stars per district (0★: knocked out)", result.stdout)
+        self.assertIn("Food", result.stdout)
+        self.assertNotIn("Ngành thực phẩm", result.stdout)
+        self.assertRegex(result.stdout, r"\b9\d\.\d\d\b")
+        bad = run("demo", "hanoi-2021", "--lang", "fr", lang=None)
+        self.assertEqual(bad.returncode, 2)
+        self.assertIn("--lang expects vi or en", bad.stderr)
 
     def test_a_realistic_spread(self):
         report = json.loads((self.tmp / "a" / "reports.json").read_text(encoding="utf-8"))
@@ -75,6 +95,7 @@ class Demo(unittest.TestCase):
         self.assertIn("events.jsonl", files)
         self.assertIn("reports.md", files)
         self.assertIn("registrations.csv", files)
+        self.assertIn("reports.xlsx", files)
         self.assertIn("campaign.sqlite", files)
         for name in files:
             if not name.startswith("campaign.sqlite"):  # a database (and the -shm/-wal its readers add): not byte for byte
@@ -99,7 +120,7 @@ class Demo(unittest.TestCase):
         self.assertEqual(run("demo", "hanoi-2021", "--out", self.tmp / "empty").returncode, 0)
 
     def test_another_seed_gives_another_run(self):
-        other = run("demo", "hanoi-2021", "--seed", "7", "--out", self.tmp / "c")
+        other = run("demo", "hanoi-2021", "--seed", "7", "--out", self.tmp / "c", lang=None)
         self.assertEqual(other.returncode, 0)
         self.assertIn(APPENDIX_01, other.stdout)
         self.assertNotEqual((self.tmp / "a" / "events.jsonl").read_bytes(), (self.tmp / "c" / "events.jsonl").read_bytes())
@@ -178,9 +199,9 @@ class Demo(unittest.TestCase):
         status = json.loads(run("campaign", "status", store, "--json").stdout)
         self.assertEqual(status["dossiers"], 541)
         self.assertEqual(status["head"], (self.tmp / "a" / "head").read_text().strip())
-        report = run("campaign", "report", store, "--kind", "registrations", "--csv")
+        report = run("campaign", "report", store, "--kind", "registrations", "--csv", lang=None)
         self.assertEqual(report.returncode, 0)
-        self.assertEqual(report.stdout.split("\n", 1)[1].strip(), (self.tmp / "a" / "registrations.csv").read_text().strip())
+        self.assertEqual(report.stdout, (self.tmp / "a" / "registrations.csv").read_text(encoding="utf-8"))
         self.assertEqual(run("campaign", "export", store).stdout, (self.tmp / "a" / "events.jsonl").read_text(encoding="utf-8"))
         for name in ("events.jsonl", "head"):  # export --out writes the interchange files byte for byte
             self.assertEqual((self.tmp / "x" / name).read_bytes(), (self.tmp / "a" / name).read_bytes(), name)

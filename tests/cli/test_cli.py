@@ -18,8 +18,11 @@ def width(text):
     return sum(0 if unicodedata.combining(ch) else 1 for ch in text)
 
 
-def run(*args, stdin=None):
-    return subprocess.run([CLI, *map(str, args)], capture_output=True, text=True, input=stdin, timeout=120)
+def run(*args, stdin=None, lang="en", env=None):
+    """The tool in English (OCOP_LANG=en), or in its default language (Vietnamese) with lang=None."""
+    environment = dict(os.environ, OCOP_LANG=lang) if lang else {k: v for k, v in os.environ.items() if k != "OCOP_LANG"}
+    environment.update(env or {})
+    return subprocess.run([CLI, *map(str, args)], capture_output=True, text=True, input=stdin, timeout=120, env=environment)
 
 
 class HelpAndUsage(unittest.TestCase):

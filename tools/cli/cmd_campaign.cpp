@@ -14,7 +14,9 @@
 #include "ocop/workflow_json.hpp"
 #include "report_grid.hpp"
 #include "sqlite_store.hpp"
+#include "language.hpp"
 #include "table.hpp"
+#include "xlsx_writer.hpp"
 
 namespace ocop::cli {
 
@@ -110,16 +112,14 @@ void print_dossier(const dossier_state* s, bool json, streams& io) {
         io.out << boost::json::serialize(to_json(*s)) << '\n';
         return;
     }
-    io.out << s->dossier.id << "  " << s->dossier.product_name << " · " << s->dossier.district << " · edition " << s->edition
-           << " · batch " << s->batch.value_or("-") << '\n';
-    io.out << "phase " << to_string(s->phase) << " at level " << s->level << ", " << s->events << " events, last "
-           << s->updated_at << '\n';
+    auto n = [](auto v) { return std::to_string(v); };
+    io.out << tr("status.dossier", {s->dossier.id, s->dossier.product_name, s->dossier.district, s->edition, s->batch.value_or("-")}) << '\n';
+    io.out << tr("status.phase", {label_or_id("phase", to_string(s->phase)), level_name(s->level), n(s->events), s->updated_at}) << '\n';
     for (const auto& c : s->results)
-        io.out << "  council " << c.level << " round " << c.round << ": mean " << c.mean_display << ", " << c.stars << "★ (" << c.at << ")\n";
+        io.out << tr("status.council", {level_name(c.level), n(c.round), decimal(c.mean_display), n(c.stars), c.at}) << '\n';
     if (const auto* cert = s->certificate())
-        io.out << "  certificate " << cert->number << ": " << cert->stars << "★, issued " << cert->issued_on.to_string() << ", expires "
-               << cert->expires_on.to_string() << '\n';
-    for (const auto& w : s->warnings) io.out << "  warning: " << w << '\n';
+        io.out << tr("status.certificate", {cert->number, n(cert->stars), day(cert->issued_on), day(cert->expires_on)}) << '\n';
+    for (const auto& w : s->warnings) io.out << "  " << tr("common.warning", {w}) << '\n';
 }
 
 int status(const std::vector<std::string>& argv, streams& io) {
@@ -144,17 +144,16 @@ int status(const std::vector<std::string>& argv, streams& io) {
         io.out << boost::json::serialize(o) << '\n';
         return exit_ok;
     }
-    io.out << "Campaign " << c.id << " (" << c.plan << ", " << c.province << " " << c.year << ") · edition " << c.edition << '\n'
-           << dossiers << " dossiers, " << summary.events << " events, head " << summary.head
-           << " (end of the chain verified; `ocop campaign verify` checks it all)\n\n";
-    table t({"Phase", ">Dossiers"});
-    for (const auto& [p, n] : summary.dossiers_by_phase) t.add({p, std::to_string(n)});
+    io.out << tr("status.campaign", {c.id, c.plan, c.province, std::to_string(c.year), c.edition}) << '\n'
+           << tr("status.counts", {std::to_string(dossiers), std::to_string(summary.events), summary.head}) << "\n\n";
+    table t({tr("header.phase"), ">" + tr("header.dossiers")});
+    for (const auto& [p, n] : summary.dossiers_by_phase) t.add({label_or_id("phase", p), std::to_string(n)});
     t.print(io.out);
     return exit_ok;
 }
 
 int report(const std::vector<std::string>& argv, streams& io) {
-    args a(argv, {"json", "csv", "markdown"}, {"kind", "as-of"}, 1);
+    args a(argv, {"json", "csv", "markdown"}, {"kind", "as-of", "xlsx"}, 1);
     a.exclusive({"json", "csv", "markdown"});
     sqlite_store store = sqlite_store::open_read_only(a.at(0, "DIR"));
     const registry r = store.snapshot();
@@ -179,8 +178,14 @@ int report(const std::vector<std::string>& argv, streams& io) {
     } catch (const std::invalid_argument& e) {
         throw usage_error(e.what());
     }
-    for (const auto& [name, g] : grids) {
-        if (a.flag("csv")) io.out << "# " << name << '\n' << to_csv(g) << '\n';
+    if (auto xlsx = a.option("xlsx")) {
+        write_xlsx(*xlsx, grids, as_of);
+        return exit_ok;
+    }
+    if (a.flag("csv")) io.out << utf8_bom;
+    for (std::size_t i = 0; i < grids.size(); ++i) {
+        const grid& g = grids[i].second;
+        if (a.flag("csv")) io.out << (i ? "\n" : "") << to_csv(g, false);
         else if (a.flag("markdown")) io.out << to_markdown(g);
         else {
             print_text(io.out, g);
@@ -217,8 +222,10 @@ std::vector<command> campaign_commands() {
          status},
         {"campaign report", "the campaign's reports",
          "usage: ocop campaign report DIR [--kind all|registrations|results|candidates|recognised|overdue|progress]\n"
-         "                            [--as-of YYYY-MM-DD] [--json | --csv | --markdown]\n"
-         "--as-of defaults to the day of the last event in the log (the tool never reads the clock).\n",
+         "                            [--as-of YYYY-MM-DD] [--json | --csv | --markdown | --xlsx FILE]\n"
+         "--as-of defaults to the day of the last event in the log (the tool never reads the clock).\n"
+         "--csv: UTF-8 with a byte order mark (Excel reads it), a header row per report, reports separated\n"
+         "by an empty line; --xlsx FILE: a workbook with one sheet per report (FILE is replaced).\n",
          report},
     };
 }

@@ -12,29 +12,16 @@
 #include "ocop/json.hpp"
 #include "ocop/scoring.hpp"
 #include "ocop/scoring_json.hpp"
+#include "language.hpp"
 #include "table.hpp"
 
 namespace ocop::cli {
 
 namespace {
 
-const char* state_name(criterion_state s) {
-    switch (s) {
-        case criterion_state::scored: return "";
-        case criterion_state::not_applicable: return "not applicable";
-        case criterion_state::not_evaluated: return "not evaluated";
-    }
-    return "?";
-}
+std::string state_name(criterion_state s) { return label_or_id("criterion_state", to_string(s)); }
 
-const char* outcome_name(evaluation_outcome o) {
-    switch (o) {
-        case evaluation_outcome::evaluated: return "evaluated";
-        case evaluation_outcome::eliminated: return "eliminated";
-        case evaluation_outcome::evaluation_stopped: return "evaluation stopped";
-    }
-    return "?";
-}
+std::string outcome_name(evaluation_outcome o) { return label_or_id("outcome", to_string(o)); }
 
 /// Which kind of document a file holds, from its keys (or --kind).
 std::string detect_kind(const boost::json::value& doc) {
@@ -96,30 +83,31 @@ int score_command(const std::vector<std::string>& argv, streams& io) {
         return exit_ok;
     }
     const product_set& set = *embedded_catalog().get(r.edition).find_set(r.set);
-    io.out << "Scorecard " << (r.evaluator.empty() ? "(no evaluator)" : r.evaluator) << " · " << set.code << " " << set.name
-           << " · edition " << r.edition << '\n';
+    io.out << tr("score.header", {r.evaluator.empty() ? tr("score.no_evaluator") : r.evaluator, set.code, set.name, r.edition}) << '\n';
     if (a.flag("explain")) {
-        table t({"Criterion", "Title", "Level", "Label", ">Points", ">Max", "Note"});
+        table t({tr("header.criterion"), tr("header.title"), tr("header.level_id"), tr("header.label"), ">" + tr("header.points"),
+                 ">" + tr("header.max"), tr("header.note")});
         t.max_width(1, 32).max_width(3, 44).max_width(6, 40);
         for (const auto& c : r.criteria)
             t.add({c.criterion, c.title, c.case_id ? *c.case_id + "/" + c.level.value_or("") : c.level.value_or("-"),
                    c.level_label.value_or(""), std::to_string(c.points), std::to_string(c.max_points),
-                   c.state == criterion_state::scored ? "" : std::string(state_name(c.state))});
+                   state_name(c.state)});
         t.print(io.out);
-        io.out << "source: " << set.origin.sheet << '\n';
+        io.out << tr("catalog.source", {set.origin.sheet}) << '\n';
     }
-    for (const auto& p : r.parts) io.out << "Part " << p.id << ": " << p.points << " / " << p.max_points << '\n';
-    io.out << "Total: " << r.total << " / " << r.max_total << " · " << outcome_name(r.outcome) << '\n';
+    auto n = [](int v) { return std::to_string(v); };
+    for (const auto& p : r.parts) io.out << tr("score.part", {p.id, n(p.points), n(p.max_points)}) << '\n';
+    io.out << tr("score.total", {n(r.total), n(r.max_total), outcome_name(r.outcome)}) << '\n';
     for (const auto& k : r.knockouts)
-        io.out << (k.criterion.empty() ? "knock-out of the whole set" : "knock-out at " + k.criterion) << " (" << k.rule << "): " << k.text << '\n';
-    if (r.band_stars != r.stars || !r.caps.empty())
-        io.out << "Band: " << r.band_stars << "★" << '\n';
-    for (const auto& c : r.caps) io.out << "cap: " << c.capped_to << "★ at most: " << c.text << '\n';
-    io.out << "Stars (as a council of this one scorecard): " << r.stars << '\n';
-    for (const auto& w : r.sheet_warnings) io.out << "warning: " << w << '\n';
-    if (r.sheet_verification) io.out << "sheet verification: " << verification_text(*r.sheet_verification) << '\n';
+        io.out << (k.criterion.empty() ? tr("score.knockout_set", {k.rule, k.text}) : tr("score.knockout_at", {k.criterion, k.rule, k.text}))
+               << '\n';
+    if (r.band_stars != r.stars || !r.caps.empty()) io.out << tr("score.band", {n(r.band_stars)}) << '\n';
+    for (const auto& c : r.caps) io.out << tr("score.cap", {n(c.capped_to), c.text}) << '\n';
+    io.out << tr("score.stars", {n(r.stars)}) << '\n';
+    for (const auto& w : r.sheet_warnings) io.out << tr("common.warning", {w}) << '\n';
+    if (r.sheet_verification) io.out << tr("score.sheet_verification", {verification_text(*r.sheet_verification)}) << '\n';
     for (const auto& c : r.criteria)
-        if (c.verification) io.out << "criterion " << c.criterion << " verification: " << verification_text(*c.verification) << '\n';
+        if (c.verification) io.out << tr("score.criterion_verification", {c.criterion, verification_text(*c.verification)}) << '\n';
     return exit_ok;
 }
 
@@ -133,30 +121,31 @@ int council_command(const std::vector<std::string>& argv, streams& io) {
         return exit_ok;
     }
     const product_set& set = *embedded_catalog().get(r.edition).find_set(r.set);
-    io.out << "Council of " << r.members.size() << " · " << set.code << " " << set.name << " · edition " << r.edition << '\n';
-    table members({"Member", ">Total", "Outcome"});
-    for (const auto& m : r.members) members.add({m.evaluator, std::to_string(m.total), outcome_name(m.outcome)});
+    auto n = [](auto v) { return std::to_string(v); };
+    io.out << tr("council.header", {n(r.members.size()), set.code, set.name, r.edition}) << '\n';
+    table members({tr("header.member"), ">" + tr("header.total"), tr("header.outcome")});
+    for (const auto& m : r.members) members.add({m.evaluator, n(m.total), outcome_name(m.outcome)});
     members.print(io.out);
     if (a.flag("explain")) {
-        table t({"Criterion", "Title", ">Mean", ">Max"});
+        table t({tr("header.criterion"), tr("header.title"), ">" + tr("header.mean"), ">" + tr("header.max")});
         t.max_width(1, 40);
         for (std::size_t i = 0; i < r.criterion_means.size(); ++i)
-            t.add({r.criterion_means[i].id, set.criteria[i].title, r.criterion_means[i].mean, std::to_string(r.criterion_means[i].max_points)});
+            t.add({r.criterion_means[i].id, set.criteria[i].title, decimal(r.criterion_means[i].mean), n(r.criterion_means[i].max_points)});
         t.print(io.out);
     }
-    for (const auto& p : r.part_means) io.out << "Part " << p.id << ": " << p.mean << " / " << p.max_points << '\n';
-    io.out << "Mean: " << r.mean_display << " (exact " << r.mean.numerator << "/" << r.mean.denominator << ") · band " << r.band_stars
-           << "★ " << r.band_meaning << '\n';
+    for (const auto& p : r.part_means) io.out << tr("score.part", {p.id, decimal(p.mean), n(p.max_points)}) << '\n';
+    io.out << tr("council.mean", {decimal(r.mean_display), n(r.mean.numerator), n(r.mean.denominator), n(r.band_stars), r.band_meaning})
+           << '\n';
     for (const auto& c : r.caps)
-        io.out << "cap: " << c.capped_to << "★ at most, " << c.criterion << " mean " << c.criterion_mean << " < " << c.required_points
-               << " (" << c.text << "; " << c.source << ")\n";
+        io.out << tr("council.cap", {n(c.capped_to), c.criterion, decimal(c.criterion_mean), n(c.required_points), c.text, c.source}) << '\n';
     if (r.knockout.outcome != evaluation_outcome::evaluated)
-        io.out << "knock-out: " << outcome_name(r.knockout.outcome) << " (" << r.knockout.rule << ", " << r.knockout.members_reporting
-               << " member(s)): " << r.knockout.text << '\n';
-    io.out << "Stars: " << r.stars << (r.recognisable ? " · recognised by " + *r.recognised_by : " · not recognisable")
-           << (r.forward_to ? " · may be forwarded to " + *r.forward_to : "") << '\n';
-    for (const auto& w : r.warnings) io.out << "warning: " << w << '\n';
-    if (r.sheet_verification) io.out << "sheet verification: " << verification_text(*r.sheet_verification) << '\n';
+        io.out << tr("council.knockout", {outcome_name(r.knockout.outcome), r.knockout.rule, n(r.knockout.members_reporting), r.knockout.text})
+               << '\n';
+    io.out << tr("council.stars", {n(r.stars)})
+           << (r.recognisable ? tr("council.recognised_by", {level_name(*r.recognised_by)}) : tr("council.not_recognisable"))
+           << (r.forward_to ? tr("council.forward_to", {level_name(*r.forward_to)}) : "") << '\n';
+    for (const auto& w : r.warnings) io.out << tr("common.warning", {w}) << '\n';
+    if (r.sheet_verification) io.out << tr("score.sheet_verification", {verification_text(*r.sheet_verification)}) << '\n';
     return exit_ok;
 }
 

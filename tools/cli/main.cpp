@@ -4,6 +4,7 @@
 #include <iostream>
 
 #include "cli.hpp"
+#include "language.hpp"
 #include "ocop/version.hpp"
 
 namespace {
@@ -19,7 +20,9 @@ std::vector<ocop::cli::command> all_commands() {
 void print_help(std::ostream& out, const std::vector<ocop::cli::command>& commands) {
     out << "usage: ocop COMMAND [ARGS] [--help]\n\nCommands:\n";
     for (const auto& c : commands) out << "  " << c.name << std::string(c.name.size() < 18 ? 18 - c.name.size() : 1, ' ') << c.summary << '\n';
-    out << "\nExit codes: 0 ok, 1 invalid input or refused event, 2 usage, 3 not found, 4 I/O error, 5 tampered log.\n"
+    out << "\nEvery command: --lang vi|en (output for people in Vietnamese, the default, or English; OCOP_LANG\n"
+           "sets the default), --wide (tables are not wrapped to the terminal's width, COLUMNS or the tty).\n"
+           "\nExit codes: 0 ok, 1 invalid input or refused event, 2 usage, 3 not found, 4 I/O error, 5 tampered log.\n"
            "ocop " OCOP_VERSION_STRING "\n";
 }
 
@@ -35,6 +38,12 @@ int main(int argc, char** argv) {
     using namespace ocop::cli;
     std::vector<std::string> words(argv + 1, argv + argc);
     streams io{std::cout, std::cerr};
+    try {
+        take_global_options(words);
+    } catch (const usage_error& e) {
+        std::cerr << "ocop: " << e.what() << '\n';
+        return exit_usage;
+    }
     const auto commands = all_commands();
     if (words.empty() || words[0] == "--help" || words[0] == "-h" || words[0] == "help") {
         print_help(words.empty() ? std::cerr : std::cout, commands);

@@ -1,9 +1,11 @@
 #include "report_grid.hpp"
 
+#include <algorithm>
 #include <stdexcept>
 
 #include "ocop/reports_json.hpp"
 #include "ocop/workflow.hpp"
+#include "language.hpp"
 #include "table.hpp"
 
 namespace ocop::cli {
@@ -32,13 +34,13 @@ std::string md_cell(const std::string& cell) {
 void print_text(std::ostream& out, const grid& g) {
     out << g.title << '\n';
     table t(g.headers);
-    for (std::size_t i = 0; i < g.headers.size(); ++i) t.max_width(i, 48);
+    for (std::size_t i = 0; i < g.headers.size(); ++i) t.max_width(i, 40);
     for (const auto& r : g.rows) t.add(r);
     t.print(out);
 }
 
-std::string to_csv(const grid& g) {
-    std::string out;
+std::string to_csv(const grid& g, bool bom) {
+    std::string out = bom ? utf8_bom : "";
     auto line = [&](const std::vector<std::string>& cells, bool headers) {
         for (std::size_t i = 0; i < cells.size(); ++i) out += (i ? "," : "") + csv_cell(headers ? plain(cells[i]) : cells[i]);
         out += '\n';
@@ -62,55 +64,83 @@ std::string to_markdown(const grid& g) {
     return out + '\n';
 }
 
-grid grid_of(const count_matrix& m, const std::string& title, const std::string& row_header) {
+namespace {
+/// A column or row key of a count matrix as people read it: an industry's name, "no rank", or the key.
+std::string matrix_key(const campaign* plan, const std::string& key, bool industry) {
+    if (key == "no rank") return tr("report.no_rank");
+    return industry ? industry_name(plan, key) : key;
+}
+
+bool is_industry_key(const campaign* plan, const std::string& key) {
+    if (has_message(output_language(), "industry." + key)) return true;
+    return plan && std::any_of(plan->industries.begin(), plan->industries.end(), [&](const campaign_industry& i) { return i.id == key; });
+}
+}  // namespace
+
+grid grid_of(const count_matrix& m, const std::string& title, const std::string& row_header, const campaign* plan) {
     grid g{title, {row_header}, {}};
-    for (const auto& c : m.columns) g.headers.push_back(">" + c);
-    g.headers.push_back(">Total");
+    for (const auto& c : m.columns) g.headers.push_back(">" + matrix_key(plan, c, is_industry_key(plan, c)));
+    g.headers.push_back(">" + tr("common.total"));
     for (const auto& row : m.table) {
-        std::vector<std::string> cells{row.key};
+        std::vector<std::string> cells{matrix_key(plan, row.key, m.rows == "industry")};
         for (int n : row.counts) cells.push_back(std::to_string(n));
         cells.push_back(std::to_string(row.total));
         g.rows.push_back(std::move(cells));
     }
-    std::vector<std::string> totals{"Total"};
+    std::vector<std::string> totals{tr("common.total")};
     for (int n : m.column_totals) totals.push_back(std::to_string(n));
     totals.push_back(std::to_string(m.total));
     g.rows.push_back(std::move(totals));
     return g;
 }
 
-grid grid_of(const std::vector<candidate_row>& rows) {
-    grid g{"5-star candidates proposed to the central level", {"Dossier", "Product", "District", "Industry", ">Province mean", "Status", ">Stars"}, {}};
+grid grid_of(const std::vector<candidate_row>& rows, const campaign* plan) {
+    grid g{tr("report.candidates"),
+           {tr("header.dossier"), tr("header.product"), tr("header.district"), tr("header.industry"), ">" + tr("header.province_mean"),
+            tr("header.status"), ">" + tr("header.stars")},
+           {}};
     for (const auto& r : rows)
-        g.rows.push_back({r.dossier, r.product_name, r.district, r.industry, r.province_mean, r.status, r.stars ? std::to_string(*r.stars) : "-"});
+        g.rows.push_back({r.dossier, r.product_name, r.district, industry_name(plan, r.industry), decimal(r.province_mean),
+                          label_or_id("candidate", r.status), r.stars ? std::to_string(*r.stars) : "-"});
     return g;
 }
 
-grid grid_of(const std::vector<recognised_row>& rows) {
-    grid g{"Recognised products and their certificates",
-           {"Dossier", "Product", "District", ">Stars", "Level", "Decision", "Certificate", "Issued", "Expires", "Valid"}, {}};
+grid grid_of(const std::vector<recognised_row>& rows, const campaign* plan) {
+    grid g{tr("report.recognised"),
+           {tr("header.dossier"), tr("header.product"), tr("header.subject"), tr("header.district"), tr("header.commune"),
+            tr("header.industry"), tr("header.set"), ">" + tr("header.mean"), ">" + tr("header.stars"), tr("header.level"),
+            tr("header.decision"), tr("header.certificate"), tr("header.issued"), tr("header.expires"), tr("header.valid")},
+           {}};
     for (const auto& r : rows)
-        g.rows.push_back({r.dossier, r.product_name, r.district, std::to_string(r.stars), r.level, r.decision, r.certificate,
-                          r.issued_on.to_string(), r.expires_on.to_string(), r.valid ? "yes" : "no"});
+        g.rows.push_back({r.dossier, r.product_name, r.subject, r.district, r.commune.value_or(""), industry_name(plan, r.industry),
+                          r.set.value_or(""), decimal(r.mean), std::to_string(r.stars), level_name(r.level), r.decision, r.certificate,
+                          day(r.issued_on), day(r.expires_on), tr(r.valid ? "common.yes" : "common.no")});
     return g;
 }
 
-grid grid_of(const std::vector<batch_progress>& rows) {
-    grid g{"Progress per batch", {"Batch", ">Dossiers", "Phases", ">3★", ">4★", ">5★"}, {}};
+grid grid_of(const std::vector<batch_progress>& rows, const campaign* plan) {
+    grid g{tr("report.progress"),
+           {tr("header.batch"), ">" + tr("header.dossiers"), tr("header.phases"), ">3★", ">4★", ">5★"},
+           {}};
     for (const auto& b : rows) {
         std::string phases;
-        for (const auto& p : b.by_phase) phases += (phases.empty() ? "" : ", ") + std::string(to_string(p.of)) + " " + std::to_string(p.count);
-        g.rows.push_back({b.batch.empty() ? "-" : b.batch, std::to_string(b.dossiers), phases, std::to_string(b.certified_by_stars.at(3)),
-                          std::to_string(b.certified_by_stars.at(4)), std::to_string(b.certified_by_stars.at(5))});
+        for (const auto& p : b.by_phase)
+            phases += (phases.empty() ? "" : ", ") + label_or_id("phase", to_string(p.of)) + " " + std::to_string(p.count);
+        g.rows.push_back({b.batch.empty() ? "-" : batch_name(plan, b.batch), std::to_string(b.dossiers), phases,
+                          std::to_string(b.certified_by_stars.at(3)), std::to_string(b.certified_by_stars.at(4)),
+                          std::to_string(b.certified_by_stars.at(5))});
     }
     return g;
 }
 
-grid grid_of(const std::vector<overdue_row>& rows) {
-    grid g{"Dossiers waiting past their step's window", {"Dossier", "Batch", "Level", "Phase", ">Step", "Waiting for", "Last day", ">Days late"}, {}};
+grid grid_of(const std::vector<overdue_row>& rows, const campaign* plan) {
+    grid g{tr("report.overdue"),
+           {tr("header.dossier"), tr("header.batch"), tr("header.level"), tr("header.phase"), ">" + tr("header.step"),
+            tr("header.waiting_for"), tr("header.last_day"), ">" + tr("header.days_late")},
+           {}};
     for (const auto& r : rows)
-        g.rows.push_back({r.dossier, r.batch, r.level, std::string(to_string(r.in_phase)), std::to_string(r.step), r.what,
-                          r.last_day.to_string(), std::to_string(r.days_late)});
+        g.rows.push_back({r.dossier, batch_name(plan, r.batch), level_name(r.level), label_or_id("phase", to_string(r.in_phase)),
+                          std::to_string(r.step), r.what, day(r.last_day), std::to_string(r.days_late)});
     return g;
 }
 
@@ -118,16 +148,18 @@ grid grid_of(const std::vector<overdue_row>& rows) {
 std::vector<std::pair<std::string, grid>> report_grids(const registry& r, date as_of, const std::string& kind) {
     std::vector<std::pair<std::string, grid>> out;
     auto want = [&](const char* k) { return kind == "all" || kind == k; };
-    if (want("registrations")) out.emplace_back("registrations", grid_of(registrations_by_district(r), "Registrations by district and industry", "District"));
+    const campaign* plan = r.campaign() ? &*r.campaign() : nullptr;
+    if (want("registrations"))
+        out.emplace_back("registrations", grid_of(registrations_by_district(r), tr("report.registrations"), tr("header.district"), plan));
     if (want("results")) {
         auto results = results_by_stars(r);
-        out.emplace_back("results-by-district", grid_of(results.by_district, "Results by stars per district", "District"));
-        out.emplace_back("results-by-industry", grid_of(results.by_industry, "Results by stars per industry", "Industry"));
+        out.emplace_back("results-by-district", grid_of(results.by_district, tr("report.results_by_district"), tr("header.district"), plan));
+        out.emplace_back("results-by-industry", grid_of(results.by_industry, tr("report.results_by_industry"), tr("header.industry"), plan));
     }
-    if (want("candidates")) out.emplace_back("candidates", grid_of(five_star_candidates(r)));
-    if (want("recognised")) out.emplace_back("recognised", grid_of(recognised_products(r, as_of)));
-    if (want("overdue")) out.emplace_back("overdue", grid_of(overdue_dossiers(r, as_of)));
-    if (want("progress")) out.emplace_back("progress", grid_of(progress_by_batch(r)));
+    if (want("candidates")) out.emplace_back("candidates", grid_of(five_star_candidates(r), plan));
+    if (want("recognised")) out.emplace_back("recognised", grid_of(recognised_products(r, as_of), plan));
+    if (want("overdue")) out.emplace_back("overdue", grid_of(overdue_dossiers(r, as_of), plan));
+    if (want("progress")) out.emplace_back("progress", grid_of(progress_by_batch(r), plan));
     if (out.empty()) throw std::invalid_argument("unknown report \"" + kind + "\"");
     return out;
 }

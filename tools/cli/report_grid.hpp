@@ -22,16 +22,21 @@ struct grid {
 };
 
 void print_text(std::ostream& out, const grid& g);
-/// RFC 4180 CSV (CRLF-free: "\n" line ends), header row first.
-std::string to_csv(const grid& g);
+/// The byte order mark that tells Excel a CSV file is UTF-8.
+inline constexpr const char* utf8_bom = "\xEF\xBB\xBF";
+/// RFC 4180 CSV ("\n" line ends), header row first, no comment line; with `bom`, the UTF-8 byte
+/// order mark first (every CSV file the tool writes has it).
+std::string to_csv(const grid& g, bool bom = true);
 /// A GitHub-flavoured Markdown table under a "## title" heading.
 std::string to_markdown(const grid& g);
 
-grid grid_of(const count_matrix& m, const std::string& title, const std::string& row_header);
-grid grid_of(const std::vector<candidate_row>& rows);
-grid grid_of(const std::vector<recognised_row>& rows);
-grid grid_of(const std::vector<batch_progress>& rows);
-grid grid_of(const std::vector<overdue_row>& rows);
+/// Each report as a grid in the output language (language.hpp): headers, category names, dates and
+/// decimals; `plan` (may be null) names the campaign's industries and batches.
+grid grid_of(const count_matrix& m, const std::string& title, const std::string& row_header, const campaign* plan);
+grid grid_of(const std::vector<candidate_row>& rows, const campaign* plan);
+grid grid_of(const std::vector<recognised_row>& rows, const campaign* plan);
+grid grid_of(const std::vector<batch_progress>& rows, const campaign* plan);
+grid grid_of(const std::vector<overdue_row>& rows, const campaign* plan);
 
 /// The reports of `kind` ("all", "registrations", "results", "candidates", "recognised", "overdue",
 /// "progress") as (file stem, grid) pairs in a fixed order. Throws std::invalid_argument for another kind.

@@ -1,5 +1,7 @@
 #include "text_width.hpp"
 
+#include <algorithm>
+
 namespace ocop::cli {
 
 namespace {
@@ -52,14 +54,16 @@ std::size_t display_width(std::string_view s) {
     return width;
 }
 
-std::string fit(std::string_view s, std::size_t columns) {
-    if (display_width(s) <= columns) return std::string(s);
-    if (columns == 0) return {};
+namespace {
+
+/// The length in bytes of the longest prefix of `s` that takes at most `columns`, with the combining
+/// marks of its last character.
+std::size_t prefix_fitting(std::string_view s, std::size_t columns) {
     std::size_t width = 0, i = 0;
     while (i < s.size()) {
         auto d = decode(s, i);
         std::size_t w = width_of(d.code);
-        if (width + w > columns - 1) break;
+        if (width + w > columns) break;
         width += w;
         i += d.length;
     }
@@ -69,7 +73,41 @@ std::string fit(std::string_view s, std::size_t columns) {
         if (!is_combining(d.code)) break;
         i += d.length;
     }
-    return std::string(s.substr(0, i)) + "…";
+    return i;
+}
+
+}  // namespace
+
+std::vector<std::string> wrap(std::string_view s, std::size_t columns) {
+    std::vector<std::string> lines;
+    if (columns == 0 || display_width(s) <= columns) return {std::string(s)};
+    std::string current;
+    auto flush = [&] {
+        lines.push_back(current);
+        current.clear();
+    };
+    std::size_t start = 0;
+    while (start <= s.size()) {
+        std::size_t end = s.find(' ', start);
+        if (end == std::string_view::npos) end = s.size();
+        std::string_view word = s.substr(start, end - start);
+        start = end + 1;
+        if (word.empty()) continue;
+        if (!current.empty() && display_width(current) + 1 + display_width(word) <= columns) {
+            current += ' ';
+            current += word;
+            continue;
+        }
+        if (!current.empty()) flush();
+        while (display_width(word) > columns) {  // a word longer than a line: split it
+            std::size_t cut = std::max<std::size_t>(prefix_fitting(word, columns), 1);
+            lines.emplace_back(word.substr(0, cut));
+            word.remove_prefix(cut);
+        }
+        current = std::string(word);
+    }
+    if (!current.empty() || lines.empty()) flush();
+    return lines;
 }
 
 std::string pad(std::string_view s, std::size_t columns, bool right) {

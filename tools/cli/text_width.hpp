@@ -3,6 +3,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace ocop::cli {
 
@@ -10,8 +11,9 @@ namespace ocop::cli {
 /// Invalid UTF-8 bytes count as one column each.
 std::size_t display_width(std::string_view utf8);
 
-/// The longest prefix that fits in `columns`, with "…" appended when something was cut.
-std::string fit(std::string_view utf8, std::size_t columns);
+/// The text cut into lines of at most `columns` (at spaces; a word longer than a line is split),
+/// at least one line; `columns` 0 means no limit.
+std::vector<std::string> wrap(std::string_view utf8, std::size_t columns);
 
 /// `utf8` padded with spaces to `columns` (left-aligned) or right-aligned.
 std::string pad(std::string_view utf8, std::size_t columns, bool right = false);
