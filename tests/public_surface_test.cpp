@@ -16,6 +16,7 @@
 #include "ocop/enum_text.hpp"
 #include "ocop/event_log.hpp"
 #include "ocop/json.hpp"
+#include "ocop/messages.hpp"
 #include "test_support.hpp"
 
 namespace {
@@ -53,6 +54,7 @@ TEST_CASE("Enum names: to_string and from_string cover every public enum, both w
     CHECK(round_trips<ocop::appraisal_outcome>() == 2);
     CHECK(round_trips<ocop::window_policy>() == 2);
     CHECK(round_trips<ocop::log_fault>() == 7);
+    CHECK(round_trips<ocop::language>() == 2);
 
     CHECK(ocop::to_string(ocop::phase::completion_requested) == "completion_requested");
     CHECK(ocop::to_string(ocop::role::province_council) == "province_council");

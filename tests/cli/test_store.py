@@ -22,7 +22,7 @@ EVENTS = []  # the demo's events as JSON lines, read once
 
 def run(*args, env=None, user=None):
     return subprocess.run([CLI, *map(str, args)], capture_output=True, text=True, timeout=300,
-                          env=dict(os.environ, **(env or {})), user=user)
+                          env=dict(os.environ, OCOP_LANG="en", **(env or {})), user=user)  # messages in English
 
 
 def setUpModule():

@@ -78,8 +78,7 @@ int init(const std::vector<std::string>& argv, streams& io) {
         c.policy = *chosen;
     }
     sqlite_store::create(dir, c);
-    io.out << "created campaign " << c.id << " (" << c.plan << ", " << c.province << " " << c.year << ", edition " << c.edition
-           << ", policy " << to_string(c.policy) << ") in " << dir << '\n';
+    io.out << tr("init.created", {c.id, c.plan, c.province, std::to_string(c.year), c.edition, to_string(c.policy), dir}) << '\n';
     return exit_ok;
 }
 

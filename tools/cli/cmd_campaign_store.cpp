@@ -5,6 +5,7 @@
 
 #include "cli.hpp"
 #include "jsonl_campaign.hpp"
+#include "language.hpp"
 #include "ocop/event_log.hpp"
 #include "ocop/workflow_json.hpp"
 #include "output_dir.hpp"
@@ -19,8 +20,7 @@ int verify(const std::vector<std::string>& argv, streams& io) {
     if (auto kept = a.option("head")) check_head_form(*kept);
     sqlite_store store = sqlite_store::open_read_only(a.at(0, "DIR"));
     const std::uint64_t n = store.verify(a.option("head"));
-    io.out << "verified " << n << " entries from the first: the chain, the head" << (a.option("head") ? " (and the head you kept)" : "")
-           << " and the snapshot of every dossier agree\n";
+    io.out << tr("verify.done", {std::to_string(n), a.option("head") ? tr("verify.kept_head") : ""}) << '\n';
     return exit_ok;
 }
 
@@ -43,7 +43,7 @@ int export_log(const std::vector<std::string>& argv, streams& io) {
     const std::string head = store.head();
     prepare_empty_directory(*out);
     write_jsonl_campaign(*out, store.summary().plan, jsonl.str(), head);
-    io.out << "exported " << n << " entries (campaign.json, events.jsonl, head " << head << ") to " << *out << '\n';
+    io.out << tr("export.done", {std::to_string(n), head, *out}) << '\n';
     return exit_ok;
 }
 
@@ -63,7 +63,7 @@ int import_log(const std::vector<std::string>& argv, streams& io) {
     if (head != source.log.head())
         throw error(errc::invalid_document, "", "the imported log's head " + head + " differs from " + from + "'s " + source.log.head() +
                                                     ": an event is not in canonical form");
-    io.out << "imported " << events.size() << " entries of campaign " << source.plan.id << " into " << dir << ", head " << head << '\n';
+    io.out << tr("import.done", {std::to_string(events.size()), source.plan.id, dir, head}) << '\n';
     return exit_ok;
 }
 

@@ -67,10 +67,10 @@ int validate(const std::vector<std::string>& argv, streams& io) {
             throw usage_error("cannot tell what " + file + " holds; name it with --kind edition|set|scorecard|council|events|log");
     } catch (const ocop::error& e) {
         print_error(io.err, e, file);
-        io.err << file << ": " << e.problems().size() << " problem(s) in this " << (kind.empty() ? "document" : kind) << '\n';
+        io.err << tr("validate.problems", {file, std::to_string(e.problems().size()), kind.empty() ? "document" : kind}) << '\n';
         return exit_code_for(e);
     }
-    io.out << file << ": valid " << kind << '\n';
+    io.out << tr("validate.valid", {file, kind}) << '\n';
     return exit_ok;
 }
 

@@ -3,6 +3,7 @@
 #include <cstdlib>
 
 #include "cli.hpp"
+#include "ocop/catalog.hpp"
 #include "ocop/enum_text.hpp"
 
 namespace ocop::cli {
@@ -64,5 +65,13 @@ std::string batch_name(const campaign* plan, const std::string& id) {
 }
 
 std::string level_name(const std::string& id) { return label_or_id("level", id); }
+
+std::string set_name(const campaign* plan, const std::string& id) {
+    if (!plan) return id;
+    for (const auto& ed : embedded_catalog().editions())
+        if (ed.id == plan->edition)
+            if (const product_set* s = ed.find_set(id)) return s->name;
+    return id;
+}
 
 }  // namespace ocop::cli

@@ -28,10 +28,14 @@ std::string day(date d);
 std::string decimal(std::string_view text);
 
 /// Names of the campaign's categories: an industry's name (the campaign's own in Vietnamese, else
-/// the catalogue's "industry.<id>", else the id), a batch's name, a level's, a phase's.
+/// the catalogue's "industry.<id>", else the id), a batch's name (the campaign's, in Vietnamese), a
+/// level's; label_or_id: the catalogue's "<prefix>.<id>", else the id.
 std::string industry_name(const campaign* plan, const std::string& id);
 std::string batch_name(const campaign* plan, const std::string& id);
 std::string level_name(const std::string& id);
+/// A product set's Vietnamese name, from the edition of the campaign (the id without a campaign or
+/// for a set that edition lacks).
+std::string set_name(const campaign* plan, const std::string& id);
 std::string label_or_id(const std::string& prefix, std::string_view id);
 
 }  // namespace ocop::cli

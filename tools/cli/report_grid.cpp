@@ -113,7 +113,7 @@ grid grid_of(const std::vector<recognised_row>& rows, const campaign* plan) {
            {}};
     for (const auto& r : rows)
         g.rows.push_back({r.dossier, r.product_name, r.subject, r.district, r.commune.value_or(""), industry_name(plan, r.industry),
-                          r.set.value_or(""), decimal(r.mean), std::to_string(r.stars), level_name(r.level), r.decision, r.certificate,
+                          r.set ? set_name(plan, *r.set) : "", decimal(r.mean), std::to_string(r.stars), level_name(r.level), r.decision, r.certificate,
                           day(r.issued_on), day(r.expires_on), tr(r.valid ? "common.yes" : "common.no")});
     return g;
 }

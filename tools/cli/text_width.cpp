@@ -101,6 +101,7 @@ std::vector<std::string> wrap(std::string_view s, std::size_t columns) {
         if (!current.empty()) flush();
         while (display_width(word) > columns) {  // a word longer than a line: split it
             std::size_t cut = std::max<std::size_t>(prefix_fitting(word, columns), 1);
+            if (auto hyphen = word.substr(0, cut).rfind('-'); hyphen != std::string_view::npos && hyphen > 0) cut = hyphen + 1;
             lines.emplace_back(word.substr(0, cut));
             word.remove_prefix(cut);
         }

@@ -11,7 +11,8 @@ namespace ocop::cli {
 /// Invalid UTF-8 bytes count as one column each.
 std::size_t display_width(std::string_view utf8);
 
-/// The text cut into lines of at most `columns` (at spaces; a word longer than a line is split),
+/// The text cut into lines of at most `columns` (at spaces; a word longer than a line is split after
+/// its last hyphen that fits, as ids have, else where the line ends),
 /// at least one line; `columns` 0 means no limit.
 std::vector<std::string> wrap(std::string_view utf8, std::size_t columns);
 
