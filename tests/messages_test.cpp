@@ -54,7 +54,7 @@ TEST_CASE("messages: an unknown key is shown as itself, never as an empty text")
     CHECK_FALSE(ocop::has_message(language::en, "no.such.key"));
 }
 
-TEST_CASE("messages: placeholders are replaced in order; a missing argument leaves its placeholder") {
+TEST_CASE("messages: placeholders are replaced in order, a missing argument leaves its placeholder") {
     CHECK(ocop::format_message(language::en, "council.stars", {"4"}) == "Stars: 4");
     CHECK(ocop::format_message(language::vi, "council.stars", {"4"}) == "Hạng sao: 4");
     CHECK(ocop::format_message(language::en, "council.stars", {}) == "Stars: {0}");

@@ -66,6 +66,18 @@ class Demo(unittest.TestCase):
         self.assertEqual(bad.returncode, 2)
         self.assertIn("--lang expects vi or en", bad.stderr)
 
+    def test_status_in_vietnamese(self):
+        status = run("campaign", "status", self.tmp / "a", lang=None)
+        self.assertEqual(status.returncode, 0, status.stderr)
+        self.assertRegex(status.stdout, r"Đã cấp giấy chứng nhận +\d+")  # phase "certified"
+        self.assertIn("541 hồ sơ, 5792 sự kiện", status.stdout)
+        one = run("campaign", "status", self.tmp / "a", "HN-01-007", lang=None)
+        self.assertRegex(one.stdout, r"lần cuối \d\d/\d\d/2021 \d\d:\d\d")
+        self.assertRegex(one.stdout, r"Hội đồng Cấp tỉnh lần 1: điểm trung bình \d+,\d\d")
+        self.assertRegex(one.stdout, r"hết hạn \d\d/\d\d/2024")
+        english = run("campaign", "status", self.tmp / "a", "HN-01-007")
+        self.assertRegex(english.stdout, r"last 2021-\d\d-\d\dT")
+
     def test_a_realistic_spread(self):
         report = json.loads((self.tmp / "a" / "reports.json").read_text(encoding="utf-8"))
         by_industry = report["results"]["by_industry"]

@@ -4,6 +4,7 @@
 
 #include "cli.hpp"
 #include "ocop/catalog.hpp"
+#include "ocop/date.hpp"
 #include "ocop/enum_text.hpp"
 
 namespace ocop::cli {
@@ -44,6 +45,12 @@ bool wide_tables() noexcept { return wide; }
 std::string tr(std::string_view key, std::initializer_list<std::string_view> args) { return format_message(current, key, args); }
 std::string day(date d) { return format_date(current, d); }
 std::string decimal(std::string_view text) { return format_decimal(current, text); }
+
+std::string moment(std::string_view timestamp) {
+    auto t = parse_timestamp(timestamp);
+    if (!t || current == language::en) return std::string(timestamp);
+    return day(t->day) + " " + std::string(timestamp.substr(11, 5));
+}
 
 std::string label_or_id(const std::string& prefix, std::string_view id) {
     const std::string key = prefix + "." + std::string(id);

@@ -24,6 +24,9 @@ bool wide_tables() noexcept;
 std::string tr(std::string_view key, std::initializer_list<std::string_view> args = {});
 /// A date as people of the output language write it (15/12/2021 or 2021-12-15).
 std::string day(date d);
+/// A timestamp of the log ("2021-12-15T08:08:00+07:00") as "15/12/2021 08:08" in Vietnamese (the
+/// local time as written), unchanged in English or when it is not one.
+std::string moment(std::string_view timestamp);
 /// A decimal with a comma in Vietnamese ("80,40").
 std::string decimal(std::string_view text);
 
