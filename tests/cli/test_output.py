@@ -96,6 +96,11 @@ class SetNames(unittest.TestCase):
         by_id = run("catalog", "diff", "1048-781", "26-2026", "--set", "rau-cu-qua-hat-tuoi", "--json")
         self.assertEqual(by_code.returncode, 0, by_code.stderr)
         self.assertEqual(by_code.stdout, by_id.stdout)
+        text = run("catalog", "diff", "1048-781", "26-2026", "--set", "rau cu qua")
+        self.assertEqual(text.returncode, 0, text.stderr)
+        self.assertIn("Phần A: 35 → 40", text.stdout)
+        self.assertRegex(text.stdout, r"thay đổi\s+1\.1\s+1\.1\s+Nguồn nguyên liệu → Nguồn gốc sản phẩm")
+        self.assertRegex(text.stdout, r"thêm mới\s+-\s+1\.2")
 
 
 class TerminalWidth(unittest.TestCase):

@@ -143,7 +143,7 @@ int diff(const std::vector<std::string>& argv, streams& io) {
         auto max_of = [](const std::optional<int>& m) { return m ? std::to_string(*m) : std::string("-"); };
         std::string points = c.from_points == c.to_points ? points_text(c.to_points)
                                                           : points_text(c.from_points) + " → " + points_text(c.to_points);
-        t.add({c.change, c.from_id.value_or("-"), c.to_id.value_or("-"), title,
+        t.add({label_or_id("change", c.change), c.from_id.value_or("-"), c.to_id.value_or("-"), title,
                c.from_max == c.to_max ? max_of(c.to_max) : max_of(c.from_max) + " → " + max_of(c.to_max), points, c.matched_by.value_or("")});
     }
     t.print(io.out);
