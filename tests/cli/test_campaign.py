@@ -70,7 +70,7 @@ class Demo(unittest.TestCase):
         status = run("campaign", "status", self.tmp / "a", lang=None)
         self.assertEqual(status.returncode, 0, status.stderr)
         self.assertRegex(status.stdout, r"Đã cấp giấy chứng nhận +\d+")  # phase "certified"
-        self.assertIn("541 hồ sơ, 5792 sự kiện", status.stdout)
+        self.assertIn("541 hồ sơ, 5835 sự kiện", status.stdout)
         one = run("campaign", "status", self.tmp / "a", "HN-01-007", lang=None)
         self.assertRegex(one.stdout, r"lần cuối \d\d/\d\d/2021 \d\d:\d\d")
         self.assertRegex(one.stdout, r"Hội đồng Cấp tỉnh lần 1: điểm trung bình \d+,\d\d")

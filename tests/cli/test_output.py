@@ -34,14 +34,14 @@ class Language(unittest.TestCase):
         self.assertIn("Phiên bản 1048-781 (", result.stdout)
         self.assertRegex(result.stdout, r"\(\d\d/\d\d/\d{4} đến \d\d/\d\d/\d{4}\)")  # dates dd/mm/yyyy
         self.assertRegex(result.stdout.splitlines()[2], r"^Mã\s+Bộ \(mã chữ\)\s+Tên\s+Trạng thái")
-        self.assertIn("chưa có phiếu", result.stdout)  # unavailable
+        self.assertIn("chưa đầy đủ", result.stdout)  # incomplete
 
     def test_english_by_option_and_by_environment(self):
         by_option = run("catalog", "list", "--edition", "1048-781", "--lang", "en")
         by_env = run("catalog", "list", "--edition", "1048-781", lang="en")
         self.assertEqual(by_option.stdout, by_env.stdout)
         self.assertIn("Edition 1048-781 (2019-08-21 to", by_option.stdout)
-        self.assertIn("unavailable", by_option.stdout)
+        self.assertIn("incomplete", by_option.stdout)
         self.assertEqual(run("--lang=en", "catalog", "list", "--edition", "1048-781").stdout, by_option.stdout)
 
     def test_an_unknown_language_is_a_usage_error(self):

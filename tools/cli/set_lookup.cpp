@@ -107,6 +107,7 @@ const product_set& find_set_named(const edition& ed, std::string_view name) {
         if (!query.empty() && (folded_name.rfind(query, 0) == 0 || fold_vietnamese(s.id).rfind(query, 0) == 0)) matches.push_back(&s);
     }
     if (matches.size() == 1) return *matches.front();
+    if (matches.empty() && ed.other_sets_unavailable) return ed.require_set(name);  // throws: the edition's other sheets are missing
     const std::string id(name);
     if (matches.size() > 1) throw error(errc::not_found, "", tr("set.ambiguous", {id, ed.id, listed(matches)}));
     auto alike = look_alikes(ed, query);
