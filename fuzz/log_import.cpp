@@ -11,6 +11,7 @@
 #include "ocop/event_log.hpp"
 #include "ocop/event_log_json.hpp"
 #include "ocop/registry.hpp"
+#include "ocop/registry_json.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     if (size > ocop::fuzz::max_input) return -1;
@@ -29,7 +30,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         ocop::registry reg = ocop::registry::replay(log);
         OCOP_FUZZ_CHECK(v.ok);
         OCOP_FUZZ_CHECK(reg.log().export_jsonl() == text);
-        (void)boost::json::serialize(reg.to_json());
+        (void)boost::json::serialize(ocop::to_json(reg));
     } catch (const ocop::error& err) {
         OCOP_FUZZ_CHECK(!err.problems().empty());
         if (!v.ok) OCOP_FUZZ_CHECK(err.code() == ocop::errc::tampered);

@@ -25,6 +25,7 @@
 #include "ocop/procedure.hpp"
 #include "ocop/procedure_json.hpp"
 #include "ocop/registry.hpp"
+#include "ocop/registry_json.hpp"
 #include "ocop/reports.hpp"
 #include "ocop/reports_json.hpp"
 #include "ocop/scoring.hpp"

@@ -15,6 +15,7 @@ namespace ocop {
 
 namespace json = boost::json;
 using detail::object_reader;
+using detail::check_range;
 using detail::read_member;
 
 namespace {
@@ -28,11 +29,6 @@ void check_unique(std::set<std::string>& seen, const std::string& id, const std:
     if (!id.empty() && !seen.insert(id).second) p.add(path, "duplicate " + std::string(what) + " id \"" + id + "\"");
 }
 
-void check_range(problem_list& p, const std::string& path, std::int64_t value, std::int64_t min, std::int64_t max) {
-    if (value < min || value > max)
-        p.add(path, "expected an integer from " + std::to_string(min) + " to " + std::to_string(max) + ", found " + std::to_string(value));
-}
-
 /// One key of an object being read by hand, through the described reader.
 template <class T>
 T read_key(object_reader& r, std::string_view key, problem_list& p, bool required = true) {
@@ -43,7 +39,7 @@ T read_key(object_reader& r, std::string_view key, problem_list& p, bool require
 
 /// Reads an array of objects, each with `read_one(value, path)`.
 template <class T, class F>
-std::vector<T> read_array(object_reader& r, std::string_view key, bool required, F&& read_one) {
+std::vector<T> read_objects(object_reader& r, std::string_view key, bool required, F&& read_one) {
     std::vector<T> out;
     if (const auto* arr = r.array(key, required)) {
         for (std::size_t i = 0; i < arr->size(); ++i) out.push_back(read_one((*arr)[i], json_path(r.path_of(key), i)));
@@ -97,7 +93,7 @@ knockout_rule read_knockout(const json::value& v, const std::string& path, probl
 
 /// Either/or cases: at least two, ids unique, level ids unique across the cases (a level names its case).
 std::vector<criterion_case> read_cases(object_reader& r, problem_list& p) {
-    auto cases = read_array<criterion_case>(r, "cases", true, [&](const json::value& cv, const std::string& cp) {
+    auto cases = read_objects<criterion_case>(r, "cases", true, [&](const json::value& cv, const std::string& cp) {
         object_reader cr(cv, cp, p);
         return criterion_case{read_key<std::string>(cr, "id", p), read_key<std::string>(cr, "label", p), read_levels(cr, "levels", p)};
     });
@@ -131,7 +127,7 @@ criterion read_criterion(const json::value& v, const std::string& path, const se
                                : "expected \"levels\" or \"cases\", found neither");
     if (has_levels) c.levels = read_levels(r, "levels", p);
     if (has_cases) c.cases = read_cases(r, p);
-    c.knockouts = read_array<knockout_rule>(r, "knockouts", false,
+    c.knockouts = read_objects<knockout_rule>(r, "knockouts", false,
                                             [&](const json::value& kv, const std::string& kp) { return read_knockout(kv, kp, p); });
     read_member(r, "applies_if", p, c.applies_if);
     read_member(r, "min_star_levels", p, c.min_star_levels, false);
@@ -197,7 +193,7 @@ product_set read_set(const json::value& v, const std::string& path, problem_list
     s.gaps = read_gaps(r, p);
     read_member(r, "readings", p, s.readings, false);
     read_member(r, "notes", p, s.notes, false);
-    s.knockouts = read_array<knockout_rule>(r, "knockouts", false,
+    s.knockouts = read_objects<knockout_rule>(r, "knockouts", false,
                                             [&](const json::value& kv, const std::string& kp) { return read_knockout(kv, kp, p); });
     s.origin = read_provenance(r, p);
     s.verified = read_verification(r, p);
@@ -347,7 +343,7 @@ void check_classified(const product_set& s, const edition& ed, const std::string
 }
 
 std::vector<minimum_requirement> read_minimum_requirements(object_reader& r, problem_list& p) {
-    return read_array<minimum_requirement>(r, "minimum_requirements", false, [&](const json::value& v, const std::string& path) {
+    return read_objects<minimum_requirement>(r, "minimum_requirements", false, [&](const json::value& v, const std::string& path) {
         object_reader mr(v, path, p);
         minimum_requirement m;
         read_member(mr, "id", p, m.id);
@@ -364,7 +360,7 @@ std::vector<minimum_requirement> read_minimum_requirements(object_reader& r, pro
 void read_edition_fields(object_reader& r, edition& ed, problem_list& p) {
     read_member(r, "id", p, ed.id);
     read_member(r, "name", p, ed.name);
-    ed.legal_references = read_array<legal_reference>(r, "legal_references", true, [&](const json::value& v, const std::string& path) {
+    ed.legal_references = read_objects<legal_reference>(r, "legal_references", true, [&](const json::value& v, const std::string& path) {
         object_reader lr(v, path, p);
         legal_reference ref{read_key<std::string>(lr, "id", p), read_key<std::string>(lr, "title", p), {}};
         read_member(lr, "signed", p, ref.signed_on);

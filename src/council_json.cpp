@@ -22,17 +22,11 @@ struct members_have_defaults<council_policy> : std::true_type {};
 
 namespace {
 
-void check_range(problem_list& p, std::string_view key, int value, int min, int max) {
-    if (value < min || value > max)
-        p.add(json_path("/policy", key), "expected an integer from " + std::to_string(min) + " to " + std::to_string(max) +
-                                              ", found " + std::to_string(value));
-}
-
 /// The policy's ranges, checked after the structural read (docs/scoring.md).
 void check_policy(const council_policy& policy, problem_list& p) {
-    check_range(p, "divergence_limit", policy.divergence_limit, 0, 100);
-    check_range(p, "minimum_members", policy.minimum_members, 1, 1000);
-    check_range(p, "display_decimals", policy.display_decimals, 0, 6);
+    detail::check_range(p, "/policy/divergence_limit", policy.divergence_limit, 0, 100);
+    detail::check_range(p, "/policy/minimum_members", policy.minimum_members, 1, 1000);
+    detail::check_range(p, "/policy/display_decimals", policy.display_decimals, 0, 6);
 }
 
 }  // namespace

@@ -6,12 +6,10 @@
 
 #include <algorithm>
 #include <array>
-#include <limits>
 
 #include <boost/json/serialize.hpp>
 
 #include "ocop/detail/described_json.hpp"
-#include "ocop/detail/json_reader.hpp"
 #include "ocop/error.hpp"
 #include "ocop/event_log_json.hpp"
 #include "ocop/workflow_json.hpp"
@@ -46,28 +44,34 @@ event_log event_log::resume(std::uint64_t next_index, std::string head) {
     return log;
 }
 
-std::string event_log::entry_hash(std::uint64_t index, std::string_view prev, const json::value& event) {
-    json::object o;
-    o["index"] = index;
-    o["prev"] = prev;
-    o["event"] = event;
-    return sha256_hex(json::serialize(o));
+namespace {
+
+/// `text` as a JSON string, quoted and escaped by Boost.JSON's serializer.
+std::string quoted(std::string_view text) { return json::serialize(json::string(text)); }
+
+/// The canonical {"index":i,"prev":...,"event":... without its closing brace: the bytes Boost.JSON's
+/// serialize() gives for an object built in that key order, without building one.
+std::string entry_prefix(std::uint64_t index, std::string_view prev, std::string_view event) {
+    std::string out = "{\"index\":" + std::to_string(index) + ",\"prev\":" + quoted(prev) + ",\"event\":";
+    out += event;
+    return out;
+}
+
+}  // namespace
+
+std::string event_log::entry_hash(std::uint64_t index, std::string_view prev, std::string_view event) {
+    return sha256_hex(entry_prefix(index, prev, event) + "}");
 }
 
 std::string event_log::line(const log_entry& entry) {
-    json::object o;
-    o["index"] = entry.index;
-    o["prev"] = entry.prev;
-    o["event"] = entry.event;
-    o["hash"] = entry.hash;
-    return json::serialize(o);
+    return entry_prefix(entry.index, entry.prev, entry.event) + ",\"hash\":" + quoted(entry.hash) + "}";
 }
 
 const log_entry& event_log::append(const event& e) {
     log_entry entry;
     entry.index = first_index_ + entries_.size();
     entry.prev = head();
-    entry.event = to_json(e);
+    entry.event = json::serialize(to_json(e));
     entry.hash = entry_hash(entry.index, entry.prev, entry.event);
     entries_.push_back(std::move(entry));  // strong guarantee of push_back
     return entries_.back();
@@ -178,13 +182,13 @@ event_log event_log::import_jsonl(std::string_view text) {
         log_entry entry;
         {
             detail::object_reader r(v, path, p);
-            entry.index = static_cast<std::uint64_t>(r.integer("index", 0, std::numeric_limits<std::int64_t>::max()));
-            entry.prev = r.string("prev");
+            detail::read_member(r, "index", p, entry.index);
+            detail::read_member(r, "prev", p, entry.prev);
             if (const json::value* ev = r.value("event")) {
-                if (ev->is_object()) entry.event = *ev;
+                if (ev->is_object()) entry.event = json::serialize(*ev);
                 else r.report("event", "expected an object, found " + std::string(detail::type_name(*ev)));
             }
-            entry.hash = r.string("hash");
+            detail::read_member(r, "hash", p, entry.hash);
             if (!entry.prev.empty() && !is_hex64(entry.prev)) r.report("prev", "expected 64 lower-case hex digits");
             if (!entry.hash.empty() && !is_hex64(entry.hash)) r.report("hash", "expected 64 lower-case hex digits");
         }

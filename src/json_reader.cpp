@@ -1,9 +1,9 @@
 #include "ocop/detail/json_reader.hpp"
 
 #include <algorithm>
+#include <limits>
 
 #include <boost/json/parser.hpp>
-#include <boost/json/serialize.hpp>
 #include <boost/json/stream_parser.hpp>
 
 namespace ocop::detail {
@@ -66,72 +66,49 @@ std::string read_string(const json::value& v, const std::string& path, problem_l
     return {};
 }
 
-std::string object_reader::string(std::string_view key) {
-    const auto* v = value(key);
-    return v ? read_string(*v, path_of(key), problems_) : std::string{};
+void check_range(problem_list& problems, const std::string& path, std::int64_t value, std::int64_t min, std::int64_t max) {
+    if (value < min || value > max)
+        problems.add(path, "expected an integer from " + std::to_string(min) + " to " + std::to_string(max) + ", found " +
+                               std::to_string(value));
 }
 
-std::optional<std::string> object_reader::optional_string(std::string_view key) {
-    const auto* v = value(key, false);
-    if (!v || v->is_null()) return std::nullopt;
-    return read_string(*v, path_of(key), problems_);
-}
-
-static std::optional<std::int64_t> read_integer(const json::value& v, const std::string& path, std::int64_t min,
-                                                std::int64_t max, problem_list& problems) {
-    std::optional<std::int64_t> n;
-    if (v.is_int64()) n = v.get_int64();
-    else if (v.is_uint64() && v.get_uint64() <= static_cast<std::uint64_t>(max)) n = static_cast<std::int64_t>(v.get_uint64());
-    if (!n && !v.is_uint64()) {
+std::optional<std::int64_t> read_integer(const json::value& v, const std::string& path, std::int64_t min, std::int64_t max,
+                                         problem_list& problems) {
+    std::int64_t n = 0;
+    if (v.is_int64()) {
+        n = v.get_int64();
+    } else if (v.is_uint64() && v.get_uint64() <= static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max())) {
+        n = static_cast<std::int64_t>(v.get_uint64());
+    } else if (v.is_uint64()) {
+        problems.add(path, "expected an integer from " + std::to_string(min) + " to " + std::to_string(max) + ", found " +
+                               std::to_string(v.get_uint64()));
+        return std::nullopt;
+    } else {
         problems.add(path, not_an_integer(v));
         return std::nullopt;
     }
-    if (!n || *n < min || *n > max) {
-        problems.add(path, "expected an integer from " + std::to_string(min) + " to " + std::to_string(max) +
-                               ", found " + json::serialize(v));
+    if (n < min || n > max) {
+        check_range(problems, path, n, min, max);
         return std::nullopt;
     }
     return n;
 }
 
-std::int64_t object_reader::integer(std::string_view key, std::int64_t min, std::int64_t max) {
-    const auto* v = value(key);
-    if (!v) return min;
-    return read_integer(*v, path_of(key), min, max, problems_).value_or(min);
+std::optional<bool> read_bool(const json::value& v, const std::string& path, problem_list& problems) {
+    if (v.is_bool()) return v.get_bool();
+    problems.add(path, "expected true or false, found " + std::string(type_name(v)));
+    return std::nullopt;
 }
 
-std::optional<std::int64_t> object_reader::optional_integer(std::string_view key, std::int64_t min, std::int64_t max) {
-    const auto* v = value(key, false);
-    if (!v || v->is_null()) return std::nullopt;
-    return read_integer(*v, path_of(key), min, max, problems_);
-}
-
-bool object_reader::boolean(std::string_view key, std::optional<bool> fallback) {
-    const auto* v = value(key, !fallback.has_value());
-    if (!v) return fallback.value_or(false);
-    if (!v->is_bool()) {
-        problems_.add(path_of(key), "expected true or false, found " + std::string(type_name(*v)));
-        return fallback.value_or(false);
-    }
-    return v->get_bool();
+const json::array* read_array(const json::value& v, const std::string& path, problem_list& problems) {
+    if (const auto* a = v.if_array()) return a;
+    problems.add(path, "expected an array, found " + std::string(type_name(v)));
+    return nullptr;
 }
 
 const json::array* object_reader::array(std::string_view key, bool required) {
     const auto* v = value(key, required);
-    if (!v) return nullptr;
-    if (!v->is_array()) {
-        problems_.add(path_of(key), "expected an array, found " + std::string(type_name(*v)));
-        return nullptr;
-    }
-    return &v->get_array();
-}
-
-std::vector<std::string> object_reader::string_array(std::string_view key, bool required) {
-    std::vector<std::string> out;
-    if (const auto* arr = array(key, required)) {
-        for (std::size_t i = 0; i < arr->size(); ++i) out.push_back(read_string((*arr)[i], json_path(path_of(key), i), problems_));
-    }
-    return out;
+    return v ? read_array(*v, path_of(key), problems_) : nullptr;
 }
 
 }  // namespace ocop::detail

@@ -2,7 +2,9 @@
 
 #include "ocop/registry.hpp"
 
+#include "ocop/detail/json_reader.hpp"
 #include "ocop/error.hpp"
+#include "ocop/registry_json.hpp"
 #include "ocop/workflow_json.hpp"
 
 namespace ocop {
@@ -56,7 +58,7 @@ registry registry::replay(const event_log& log, workflow_rules rules, std::optio
     for (std::size_t i = 0; i < entries.size(); ++i) {
         const std::string path = "/" + std::to_string(i) + "/event";
         try {
-            out.apply(event_from_json(entries[i].event, path));
+            out.apply(event_from_json(detail::parse_json(entries[i].event), path));
         } catch (const error& e) {
             std::vector<problem> probs = e.problems();
             for (auto& p : probs)
@@ -80,9 +82,9 @@ registry registry::resume(workflow_rules rules, std::optional<ocop::campaign> c,
 
 void registry::release_log() { log_ = event_log::resume(log_.first_index() + log_.size(), log_.head()); }
 
-json::value registry::to_json() const {
+json::value to_json(const registry& r) {
     json::array a;
-    for (const auto& [id, s] : dossiers_) a.push_back(ocop::to_json(s));
+    for (const auto& [id, s] : r.dossiers()) a.push_back(to_json(s));
     json::object o;
     o["dossiers"] = std::move(a);
     return o;

@@ -17,9 +17,11 @@ scorecard scorecard_from_json(const json::value& doc, std::string_view path) {
     scorecard card;
     {
         object_reader r(doc, std::string(path), p);
-        card.edition = r.string("edition");
-        card.set = r.string("set");
-        card.evaluator = r.optional_string("evaluator").value_or("");
+        detail::read_member(r, "edition", p, card.edition);
+        detail::read_member(r, "set", p, card.set);
+        std::optional<std::string> evaluator;
+        detail::read_member(r, "evaluator", p, evaluator);
+        card.evaluator = evaluator.value_or("");
         if (const auto* answers = r.value("answers")) {
             if (const auto* obj = answers->if_object()) {
                 for (const auto& kv : *obj) {
@@ -32,8 +34,10 @@ scorecard scorecard_from_json(const json::value& doc, std::string_view path) {
                                          std::string(detail::type_name(kv.value())));
                     } else {
                         object_reader ar(kv.value(), apath, p);
-                        a.case_id = ar.string("case");
-                        a.level = ar.string("level");
+                        std::string case_id;
+                        detail::read_member(ar, "case", p, case_id);
+                        a.case_id = std::move(case_id);
+                        detail::read_member(ar, "level", p, a.level);
                     }
                     card.answers.emplace(std::string(kv.key()), std::move(a));
                 }
@@ -42,7 +46,9 @@ scorecard scorecard_from_json(const json::value& doc, std::string_view path) {
                                         std::string(detail::type_name(*answers)));
             }
         }
-        for (auto& id : r.string_array("knockouts", false)) card.declared_knockouts.insert(std::move(id));
+        std::vector<std::string> knockouts;
+        detail::read_member(r, "knockouts", p, knockouts, false);
+        card.declared_knockouts.insert(knockouts.begin(), knockouts.end());
     }
     p.throw_if_any(errc::invalid_document);
     return card;

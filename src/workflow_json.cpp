@@ -44,15 +44,16 @@ event event_from_json(const json::value& v, const std::string& path) {
     {
         detail::object_reader r(v, path, p);
         if (r.is_object()) {
-            event_type type = detail::read_enum(r, "type", event_type::registered);
+            event_type type = event_type::registered;
+            detail::read_member(r, "type", p, type);
             bool type_ok = p.empty();
-            e.dossier = r.string("dossier");
-            e.actor = r.string("actor");
-            e.actor_role = detail::read_enum(r, "role", role::subject);
-            e.at = r.string("at");
+            detail::read_member(r, "dossier", p, e.dossier);
+            detail::read_member(r, "actor", p, e.actor);
+            detail::read_member(r, "role", p, e.actor_role);
+            detail::read_member(r, "at", p, e.at);
             if (!e.at.empty() && !parse_timestamp(e.at))
                 r.report("at", "expected an ISO 8601 timestamp with a zone from -12:00 to +14:00 (\"YYYY-MM-DDTHH:MM:SS+07:00\"), found \"" + e.at + "\"");
-            e.reason = r.string("reason");
+            detail::read_member(r, "reason", p, e.reason);
             const json::value* payload = r.value("payload");
             if (payload && type_ok) {
                 boost::mp11::mp_with_index<std::variant_size_v<event_payload>>(static_cast<std::size_t>(type), [&](auto I) {

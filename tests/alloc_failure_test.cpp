@@ -17,6 +17,7 @@
 #include "ocop/error.hpp"
 #include "ocop/event_log.hpp"
 #include "ocop/registry.hpp"
+#include "ocop/registry_json.hpp"
 #include "ocop/scoring.hpp"
 #include "ocop/scoring_json.hpp"
 #include "ocop/workflow.hpp"
@@ -188,7 +189,7 @@ TEST_CASE("registry::apply: an allocation failure leaves the dossiers and the lo
     long points = 0;
     for (const auto& text : events) {
         const event e = parse_event(text);
-        const std::string dossiers = boost::json::serialize(reg.to_json());
+        const std::string dossiers = boost::json::serialize(ocop::to_json(reg));
         const std::string log = reg.log().export_jsonl();
         fault::each_failure_point([&] { reg.apply(e); },
                                   [&](bool bad_alloc, bool other, bool injected) {
@@ -196,7 +197,7 @@ TEST_CASE("registry::apply: an allocation failure leaves the dossiers and the lo
                                       if (!injected) return;  // applied: go on to the next event
                                       ++points;
                                       if (!bad_alloc) return;
-                                      REQUIRE(boost::json::serialize(reg.to_json()) == dossiers);
+                                      REQUIRE(boost::json::serialize(ocop::to_json(reg)) == dossiers);
                                       REQUIRE(reg.log().export_jsonl() == log);
                                   },
                                   150, 13);

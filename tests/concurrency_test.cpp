@@ -17,6 +17,7 @@
 #include "ocop/council.hpp"
 #include "ocop/council_json.hpp"
 #include "ocop/registry.hpp"
+#include "ocop/registry_json.hpp"
 #include "ocop/scoring.hpp"
 #include "ocop/scoring_json.hpp"
 #include "ocop/workflow_json.hpp"
@@ -77,9 +78,9 @@ TEST_CASE("concurrency: scoring on one shared catalog while independent workflow
                 ocop::registry reg;  // one registry per thread: registries are not synchronised
                 for (int i = 0; i < 5; ++i) certify(reg, "W" + std::to_string(w) + "-" + std::to_string(i));
                 ocop::registry again = ocop::registry::replay(reg.log());
-                if (boost::json::serialize(again.to_json()) != boost::json::serialize(reg.to_json())) ++failures;
+                if (boost::json::serialize(ocop::to_json(again)) != boost::json::serialize(ocop::to_json(reg))) ++failures;
                 // Strip the thread's own prefix so that all workflow threads must agree.
-                std::string s = boost::json::serialize(reg.to_json());
+                std::string s = boost::json::serialize(ocop::to_json(reg));
                 const std::string prefix = "W" + std::to_string(w) + "-";
                 for (auto p = s.find(prefix); p != std::string::npos; p = s.find(prefix, p)) s.replace(p, prefix.size(), "W-");
                 states[static_cast<std::size_t>(w)] = s;

@@ -5,10 +5,12 @@
 
 #include <algorithm>
 
+#include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
 
 #include "ocop/event_log_json.hpp"
 #include "ocop/registry.hpp"
+#include "ocop/registry_json.hpp"
 #include "test_support.hpp"
 #include "ocop/workflow_json.hpp"
 #include "workflow_support.hpp"
@@ -64,11 +66,20 @@ TEST_CASE("Log: each entry hashes the canonical {index, prev, event} and chains 
     const auto& entries = r.log().entries();
     REQUIRE(entries.size() == 13);
     CHECK(entries[0].prev == std::string(64, '0'));
-    const std::string canonical = "{\"index\":0,\"prev\":\"" + std::string(64, '0') + "\",\"event\":" + boost::json::serialize(entries[0].event) + "}";
+    // The stored text is Boost.JSON's canonical serialization of the event.
+    CHECK(entries[0].event == boost::json::serialize(ocop::to_json(ocop::parse_event(entries[0].event))));
+    const std::string canonical = "{\"index\":0,\"prev\":\"" + std::string(64, '0') + "\",\"event\":" + entries[0].event + "}";
     CHECK(entries[0].hash == ocop::sha256_hex(canonical));
+    // The line is the bytes Boost.JSON's serialize() gives for the object built key by key.
+    boost::json::object o;
+    o["index"] = entries[0].index;
+    o["prev"] = entries[0].prev;
+    o["event"] = boost::json::parse(entries[0].event);
+    o["hash"] = entries[0].hash;
+    CHECK(ocop::event_log::line(entries[0]) == boost::json::serialize(o));
     for (std::size_t i = 1; i < entries.size(); ++i) CHECK(entries[i].prev == entries[i - 1].hash);
     CHECK(r.log().head() == entries.back().hash);
-    CHECK_THAT(boost::json::serialize(entries[0].event), Contains(R"({"type":"registered","dossier":"HN-1","actor":)"));
+    CHECK_THAT(entries[0].event, Contains(R"({"type":"registered","dossier":"HN-1","actor":)"));
     CHECK(r.log().verify().ok);
     CHECK(r.log().verify(r.log().head()).fault == ocop::log_fault::intact);
 }
@@ -135,7 +146,9 @@ TEST_CASE("Log: an entry replaced and re-hashed breaks the chain at the next ent
     ocop::event_log log = sample().log();
     std::vector<std::string> lines = lines_of(log.export_jsonl());
     ocop::log_entry forged = log.entries()[5];
-    forged.event.as_object()["reason"] = "forged";
+    boost::json::value event = boost::json::parse(forged.event);
+    event.as_object()["reason"] = "forged";
+    forged.event = boost::json::serialize(event);
     forged.hash = ocop::event_log::entry_hash(forged.index, forged.prev, forged.event);
     lines[5] = ocop::event_log::line(forged);
     ocop::log_verification v = verify_text(join(lines));
@@ -192,7 +205,7 @@ TEST_CASE("Log: replay reproduces every dossier exactly, and the rebuilt log byt
     ocop::registry r = sample();
     ocop::event_log imported = ocop::event_log::import_jsonl(r.log().export_jsonl());
     ocop::registry again = ocop::registry::replay(imported, {}, std::nullopt, r.log().head());
-    CHECK(boost::json::serialize(again.to_json()) == boost::json::serialize(r.to_json()));
+    CHECK(boost::json::serialize(ocop::to_json(again)) == boost::json::serialize(ocop::to_json(r)));
     CHECK(again.log().export_jsonl() == r.log().export_jsonl());
     CHECK(again.dossiers().size() == 3);
     CHECK(again.find("HN-2")->phase == ocop::phase::closed);
@@ -212,7 +225,7 @@ TEST_CASE("Log: replay refuses a tampered log, and a well-chained log whose even
     // A log written by someone else, correctly chained, with a forwarding below 50.
     ocop::event_log forged;
     for (const auto& entry : r.log().entries()) {
-        ocop::event e = ocop::event_from_json(entry.event);
+        ocop::event e = ocop::parse_event(entry.event);
         if (e.dossier == "HN-2" && e.type() == ocop::event_type::closed) e.payload = ocop::forwarded_payload{"province"};
         forged.append(e);
     }
@@ -232,7 +245,7 @@ TEST_CASE("Log: a resumed log continues the chain a host keeps, and a resumed re
     const auto& entries = full.log().entries();
     const std::size_t k = 9;  // the host holds entries 0..8 and the states after them
     ocop::registry prefix;
-    for (std::size_t i = 0; i < k; ++i) prefix.apply(ocop::event_from_json(entries[i].event));
+    for (std::size_t i = 0; i < k; ++i) prefix.apply(ocop::parse_event(entries[i].event));
     REQUIRE(prefix.log().head() == entries[k - 1].hash);
 
     auto log = ocop::event_log::resume(k, entries[k - 1].hash);
@@ -241,7 +254,7 @@ TEST_CASE("Log: a resumed log continues the chain a host keeps, and a resumed re
     CHECK(log.head() == entries[k - 1].hash);
     ocop::registry resumed = ocop::registry::resume({}, std::nullopt, prefix.dossiers(), std::move(log));
     for (std::size_t i = k; i < entries.size(); ++i) {
-        resumed.apply(ocop::event_from_json(entries[i].event));
+        resumed.apply(ocop::parse_event(entries[i].event));
         const ocop::log_entry& e = resumed.log().entries().back();
         CHECK(e.index == i);
         CHECK(e.hash == entries[i].hash);
@@ -249,15 +262,29 @@ TEST_CASE("Log: a resumed log continues the chain a host keeps, and a resumed re
     }
     CHECK(resumed.log().head() == full.log().head());
     CHECK(resumed.log().first_index() + resumed.log().size() == entries.size());
-    CHECK(boost::json::serialize(resumed.to_json()) == boost::json::serialize(full.to_json()));
+    CHECK(boost::json::serialize(ocop::to_json(resumed)) == boost::json::serialize(ocop::to_json(full)));
 
     auto tail = ocop::event_log::resume(k, entries[k - 1].hash);
-    tail.append(ocop::event_from_json(entries[k].event));
+    tail.append(ocop::parse_event(entries[k].event));
     CHECK(tail.verify().ok);
     CHECK(tail.verify(entries[k].hash).ok);
     auto wrong = ocop::event_log::resume(k, ocop::event_log::genesis());  // not the hash the chain holds
-    wrong.append(ocop::event_from_json(entries[k].event));
+    wrong.append(ocop::parse_event(entries[k].event));
     CHECK(wrong.entries().back().hash != entries[k].hash);
     auto broken = ocop::event_log::import_jsonl(ocop::event_log::line(entries[k]) + "\n");  // index k at line 0
     CHECK(broken.verify().fault == ocop::log_fault::deleted);
+}
+
+TEST_CASE("Log: a prev that needs JSON escapes is written and hashed as Boost.JSON serializes it") {
+    const std::string head = "host \"head\" with \\ and \n and \xc3\xa9";
+    auto log = ocop::event_log::resume(7, head);
+    const ocop::log_entry& e = log.append(ocop::parse_event(sample().log().entries()[0].event));
+    boost::json::object o;
+    o["index"] = 7;
+    o["prev"] = head;
+    o["event"] = boost::json::parse(e.event);
+    CHECK(e.hash == ocop::sha256_hex(boost::json::serialize(o)));
+    o["hash"] = e.hash;
+    CHECK(ocop::event_log::line(e) == boost::json::serialize(o));
+    CHECK(boost::json::parse(ocop::event_log::line(e)).at("prev").as_string() == head);
 }

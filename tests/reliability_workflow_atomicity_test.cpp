@@ -17,6 +17,7 @@
 
 #include "ocop/event_log.hpp"
 #include "ocop/registry.hpp"
+#include "ocop/registry_json.hpp"
 #include "ocop/workflow.hpp"
 #include "workflow_support.hpp"
 
@@ -51,20 +52,20 @@ struct snapshot {
     std::string dossiers;
     std::string log;
     explicit snapshot(const ocop::registry& r)
-        : dossiers(boost::json::serialize(r.to_json())), log(r.log().export_jsonl()) {}
+        : dossiers(boost::json::serialize(ocop::to_json(r))), log(r.log().export_jsonl()) {}
     bool operator==(const snapshot&) const = default;
     /// The number of log entries (one JSON line each).
     std::size_t entries() const { return static_cast<std::size_t>(std::count(log.begin(), log.end(), '\n')); }
 };
 
 void check_replay(const ocop::registry& live) {
-    const std::string expected = boost::json::serialize(live.to_json());
+    const std::string expected = boost::json::serialize(ocop::to_json(live));
     REQUIRE(live.log().verify(live.log().head()).ok);
     ocop::registry again = ocop::registry::replay(live.log(), {}, std::nullopt, live.log().head());
-    REQUIRE(boost::json::serialize(again.to_json()) == expected);
+    REQUIRE(boost::json::serialize(ocop::to_json(again)) == expected);
     const ocop::event_log imported = ocop::event_log::import_jsonl(live.log().export_jsonl());
     REQUIRE(imported.export_jsonl() == live.log().export_jsonl());
-    REQUIRE(boost::json::serialize(ocop::registry::replay(imported).to_json()) == expected);
+    REQUIRE(boost::json::serialize(ocop::to_json(ocop::registry::replay(imported))) == expected);
 }
 
 void run(unsigned seed, int steps) {

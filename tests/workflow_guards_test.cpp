@@ -2,6 +2,7 @@
 // refused event leaves the dossier and the log unchanged (strong guarantee).
 
 #include "ocop/registry.hpp"
+#include "ocop/registry_json.hpp"
 
 #include <boost/json/serialize.hpp>
 
@@ -16,12 +17,12 @@ namespace {
 
 /// Applies `e`, expects a refusal with `code`, and checks that nothing changed.
 std::string refused(ocop::registry& r, const ocop::event& e, errc code) {
-    const std::string before = boost::json::serialize(r.to_json());
+    const std::string before = boost::json::serialize(ocop::to_json(r));
     const std::string head = r.log().head();
     const std::size_t size = r.log().size();
     std::string what;
     CHECK(refusal(r, e, what) == code);
-    CHECK(boost::json::serialize(r.to_json()) == before);
+    CHECK(boost::json::serialize(ocop::to_json(r)) == before);
     CHECK(r.log().head() == head);
     CHECK(r.log().size() == size);
     return what;

@@ -14,6 +14,7 @@
 #include "ocop/procedure.hpp"
 #include "ocop/procedure_json.hpp"
 #include "ocop/registry.hpp"
+#include "ocop/registry_json.hpp"
 #include "ocop/reports.hpp"
 #include "ocop/reports_json.hpp"
 #include "ocop/workflow.hpp"
@@ -171,7 +172,7 @@ int ocop_registry_dossiers(const ocop_registry* reg, char** out_json) {
         require(reg, "reg");
         require(out_json, "out_json");
         auto shared = reading(*reg);
-        *out_json = dup(text_of(reg->reg.to_json()));
+        *out_json = dup(text_of(ocop::to_json(reg->reg)));
     });
 }
 

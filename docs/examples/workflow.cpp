@@ -67,7 +67,7 @@ int main() {
         const std::string jsonl = reg.log().export_jsonl();
         ocop::event_log back = ocop::event_log::import_jsonl(jsonl);
         ocop::registry again = ocop::registry::replay(back, {}, plan, head);
-        const bool same = boost::json::serialize(again.to_json()) == boost::json::serialize(reg.to_json());
+        const bool same = boost::json::serialize(ocop::to_json(again)) == boost::json::serialize(ocop::to_json(reg));
         std::cout << reg.log().size() << " entries, head " << head.substr(0, 16) << "...\n";
         std::cout << "log verifies: " << (back.verify(head).ok ? "yes" : "no") << ", export round-trips: "
                   << (back.export_jsonl() == jsonl ? "yes" : "no") << ", replay identical: " << (same ? "yes" : "no") << "\n";

@@ -21,8 +21,6 @@
 #include <boost/describe/enum.hpp>
 
 #include "ocop/enum_text.hpp"
-#include <boost/json/value.hpp>
-
 #include "ocop/workflow.hpp"
 
 namespace ocop {
@@ -30,11 +28,12 @@ namespace ocop {
 /// Lower-case hex SHA-256 of `bytes` (OpenSSL). Throws error(errc::io) if libcrypto fails.
 std::string sha256_hex(std::string_view bytes);
 
-/// One entry of the log. `event` is kept as stored (so that an edited entry can still be read and reported).
+/// One entry of the log. `event` is the event's canonical JSON text, kept as stored (so that an
+/// edited entry can still be read and reported); `parse_event(entry.event)` gives the event back.
 struct log_entry {
     std::uint64_t index = 0;
     std::string prev;
-    boost::json::value event;
+    std::string event;
     std::string hash;
 };
 
@@ -102,7 +101,8 @@ public:
     /// The canonical line of one entry (without the newline).
     static std::string line(const log_entry& entry);
     /// The hash an entry must carry: SHA-256 of canonical {"index","prev","event"}.
-    static std::string entry_hash(std::uint64_t index, std::string_view prev, const boost::json::value& event);
+    /// `event` is the event's canonical JSON text (log_entry::event).
+    static std::string entry_hash(std::uint64_t index, std::string_view prev, std::string_view event);
 
 private:
     std::vector<log_entry> entries_;

@@ -11,8 +11,6 @@
 #include <string_view>
 #include <vector>
 
-#include <boost/json/value.hpp>
-
 #include "ocop/campaign.hpp"
 #include "ocop/event_log.hpp"
 #include "ocop/workflow.hpp"
@@ -58,9 +56,6 @@ public:
     /// Forgets the log entries held in memory, keeping the chain's position (next index and head):
     /// for a host that has stored them.
     void release_log();
-
-    /// {"dossiers": [state, ...]} in id order: equal registries give equal bytes.
-    boost::json::value to_json() const;
 
 private:
     workflow_rules rules_;

@@ -20,7 +20,7 @@
 
 namespace ocop {
 
-class registry;  // registry.hpp; declared only, so that this header stays free of the event log's JSON
+class registry;  // registry.hpp
 
 /// A table of counts with row and column totals.
 struct count_row {

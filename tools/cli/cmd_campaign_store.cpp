@@ -7,6 +7,7 @@
 #include "jsonl_campaign.hpp"
 #include "language.hpp"
 #include "ocop/event_log.hpp"
+#include "ocop/json.hpp"
 #include "ocop/workflow_json.hpp"
 #include "output_dir.hpp"
 #include "sqlite_store.hpp"
@@ -57,7 +58,7 @@ int import_log(const std::vector<std::string>& argv, streams& io) {
     std::vector<event> events;
     events.reserve(source.log.size());
     for (std::size_t i = 0; i < source.log.size(); ++i)
-        events.push_back(event_from_json(source.log.entries()[i].event, "/" + std::to_string(i) + "/event"));
+        events.push_back(event_from_json(parse_json(source.log.entries()[i].event), "/" + std::to_string(i) + "/event"));
     prepare_empty_directory(dir);
     const std::string head = sqlite_store::create_in(dir, source.plan, events);
     if (head != source.log.head())

@@ -28,7 +28,7 @@ namespace {
 void write_outputs(const std::string& dir, const registry& r, date as_of, std::uint64_t seed) {
     namespace fs = std::filesystem;
     std::vector<event> events;
-    for (const auto& entry : r.log().entries()) events.push_back(event_from_json(entry.event));
+    for (const auto& entry : r.log().entries()) events.push_back(parse_event(entry.event));
     sqlite_store::create_in(dir, *r.campaign(), events);
     write_file((fs::path(dir) / "events.jsonl").string(), r.log().export_jsonl());
     write_file((fs::path(dir) / "head").string(), r.log().head() + "\n");

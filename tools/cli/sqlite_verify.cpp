@@ -73,7 +73,7 @@ std::uint64_t sqlite_store::export_jsonl(std::ostream& out) {
     for (; rows.step(); ++n) {
         checked_entry(rows, n, prev);
         prev = std::string(rows.text(3));
-        out << entry_line(n, rows.text(1), rows.text(2), rows.text(3)) << '\n';
+        out << event_log::line({n, std::string(rows.text(1)), std::string(rows.text(2)), std::string(rows.text(3))}) << '\n';
     }
     head_row h = read_head_row(*db_);
     if (h.events != n || h.hash != prev) throw_tampered(n, "the head row is not the end of the log");

@@ -31,7 +31,7 @@ boost::json::value checked_entry(sqlite_statement& row, std::uint64_t expected, 
     } catch (const error&) {
         throw_tampered(index, "entry " + std::to_string(index) + " was edited: its event is not JSON");
     }
-    if (boost::json::serialize(event) != row.text(2) || event_log::entry_hash(index, row.text(1), event) != row.text(3))
+    if (boost::json::serialize(event) != row.text(2) || event_log::entry_hash(index, row.text(1), row.text(2)) != row.text(3))
         throw_tampered(index, "entry " + std::to_string(index) + " was edited: its content does not match its hash " + std::string(row.text(3)));
     if (row.text(1) != prev)
         throw_tampered(index, "entry " + std::to_string(index) + " does not follow entry " +
@@ -97,12 +97,6 @@ void write_dossier_row(sqlite_statement& upsert, const dossier_state& s, std::ui
         .bind(4, text)
         .bind(5, sha256_hex(text))
         .run();
-}
-
-std::string entry_line(std::uint64_t index, std::string_view prev, std::string_view event_text, std::string_view hash) {
-    std::string line = "{\"index\":" + std::to_string(index) + ",\"prev\":\"";
-    line.append(prev).append("\",\"event\":").append(event_text).append(",\"hash\":\"").append(hash).append("\"}");
-    return line;
 }
 
 }  // namespace ocop::cli

@@ -47,7 +47,4 @@ std::map<std::string, dossier_state, std::less<>> read_all_dossier_rows(sqlite_c
 /// Binds and runs `upsert` (INSERT OR REPLACE INTO dossiers (id, phase, at_index, state, state_sha)).
 void write_dossier_row(sqlite_statement& upsert, const dossier_state& s, std::uint64_t at_index);
 
-/// The line export_jsonl() writes for an entry whose event is already canonical JSON text.
-std::string entry_line(std::uint64_t index, std::string_view prev, std::string_view event_text, std::string_view hash);
-
 }  // namespace ocop::cli

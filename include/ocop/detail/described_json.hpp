@@ -118,29 +118,15 @@ void read_json(const boost::json::value& v, const std::string& path, problem_lis
     if constexpr (std::is_same_v<T, std::string>) {
         out = read_string(v, path, p);
     } else if constexpr (std::is_same_v<T, bool>) {
-        if (v.is_bool()) out = v.get_bool();
-        else p.add(path, "expected true or false, found " + std::string(type_name(v)));
+        if (auto b = read_bool(v, path, p)) out = *b;
     } else if constexpr (std::is_integral_v<T>) {
-        std::int64_t n = 0;
-        if (v.is_int64()) n = v.get_int64();
-        else if (v.is_uint64() && v.get_uint64() <= static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max()))
-            n = static_cast<std::int64_t>(v.get_uint64());
-        else if (v.is_uint64()) {
-            p.add(path, "expected an integer from " + std::to_string(std::numeric_limits<T>::min()) + " to " +
-                            std::to_string(std::numeric_limits<T>::max()) + ", found " + std::to_string(v.get_uint64()));
-            return;
-        } else {
-            p.add(path, not_an_integer(v));
-            return;
-        }
-        constexpr auto lo = static_cast<std::int64_t>(std::numeric_limits<T>::min());
         // Unsigned 64-bit members are read up to the largest int64 (the reader's range).
+        constexpr auto lo = static_cast<std::int64_t>(std::numeric_limits<T>::min());
         constexpr auto hi = static_cast<std::uint64_t>(std::numeric_limits<T>::max()) >
                                     static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max())
                                 ? std::numeric_limits<std::int64_t>::max()
                                 : static_cast<std::int64_t>(std::numeric_limits<T>::max());
-        if (n < lo || n > hi) p.add(path, "expected an integer from " + std::to_string(lo) + " to " + std::to_string(hi) + ", found " + std::to_string(n));
-        else out = static_cast<T>(n);
+        if (auto n = read_integer(v, path, lo, hi, p)) out = static_cast<T>(*n);
     } else if constexpr (std::is_same_v<T, date>) {
         std::string text = read_string(v, path, p);
         if (text.empty()) return;
@@ -160,11 +146,8 @@ void read_json(const boost::json::value& v, const std::string& path, problem_lis
         read_json(v, path, p, x);
         out = std::move(x);
     } else if constexpr (is_vector<T>::value) {
-        const auto* a = v.if_array();
-        if (!a) {
-            p.add(path, "expected an array, found " + std::string(type_name(v)));
-            return;
-        }
+        const auto* a = read_array(v, path, p);
+        if (!a) return;
         out.clear();
         out.reserve(a->size());
         for (std::size_t i = 0; i < a->size(); ++i) {

@@ -1,15 +1,12 @@
 #pragma once
 // Private: described enums to and from their names, for JSON readers and messages.
 
-#include <optional>
 #include <string>
 #include <string_view>
 
-#include <boost/describe/enum_from_string.hpp>
 #include <boost/describe/enumerators.hpp>
 #include <boost/mp11/algorithm.hpp>
 
-#include "ocop/detail/json_reader.hpp"
 #include "ocop/enum_text.hpp"
 
 namespace ocop::detail {
@@ -31,17 +28,6 @@ std::string enum_choices() {
         out += '"';
     });
     return out;
-}
-
-/// Reads a required enum-valued key of an object; reports the allowed names on error.
-template <class E>
-E read_enum(object_reader& r, std::string_view key, E fallback) {
-    std::string text = r.string(key);
-    if (text.empty()) return fallback;
-    E out{};
-    if (boost::describe::enum_from_string(text.c_str(), out)) return out;
-    r.report(key, "expected one of " + enum_choices<E>() + ", found \"" + text + "\"");
-    return fallback;
 }
 
 }  // namespace ocop::detail

@@ -1,6 +1,7 @@
 #pragma once
-// Private: reads JSON objects field by field, recording every problem with its JSON path and
-// rejecting keys nobody asked for. Used by every loader that faces users.
+// Private: the primitive layer of the library's one JSON mechanism (detail/described_json.hpp is
+// built on it). Each primitive reads one JSON value, records every problem with its JSON Pointer
+// and says what was expected; object_reader walks one object and refuses the keys nobody read.
 
 #include <cstdint>
 #include <optional>
@@ -23,6 +24,18 @@ std::string_view type_name(const boost::json::value& v);
 /// for 2^64, 1e999 and the like, and "written with a fraction or exponent" for 2.0.
 std::string not_an_integer(const boost::json::value& v);
 
+/// A non-empty string; reports and returns "" otherwise.
+std::string read_string(const boost::json::value& v, const std::string& path, problem_list& problems);
+/// An integer within [min, max]; reports and returns std::nullopt otherwise.
+std::optional<std::int64_t> read_integer(const boost::json::value& v, const std::string& path, std::int64_t min,
+                                         std::int64_t max, problem_list& problems);
+/// true or false; reports and returns std::nullopt otherwise.
+std::optional<bool> read_bool(const boost::json::value& v, const std::string& path, problem_list& problems);
+/// The array, or nullptr (reported) when `v` is not one.
+const boost::json::array* read_array(const boost::json::value& v, const std::string& path, problem_list& problems);
+/// The range check of read_integer, for a value already read: "expected an integer from min to max, found value".
+void check_range(problem_list& problems, const std::string& path, std::int64_t value, std::int64_t min, std::int64_t max);
+
 /// Reads one JSON object. Reports "expected an object" when it is not one. Every key read is
 /// remembered; finish() (also run by the destructor) reports the keys that were never read.
 class object_reader {
@@ -38,15 +51,8 @@ public:
 
     /// The raw value, or nullptr (reported when required).
     const boost::json::value* value(std::string_view key, bool required = true);
-    std::string string(std::string_view key);  ///< required non-empty string; "" on error
-    std::optional<std::string> optional_string(std::string_view key);
-    /// Required integer within [min, max]; `min` on error.
-    std::int64_t integer(std::string_view key, std::int64_t min, std::int64_t max);
-    std::optional<std::int64_t> optional_integer(std::string_view key, std::int64_t min, std::int64_t max);
-    bool boolean(std::string_view key, std::optional<bool> fallback = std::nullopt);
-    /// An array (required unless `required` is false: then nullptr when absent).
+    /// The array at `key` (required unless `required` is false: then nullptr when absent).
     const boost::json::array* array(std::string_view key, bool required = true);
-    std::vector<std::string> string_array(std::string_view key, bool required = true);
 
     /// Records a problem at this object's key.
     void report(std::string_view key, std::string message) { problems_.add(path_of(key), std::move(message)); }
@@ -59,8 +65,5 @@ private:
     std::vector<std::string_view> read_;
     bool finished_ = false;
 };
-
-/// Reads a value that must be a string; reports and returns "" otherwise.
-std::string read_string(const boost::json::value& v, const std::string& path, problem_list& problems);
 
 }  // namespace ocop::detail
