@@ -37,6 +37,25 @@ T read_key(object_reader& r, std::string_view key, problem_list& p, bool require
     return out;
 }
 
+/// A key read straight into a member of T by the described reader (required unless `required` is false).
+template <class T, class M>
+struct key_of {
+    std::string_view name;
+    M T::*member;
+    bool required = true;
+};
+
+/// Reads an object's keys in table order: a key_of into its member; any other entry, a step that
+/// reads keys of its own, is called with (reader, problems, out).
+template <class T, class... Fields>
+void read_fields(object_reader& r, problem_list& p, T& out, const Fields&... fields) {
+    auto one = [&](const auto& f) {
+        if constexpr (requires { f.member; }) read_member(r, f.name, p, out.*f.member, f.required);
+        else f(r, p, out);
+    };
+    (one(fields), ...);
+}
+
 /// Reads an array of objects, each with `read_one(value, path)`.
 template <class T, class F>
 std::vector<T> read_objects(object_reader& r, std::string_view key, bool required, F&& read_one) {
@@ -112,14 +131,11 @@ std::vector<criterion_case> read_cases(object_reader& r, problem_list& p) {
 criterion read_criterion(const json::value& v, const std::string& path, const section& sec, problem_list& p) {
     object_reader r(v, path, p);
     criterion c;
-    read_member(r, "id", p, c.id);
-    read_member(r, "title", p, c.title);
     c.part = sec.part;
     c.section = sec.id;
-    read_member(r, "heading", p, c.group_heading);
-    read_member(r, "printed_number", p, c.printed_number);
-    read_member(r, "note", p, c.note);
-    read_member(r, "evidence_guidance", p, c.evidence_guidance, false);
+    read_fields(r, p, c, key_of{"id", &criterion::id}, key_of{"title", &criterion::title}, key_of{"heading", &criterion::group_heading},
+                key_of{"printed_number", &criterion::printed_number}, key_of{"note", &criterion::note},
+                key_of{"evidence_guidance", &criterion::evidence_guidance, false});
     bool has_levels = r.is_object() && r.value("levels", false);
     bool has_cases = r.is_object() && r.value("cases", false);
     if (has_levels == has_cases && r.is_object())
@@ -135,40 +151,42 @@ criterion read_criterion(const json::value& v, const std::string& path, const se
     return c;
 }
 
-std::vector<data_gap> read_gaps(object_reader& r, problem_list& p) {
-    auto gaps = read_key<std::vector<data_gap>>(r, "gaps", p, false);
+void read_set_verification(object_reader& r, problem_list& p, product_set& s) { s.verified = read_verification(r, p); }
+
+void read_gaps(object_reader& r, problem_list& p, product_set& s) {
+    read_member(r, "gaps", p, s.gaps, false);
+    const auto& gaps = s.gaps;
     for (std::size_t i = 0; i < gaps.size(); ++i)
         if (!gaps[i].kind.empty() && std::find(std::begin(gap_kinds), std::end(gap_kinds), gaps[i].kind) == std::end(gap_kinds))
             p.add(json_path(json_path(r.path_of("gaps"), i), "kind"),
                   "expected \"part_total\", \"duplicate_level_points\" or \"sheet_missing\", found \"" + gaps[i].kind + "\"");
-    return gaps;
 }
 
-provenance read_provenance(object_reader& r, problem_list& p) {
-    provenance out;
+void read_set_knockouts(object_reader& r, problem_list& p, product_set& s) {
+    s.knockouts = read_objects<knockout_rule>(r, "knockouts", false,
+                                              [&](const json::value& kv, const std::string& kp) { return read_knockout(kv, kp, p); });
+}
+
+void read_provenance(object_reader& r, problem_list& p, product_set& s) {
+    provenance& out = s.origin;
     if (const auto* pv = r.value("provenance")) {
         object_reader pr(*pv, r.path_of("provenance"), p);
-        read_member(pr, "source", p, out.source);
-        read_member(pr, "sheet", p, out.sheet, false);
-        read_member(pr, "transcribed_name", p, out.transcribed_name, false);
-        read_member(pr, "cross_checked", p, out.cross_checked, false);
-        read_member(pr, "anomalies", p, out.anomalies, false);
-        read_member(pr, "minimum_requirements_not_linked", p, out.minimum_requirements_not_linked, false);
+        read_fields(pr, p, out, key_of{"source", &provenance::source}, key_of{"sheet", &provenance::sheet, false},
+                    key_of{"transcribed_name", &provenance::transcribed_name, false},
+                    key_of{"cross_checked", &provenance::cross_checked, false}, key_of{"anomalies", &provenance::anomalies, false},
+                    key_of{"minimum_requirements_not_linked", &provenance::minimum_requirements_not_linked, false});
     }
-    return out;
 }
 
 /// The sections in order, their criteria appended to the set's flat list.
-void read_sections(object_reader& r, product_set& s, problem_list& p) {
+void read_sections(object_reader& r, problem_list& p, product_set& s) {
     const auto* secs = r.array("sections");
     if (!secs) return;
     for (std::size_t si = 0; si < secs->size(); ++si) {
         object_reader sr((*secs)[si], json_path(r.path_of("sections"), si), p);
         section sec;
-        read_member(sr, "id", p, sec.id);
-        read_member(sr, "part", p, sec.part);
-        read_member(sr, "title", p, sec.title);
-        read_member(sr, "note", p, sec.note);
+        read_fields(sr, p, sec, key_of{"id", &section::id}, key_of{"part", &section::part}, key_of{"title", &section::title},
+                    key_of{"note", &section::note});
         sec.first = s.criteria.size();
         if (const auto* crits = sr.array("criteria")) {
             for (std::size_t ci = 0; ci < crits->size(); ++ci)
@@ -182,23 +200,12 @@ void read_sections(object_reader& r, product_set& s, problem_list& p) {
 product_set read_set(const json::value& v, const std::string& path, problem_list& p) {
     object_reader r(v, path, p);
     product_set s;
-    read_member(r, "id", p, s.id);
-    read_member(r, "code", p, s.code);
-    read_member(r, "name", p, s.name);
-    read_member(r, "industry", p, s.industry);
-    read_member(r, "group", p, s.group);
-    read_member(r, "lead_ministry", p, s.lead_ministry);
     s.status = set_status::unavailable;
-    read_member(r, "status", p, s.status);
-    s.gaps = read_gaps(r, p);
-    read_member(r, "readings", p, s.readings, false);
-    read_member(r, "notes", p, s.notes, false);
-    s.knockouts = read_objects<knockout_rule>(r, "knockouts", false,
-                                            [&](const json::value& kv, const std::string& kp) { return read_knockout(kv, kp, p); });
-    s.origin = read_provenance(r, p);
-    s.verified = read_verification(r, p);
-    read_sections(r, s, p);
-    read_member(r, "minimum_requirements", p, s.minimum_requirements, false);
+    read_fields(r, p, s, key_of{"id", &product_set::id}, key_of{"code", &product_set::code}, key_of{"name", &product_set::name},
+                key_of{"industry", &product_set::industry}, key_of{"group", &product_set::group},
+                key_of{"lead_ministry", &product_set::lead_ministry}, key_of{"status", &product_set::status}, read_gaps,
+                key_of{"readings", &product_set::readings, false}, key_of{"notes", &product_set::notes, false}, read_set_knockouts,
+                read_provenance, read_set_verification, read_sections, key_of{"minimum_requirements", &product_set::minimum_requirements, false});
     for (std::size_t i = 0; i < s.minimum_requirements.size(); ++i)
         check_range(p, json_path(json_path(r.path_of("minimum_requirements"), i), "at_least_points"),
                     s.minimum_requirements[i].at_least_points, 0, max_points_per_level);
@@ -342,39 +349,34 @@ void check_classified(const product_set& s, const edition& ed, const std::string
     p.add(json_path(path, "id"), "set \"" + s.id + "\" is not listed in the classification of edition " + ed.id);
 }
 
-std::vector<minimum_requirement> read_minimum_requirements(object_reader& r, problem_list& p) {
-    return read_objects<minimum_requirement>(r, "minimum_requirements", false, [&](const json::value& v, const std::string& path) {
+void read_legal_references(object_reader& r, problem_list& p, edition& ed) {
+    ed.legal_references = read_objects<legal_reference>(r, "legal_references", true, [&](const json::value& v, const std::string& path) {
+        object_reader lr(v, path, p);
+        legal_reference ref;
+        read_fields(lr, p, ref, key_of{"id", &legal_reference::id}, key_of{"title", &legal_reference::title},
+                    key_of{"signed", &legal_reference::signed_on});
+        return ref;
+    });
+}
+
+void read_minimum_requirements(object_reader& r, problem_list& p, edition& ed) {
+    ed.minimum_requirements = read_objects<minimum_requirement>(r, "minimum_requirements", false, [&](const json::value& v, const std::string& path) {
         object_reader mr(v, path, p);
         minimum_requirement m;
-        read_member(mr, "id", p, m.id);
-        read_member(mr, "stars", p, m.stars);
-        read_member(mr, "confidence", p, m.confidence);
-        read_member(mr, "industries", p, m.industries, false);
-        read_member(mr, "text", p, m.text);
-        read_member(mr, "source", p, m.source);
+        read_fields(mr, p, m, key_of{"id", &minimum_requirement::id}, key_of{"stars", &minimum_requirement::stars},
+                    key_of{"confidence", &minimum_requirement::confidence}, key_of{"industries", &minimum_requirement::industries, false},
+                    key_of{"text", &minimum_requirement::text}, key_of{"source", &minimum_requirement::source});
         return m;
     });
 }
 
 /// Everything of an edition but its sets, structure only (check_edition follows).
 void read_edition_fields(object_reader& r, edition& ed, problem_list& p) {
-    read_member(r, "id", p, ed.id);
-    read_member(r, "name", p, ed.name);
-    ed.legal_references = read_objects<legal_reference>(r, "legal_references", true, [&](const json::value& v, const std::string& path) {
-        object_reader lr(v, path, p);
-        legal_reference ref{read_key<std::string>(lr, "id", p), read_key<std::string>(lr, "title", p), {}};
-        read_member(lr, "signed", p, ref.signed_on);
-        return ref;
-    });
-    read_member(r, "valid_from", p, ed.valid_from);
-    read_member(r, "valid_until", p, ed.valid_until);
-    read_member(r, "parts", p, ed.parts);
-    read_member(r, "star_bands", p, ed.star_bands);
-    read_member(r, "bands_source", p, ed.bands_source);
-    ed.minimum_requirements = read_minimum_requirements(r, p);
-    read_member(r, "classification", p, ed.classification);
-    read_member(r, "dossier_documents", p, ed.dossier_documents, false);
-    read_member(r, "other_sets_unavailable", p, ed.other_sets_unavailable);
+    read_fields(r, p, ed, key_of{"id", &edition::id}, key_of{"name", &edition::name}, read_legal_references, key_of{"valid_from", &edition::valid_from},
+                key_of{"valid_until", &edition::valid_until}, key_of{"parts", &edition::parts}, key_of{"star_bands", &edition::star_bands},
+                key_of{"bands_source", &edition::bands_source}, read_minimum_requirements, key_of{"classification", &edition::classification},
+                key_of{"dossier_documents", &edition::dossier_documents, false},
+                key_of{"other_sets_unavailable", &edition::other_sets_unavailable});
 }
 
 /// Ids unique in each list of the edition.

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <map>
 
+#include "ocop/detail/sheet_result.hpp"
 #include "ocop/error.hpp"
 #include "ocop/star_minimums.hpp"
 
@@ -165,12 +166,7 @@ void apply_procedure(council_result& r, const edition& ed, const procedure& proc
 council_result aggregate(const edition& ed, const procedure& proc, const product_set& set,
                          const std::vector<scorecard_result>& cards, const council_policy& policy) {
     check_council(ed, proc, set, cards, policy);
-    council_result r;
-    r.edition = ed.id;
-    r.set = set.id;
-    r.sheet_status = set.status;
-    r.sheet_verification = set.verified;
-    r.warnings = set.warnings();
+    auto r = detail::sheet_result<council_result>(ed, set);
     r.bands_source = ed.bands_source;
     aggregate_totals(r, cards, policy);
     aggregate_means(r, ed, set, cards, policy);

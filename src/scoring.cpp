@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "ocop/detail/sheet_result.hpp"
 #include "ocop/error.hpp"
 #include "ocop/star_minimums.hpp"
 
@@ -80,17 +81,18 @@ void rank(const edition& ed, const product_set& set, scorecard_result& r) {
     r.caps = apply_star_minimums(ed, set, r.stars, check);
 }
 
-}  // namespace
-
-scorecard_result score(const edition& ed, const product_set& set, const scorecard& card) {
+/// The card is for this edition and set, and the set has a sheet.
+void check_target(const edition& ed, const product_set& set, const scorecard& card) {
     if (card.edition != ed.id)
         throw error(errc::invalid_scorecard, "/edition", "scorecard is for edition \"" + card.edition + "\", not \"" + ed.id + "\"");
     if (card.set != set.id)
         throw error(errc::invalid_scorecard, "/set", "scorecard is for set \"" + card.set + "\", not \"" + set.id + "\"");
     if (set.status == set_status::unavailable)
         throw error(errc::unavailable, "/set", "set \"" + set.id + "\" (" + set.name + ") has no score sheet: it cannot be scored");
+}
 
-    problem_list p;
+/// Every answer names a criterion of the set, every declared knock-out a declared rule of it.
+void check_names(const product_set& set, const scorecard& card, problem_list& p) {
     for (const auto& [id, a] : card.answers)
         if (!set.find(id)) p.add(answer_path(id), "unknown criterion \"" + id + "\" in set " + set.id);
     auto declared_rule = [](const std::string& rule_id) {
@@ -102,34 +104,37 @@ scorecard_result score(const edition& ed, const product_set& set, const scorecar
         }) || std::any_of(set.knockouts.begin(), set.knockouts.end(), declared_rule(rule_id));
         if (!known) p.add("/knockouts", "unknown declared knock-out \"" + rule_id + "\" in set " + set.id);
     }
+}
 
-    scorecard_result r;
-    r.edition = ed.id;
-    r.set = set.id;
-    r.sheet_status = set.status;
-    r.sheet_warnings = set.warnings();
-    r.sheet_verification = set.verified;
-    r.evaluator = card.evaluator;
+/// One criterion of the sheet: not evaluated after a stop, not applicable, or the answer's level.
+criterion_score score_criterion(const criterion& c, const product_set& set, const scorecard& card, const std::string* stopped_at,
+                                problem_list& p) {
+    criterion_score cs{c.id, c.title, c.part, c.section, criterion_state::scored, {}, {}, {}, 0, c.max_points(), {}, set.origin.sheet, c.verified};
+    auto it = card.answers.find(c.id);
+    bool answered = it != card.answers.end();
+    if (stopped_at) {
+        cs.state = criterion_state::not_evaluated;
+        cs.reason = "evaluation stopped at criterion " + *stopped_at + (answered ? "; the answer given is ignored" : "");
+    } else if (c.applies_if && !condition_holds(*c.applies_if, card)) {
+        cs.state = criterion_state::not_applicable;
+        cs.reason = c.applies_if->text;
+        if (answered) p.add(answer_path(c.id), "criterion " + c.id + " does not apply (" + c.applies_if->text + "): expected no answer");
+    } else if (!answered) {
+        p.add(answer_path(c.id), "missing answer for criterion " + c.id + " (" + c.title + ")");
+    } else if (const level* l = resolve(c, it->second, p)) {
+        cs.case_id = it->second.case_id;
+        cs.level = l->id;
+        cs.level_label = l->label;
+        cs.points = l->points;
+    }
+    return cs;
+}
+
+/// The criteria in sheet order, with the knock-outs they trigger and the totals.
+void score_criteria(const product_set& set, const scorecard& card, scorecard_result& r, problem_list& p) {
     const std::string* stopped_at = nullptr;
     for (const auto& c : set.criteria) {
-        criterion_score cs{c.id, c.title, c.part, c.section, criterion_state::scored, {}, {}, {}, 0, c.max_points(), {}, set.origin.sheet, c.verified};
-        auto it = card.answers.find(c.id);
-        bool answered = it != card.answers.end();
-        if (stopped_at) {
-            cs.state = criterion_state::not_evaluated;
-            cs.reason = "evaluation stopped at criterion " + *stopped_at + (answered ? "; the answer given is ignored" : "");
-        } else if (c.applies_if && !condition_holds(*c.applies_if, card)) {
-            cs.state = criterion_state::not_applicable;
-            cs.reason = c.applies_if->text;
-            if (answered) p.add(answer_path(c.id), "criterion " + c.id + " does not apply (" + c.applies_if->text + "): expected no answer");
-        } else if (!answered) {
-            p.add(answer_path(c.id), "missing answer for criterion " + c.id + " (" + c.title + ")");
-        } else if (const level* l = resolve(c, it->second, p)) {
-            cs.case_id = it->second.case_id;
-            cs.level = l->id;
-            cs.level_label = l->label;
-            cs.points = l->points;
-        }
+        criterion_score cs = score_criterion(c, set, card, stopped_at, p);
         if (cs.state == criterion_state::scored)
             for (const auto& rule : c.knockouts)
                 if (rule_triggers(rule, card)) {
@@ -142,8 +147,11 @@ scorecard_result score(const edition& ed, const product_set& set, const scorecar
         add_to(r.parts, c.part, cs.points, cs.max_points);
         r.criteria.push_back(std::move(cs));
     }
-    p.throw_if_any(errc::invalid_scorecard);
-    // Rules of the whole set ("Hồ sơ bị loại khi: ...", 26/2026/QĐ-TTg): declared, whatever was scored.
+}
+
+/// Rules of the whole set ("Hồ sơ bị loại khi: ...", 26/2026/QĐ-TTg): declared, whatever was
+/// scored; then the outcome the knock-outs give.
+void apply_set_knockouts(const product_set& set, const scorecard& card, scorecard_result& r) {
     for (const auto& rule : set.knockouts)
         if (rule_triggers(rule, card)) r.knockouts.push_back({rule.id, "", rule.outcome, rule.text, rule.source});
     auto has = [&](knockout_outcome o) {
@@ -151,6 +159,19 @@ scorecard_result score(const edition& ed, const product_set& set, const scorecar
     };
     if (has(knockout_outcome::eliminated)) r.outcome = evaluation_outcome::eliminated;
     else if (has(knockout_outcome::evaluation_stopped)) r.outcome = evaluation_outcome::evaluation_stopped;
+}
+
+}  // namespace
+
+scorecard_result score(const edition& ed, const product_set& set, const scorecard& card) {
+    check_target(ed, set, card);
+    problem_list p;
+    check_names(set, card, p);
+    auto r = detail::sheet_result<scorecard_result>(ed, set);
+    r.evaluator = card.evaluator;
+    score_criteria(set, card, r, p);
+    p.throw_if_any(errc::invalid_scorecard);
+    apply_set_knockouts(set, card, r);
     rank(ed, set, r);
     return r;
 }

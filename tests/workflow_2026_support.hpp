@@ -77,4 +77,12 @@ inline std::string load_error(const std::string& text) {
     return {};
 }
 
+/// An embedded procedure's text, to refuse one edit at a time; the text as embedded loads.
+struct procedure_edits {
+    explicit procedure_edits(const std::string& edition) : text(procedure_text(edition)) { CHECK_NOTHROW(ocop::load_procedure(text)); }
+    /// The message of load_procedure's refusal of the text with its first `from` replaced by `to`.
+    std::string error(const std::string& from, const std::string& to) const { return load_error(replaced(text, from, to)); }
+    std::string text;
+};
+
 }  // namespace wf

@@ -139,11 +139,9 @@ TEST_CASE("Pre-check contents: a level without a checklist takes none (148-1489)
 }
 
 TEST_CASE("Pre-check contents: the procedure's checklist is validated when it is loaded") {
-    const std::string text = procedure_text("26-2026");
-    auto replace = [&](const std::string& from, const std::string& to) { return replaced(text, from, to); };
-    CHECK_NOTHROW(ocop::load_procedure(text));
-    CHECK_THAT(load_error(replace("\"id\":\"local_labour\"", "\"id\":\"product_origin\"")),
+    const procedure_edits edits("26-2026");
+    CHECK_THAT(edits.error("\"id\":\"local_labour\"", "\"id\":\"product_origin\""),
                Contains("/levels/0/precheck_contents/2/id: duplicate content id \"product_origin\""));
-    CHECK_THAT(load_error(replace("\"precheck\":true", "\"precheck\":false")),
+    CHECK_THAT(edits.error("\"precheck\":true", "\"precheck\":false"),
                Contains("/levels/0/precheck_contents: only a pre-check level has contents to assess"));
 }

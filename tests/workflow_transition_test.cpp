@@ -162,18 +162,16 @@ TEST_CASE("Transition: certificates issued before keep their term (Điều 12.1)
 }
 
 TEST_CASE("Transition: the data is validated when a procedure is loaded, and overlapping procedures are refused") {
-    const std::string text = procedure_text("148-1489");
-    auto replace = [&](const std::string& from, const std::string& to) { return replaced(text, from, to); };
-    CHECK_NOTHROW(ocop::load_procedure(text));
-    CHECK_THAT(load_error(replace("\"lapses_on\":\"2026-07-21\"", "\"lapses_on\":\"2026-05-01\"")),
+    const procedure_edits edits("148-1489");
+    CHECK_THAT(edits.error("\"lapses_on\":\"2026-07-21\"", "\"lapses_on\":\"2026-05-01\""),
                Contains("/lapses_on: expected a day after valid_until 2026-05-21, found 2026-05-01"));
-    CHECK_THAT(load_error(replace("\"from\":\"2026-05-22\"", "\"from\":\"2026-05-21\"")),
+    CHECK_THAT(edits.error("\"from\":\"2026-05-22\"", "\"from\":\"2026-05-21\""),
                Contains("/transition/from: expected a day after valid_until"));
-    CHECK_THAT(load_error(replace("\"finish_within_days\":60", "\"finish_within_days\":0")),
+    CHECK_THAT(edits.error("\"finish_within_days\":60", "\"finish_within_days\":0"),
                Contains("/transition/finish_within_days: expected 1 to 3660 days, found 0"));
-    CHECK_THAT(load_error(replace("\"allowed_after\":[\"certificate_expired\"]", "\"allowed_after\":[\"submitted\"]")),
+    CHECK_THAT(edits.error("\"allowed_after\":[\"certificate_expired\"]", "\"allowed_after\":[\"submitted\"]"),
                Contains("/transition/allowed_after: the filing event submitted cannot be allowed after the deadline"));
-    CHECK_THAT(load_error(replace("\"valid_until\":\"2026-05-21\",", "")), Contains("/lapses_on: expected a day after valid_until (none given)"));
+    CHECK_THAT(edits.error("\"valid_until\":\"2026-05-21\",", ""), Contains("/lapses_on: expected a day after valid_until (none given)"));
 
 
     ocop::procedure open_ended = ocop::embedded_procedures().get("148-1489");
