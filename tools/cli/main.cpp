@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <iostream>
+#include <optional>
+#include <utility>
 
 #include "cli.hpp"
 #include "language.hpp"
@@ -32,6 +34,36 @@ void print_group_help(std::ostream& out, const std::string& group, const std::ve
     out << "\n`ocop " << group << " COMMAND --help` describes one command.\n";
 }
 
+/// The longest command name that the words start with ("catalog show" before "catalog"), and how
+/// many words it takes; none if no command matches.
+std::pair<const ocop::cli::command*, std::size_t> match_command(const std::vector<ocop::cli::command>& commands,
+                                                                 const std::vector<std::string>& words) {
+    const ocop::cli::command* chosen = nullptr;
+    std::size_t used = 0;
+    for (const auto& c : commands) {
+        std::size_t n = static_cast<std::size_t>(std::count(c.name.begin(), c.name.end(), ' ')) + 1;
+        std::string joined;
+        for (std::size_t i = 0; i < n && i < words.size(); ++i) joined += (i ? " " : "") + words[i];
+        if (joined == c.name && n > used) {
+            chosen = &c;
+            used = n;
+        }
+    }
+    return {chosen, used};
+}
+
+/// A group of commands ("catalog", "campaign") with --help, or alone: prints the group's commands
+/// and gives the exit code; nothing if the words name no group.
+std::optional<int> group_help(const std::vector<ocop::cli::command>& commands, const std::vector<std::string>& words) {
+    std::vector<ocop::cli::command> group;
+    for (const auto& c : commands)
+        if (c.name.rfind(words[0] + " ", 0) == 0) group.push_back(c);
+    const bool asked = words.size() == 2 && (words[1] == "--help" || words[1] == "-h");
+    if (group.empty() || !(asked || words.size() == 1)) return std::nullopt;
+    print_group_help(asked ? std::cout : std::cerr, words[0], group);
+    return asked ? ocop::cli::exit_ok : ocop::cli::exit_usage;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -53,28 +85,9 @@ int main(int argc, char** argv) {
         std::cout << "ocop " OCOP_VERSION_STRING "\n";
         return exit_ok;
     }
-    // The longest command name that the words start with ("catalog show" before "catalog").
-    const command* chosen = nullptr;
-    std::size_t used = 0;
-    for (const auto& c : commands) {
-        std::size_t n = static_cast<std::size_t>(std::count(c.name.begin(), c.name.end(), ' ')) + 1;
-        std::string joined;
-        for (std::size_t i = 0; i < n && i < words.size(); ++i) joined += (i ? " " : "") + words[i];
-        if (joined == c.name && n > used) {
-            chosen = &c;
-            used = n;
-        }
-    }
+    const auto [chosen, used] = match_command(commands, words);
     if (!chosen && words.size() <= 2) {
-        // A group of commands ("catalog", "campaign") with --help, or alone: the group's commands.
-        std::vector<ocop::cli::command> group;
-        for (const auto& c : commands)
-            if (c.name.rfind(words[0] + " ", 0) == 0) group.push_back(c);
-        const bool asked = words.size() == 2 && (words[1] == "--help" || words[1] == "-h");
-        if (!group.empty() && (asked || words.size() == 1)) {
-            print_group_help(asked ? std::cout : std::cerr, words[0], group);
-            return asked ? exit_ok : exit_usage;
-        }
+        if (auto code = group_help(commands, words)) return *code;
     }
     if (!chosen) {
         std::cerr << "ocop: unknown command \"" << words[0] << (words.size() > 1 ? " " + words[1] : "") << "\"\n";
