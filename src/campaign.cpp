@@ -99,10 +99,14 @@ void validate(const campaign& c, problem_list& p) {
     for (std::size_t i = 0; i < c.batches.size(); ++i)
         if (!batches.insert(c.batches[i].id).second) p.add(json_path(json_path("/batches", i), "id"), "duplicate batch \"" + c.batches[i].id + "\"");
     for (std::size_t i = 0; i < c.steps.size(); ++i)
-        for (std::size_t k = 0; k < c.steps[i].windows.size(); ++k)
-            if (!batches.count(c.steps[i].windows[k].batch))
-                p.add(json_path(json_path(json_path(json_path("/steps", i), "windows"), k), "batch"),
-                      "expected a batch of this campaign, found \"" + c.steps[i].windows[k].batch + "\"");
+        for (std::size_t k = 0; k < c.steps[i].windows.size(); ++k) {
+            const batch_window& w = c.steps[i].windows[k];
+            const std::string at = json_path(json_path(json_path("/steps", i), "windows"), k);
+            if (!batches.count(w.batch))
+                p.add(json_path(at, "batch"), "expected a batch of this campaign, found \"" + w.batch + "\"");
+            if (!w.window.from && !w.window.until && !w.window.before)
+                p.add(json_path(at, "window"), "expected the window's dates (from and until, or before), found none");
+        }
     for (std::size_t i = 0; i < c.planned.size(); ++i) {
         const auto& row = c.planned[i];
         const std::string at = json_path("/planned", i);

@@ -109,3 +109,18 @@ TEST_CASE("Campaign: a campaign document is validated with paths") {
         CHECK_THAT(e.problems()[1].message, Contains("expected the sum of by_industry 38, found 39"));
     }
 }
+
+TEST_CASE("Campaign: a step's window without any date is refused with its path (a template not filled in)") {
+    boost::json::object c = ocop::to_json(ocop::embedded_campaign("hanoi-2021")).as_object();
+    c["steps"].as_array()[2].as_object()["windows"].as_array()[1].as_object()["window"] = boost::json::object{};
+    try {
+        ocop::load_campaign(boost::json::serialize(c));
+        FAIL("accepted");
+    } catch (const ocop::error& e) {
+        REQUIRE(e.problems().size() == 1);
+        CHECK(e.problems()[0].path == "/steps/2/windows/1/window");
+        CHECK_THAT(e.problems()[0].message, Contains("expected the window's dates (from and until, or before), found none"));
+    }
+    c["steps"].as_array()[2].as_object()["windows"].as_array()[1].as_object()["window"] = boost::json::object{{"before", "2021-11-20"}};
+    CHECK(ocop::load_campaign(boost::json::serialize(c)).steps[2].windows[1].window.before == ocop::date::parse("2021-11-20"));
+}

@@ -68,6 +68,8 @@ struct command {
 std::vector<command> catalog_commands();
 std::vector<command> scoring_commands();
 std::vector<command> campaign_commands();
+/// ocop campaign new (cmd_campaign_new.cpp).
+command campaign_new_command();
 std::vector<command> campaign_store_commands();
 std::vector<command> demo_commands();
 

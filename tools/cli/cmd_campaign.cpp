@@ -198,6 +198,7 @@ int report(const std::vector<std::string>& argv, streams& io) {
 
 std::vector<command> campaign_commands() {
     return {
+        campaign_new_command(),
         {"campaign init", "create a campaign kept on disk",
          "usage: ocop campaign init DIR (--campaign ID | --file CAMPAIGN.json) [--policy warn|enforce]\n"
          "Creates DIR (new or empty: nothing is overwritten) holding the campaign store campaign.sqlite:\n"

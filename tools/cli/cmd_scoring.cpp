@@ -5,6 +5,7 @@
 #include <boost/json/serialize.hpp>
 
 #include "cli.hpp"
+#include "ocop/campaign_json.hpp"
 #include "ocop/catalog_json.hpp"
 #include "ocop/council.hpp"
 #include "ocop/council_json.hpp"
@@ -19,6 +20,26 @@ namespace ocop::cli {
 
 namespace {
 
+/// The fields a campaign template (ocop campaign new) leaves to fill in: empty strings and windows
+/// without dates, each by its JSON Pointer path.
+void find_unfilled(const boost::json::value& v, const std::string& at, problem_list& problems) {
+    if (const auto* s = v.if_string(); s && s->empty()) problems.add(at, tr("validate.unfilled"));
+    if (const auto* o = v.if_object()) {
+        if (at.ends_with("/window") && o->empty()) problems.add(at, tr("validate.unfilled_window"));
+        for (const auto& kv : *o) find_unfilled(kv.value(), json_path(at, kv.key()), problems);
+    }
+    if (const auto* a = v.if_array())
+        for (std::size_t i = 0; i < a->size(); ++i) find_unfilled((*a)[i], json_path(at, i), problems);
+}
+
+/// A campaign: every field still to fill in first, all of them, then the campaign's own checks.
+void load_campaign_template(const std::string& text) {
+    problem_list unfilled;
+    find_unfilled(parse_json(text), "", unfilled);
+    unfilled.throw_if_any(errc::invalid_document);
+    load_campaign(text);
+}
+
 std::string state_name(criterion_state s) { return label_or_id("criterion_state", to_string(s)); }
 
 std::string outcome_name(evaluation_outcome o) { return label_or_id("outcome", to_string(o)); }
@@ -32,6 +53,7 @@ std::string detect_kind(const boost::json::value& doc) {
     if (o->contains("scorecards")) return "council";
     if (o->contains("answers")) return "scorecard";
     if (o->contains("payload")) return "events";
+    if (o->contains("steps") && o->contains("batches")) return "campaign";
     return "unknown";
 }
 
@@ -62,9 +84,10 @@ int validate(const std::vector<std::string>& argv, streams& io) {
         else if (kind == "scorecard") score(embedded_catalog(), parse_scorecard(text));
         else if (kind == "council") evaluate_council(embedded_catalog(), parse_council(text));
         else if (kind == "events") read_events(text);
+        else if (kind == "campaign") load_campaign_template(text);
         else if (kind == "log") event_log::import_jsonl(text).verify_or_throw();
         else
-            throw usage_error("cannot tell what " + file + " holds; name it with --kind edition|set|scorecard|council|events|log");
+            throw usage_error("cannot tell what " + file + " holds; name it with --kind edition|set|scorecard|council|events|log|campaign");
     } catch (const ocop::error& e) {
         print_error(io.err, e, file);
         io.err << tr("validate.problems", {file, std::to_string(e.problems().size()), kind.empty() ? "document" : kind}) << '\n';
@@ -154,7 +177,7 @@ int council_command(const std::vector<std::string>& argv, streams& io) {
 std::vector<command> scoring_commands() {
     return {
         {"validate", "check a catalog, set, scorecard, council, events or log file",
-         "usage: ocop validate FILE [--kind edition|set|scorecard|council|events|log] [--edition ID | --date YYYY-MM-DD]\n"
+         "usage: ocop validate FILE [--kind edition|set|scorecard|council|events|log|campaign] [--edition ID | --date YYYY-MM-DD]\n"
          "Checks FILE and prints every problem with its JSON path. The kind is detected from the keys.\n"
          "events: one event, a JSON array or JSON lines (their shape; whether the procedure accepts them\n"
          "is checked by `ocop campaign apply`). log: an exported event log, whose hash chain is verified.\n"
