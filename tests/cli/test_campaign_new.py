@@ -50,7 +50,8 @@ class CampaignNew(unittest.TestCase):
         # the procedure's events after registration, commune first, none repeated
         self.assertIn(("commune", "precheck_result"), types)
         self.assertIn(("province", "council_result"), types)
-        self.assertNotIn("registered", [t for _, t in types])
+        for unscheduled in ("registered", "withdrawn", "certificate_expired"):
+            self.assertNotIn(unscheduled, [t for _, t in types])
         self.assertEqual(len(types), len(set(types)))
         self.assertEqual([s["step"] for s in doc["steps"]], list(range(1, len(doc["steps"]) + 1)))
         self.assertTrue(all(s["windows"] == [{"batch": "1", "window": {}}] for s in doc["steps"]))
@@ -61,7 +62,9 @@ class CampaignNew(unittest.TestCase):
     def test_english_on_request(self):
         doc = self.template(lang="en")
         self.assertEqual(doc["batches"][0]["name"], "Batch 1")
-        self.assertNotIn("UBND cấp xã", json.dumps(doc, ensure_ascii=False))
+        commune = next(s for s in doc["steps"] if s["events"][0]["type"] == "precheck_result")
+        self.assertEqual(commune["lead"], "commune People's Committee")
+        self.assertTrue(commune["what"].startswith("commune: the step of event precheck_result ("), commune["what"])
 
     def test_default_id_and_out_file(self):
         out = self.tmp / "plan.json"

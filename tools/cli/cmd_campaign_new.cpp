@@ -12,7 +12,7 @@ namespace ocop::cli {
 namespace {
 
 /// JSON with one member a line, indented, so that a person can fill the template in.
-void write_indented(std::string& out, const boost::json::value& v, int depth) {
+void write_indented(std::string& out, const boost::json::value& v, std::size_t depth) {
     const std::string pad(2 * (depth + 1), ' '), end(2 * depth, ' ');
     if (const auto* o = v.if_object(); o && !o->empty()) {
         out += "{\n";
@@ -68,12 +68,18 @@ std::string lead_of(const event_rule& rule) {
     return out;
 }
 
-/// One step per event a level takes after the registration, each with one empty window for batch 1.
+/// Whether a plan schedules the event: not a registration (any time before the batch), a withdrawal
+/// (the subject's choice) or an expiry (the certificate's date).
+bool scheduled(event_type t) {
+    return t != event_type::registered && t != event_type::withdrawn && t != event_type::certificate_expired;
+}
+
+/// One step per scheduled event a level takes, each with one empty window for batch 1.
 boost::json::array template_steps(const procedure& p) {
     boost::json::array steps;
     for (const auto& level : p.levels)
         for (const auto& rule : level.events) {
-            if (rule.type == event_type::registered) continue;
+            if (!scheduled(rule.type)) continue;
             boost::json::object window{{"batch", "1"}, {"window", boost::json::object{}}};
             steps.push_back(boost::json::object{
                 {"step", static_cast<std::int64_t>(steps.size() + 1)},
@@ -129,10 +135,10 @@ command campaign_new_command() {
     return {"campaign new", "write a campaign template for an edition, to fill in",
             "usage: ocop campaign new --province NAME --year YYYY --edition ID [--id ID] [--out FILE]\n"
             "Writes a campaign (the format of ocop campaign init --file) with the edition's legal basis and one\n"
-            "step per event of its procedure after registration, each with an empty window for batch 1, to\n"
-            "standard output or FILE. Fill in plan, issuer, issued_on, source and every window, then check it\n"
-            "with ocop validate FILE: each field still to fill in is named by its JSON path (docs/cli.md).\n"
-            "Exit 2 for an unknown edition or a year outside the edition's validity.\n",
+            "step per scheduled event of its procedure (not registration, withdrawal or expiry), each with an\n"
+            "empty window for batch 1, to standard output or FILE. Fill in plan, issuer, issued_on, source and\n"
+            "every window, then check it with ocop validate FILE: each field still to fill in is named by its\n"
+            "JSON path (docs/cli.md). Exit 2 for an unknown edition or a year outside the edition's validity.\n",
             campaign_new};
 }
 
