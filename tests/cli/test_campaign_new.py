@@ -5,6 +5,7 @@ Run by ctest with OCOP_CLI set to the built binary; stdlib only.
 """
 import json
 import os
+import re
 import shutil
 import subprocess
 import tempfile
@@ -12,6 +13,7 @@ import unittest
 from pathlib import Path
 
 CLI = os.environ.get("OCOP_CLI", "build/ocop")
+DOCS = Path(__file__).resolve().parents[2] / "docs" / "cli.md"
 
 
 def run(*args, lang="en"):
@@ -124,6 +126,29 @@ class CampaignNew(unittest.TestCase):
         self.assertEqual(missing.returncode, 2)
         self.assertIn("missing --province", missing.stderr)
         self.assertEqual(run("campaign", "new", "--province", "Phú Thọ", "--year", 2025, "--edition", "148-1489").returncode, 0)
+
+
+class DocumentedWalk(unittest.TestCase):
+    def test_the_walk_in_docs_cli_md_runs_as_shown(self):
+        section = DOCS.read_text(encoding="utf-8").split("## A new campaign\n", 1)[1].split("\n## ", 1)[0]
+        blocks = re.findall(r"```sh\n(.*?)```", section, re.S)
+        self.assertEqual(len(blocks), 2)
+        tmp = Path(tempfile.mkdtemp(prefix="ocop-new-docs-"))
+        try:
+            (tmp / "build").mkdir()
+            (tmp / "build" / "ocop").symlink_to(Path(CLI).resolve())
+            env = {k: v for k, v in os.environ.items() if k != "OCOP_LANG"}
+            first = subprocess.run(["sh", "-c", blocks[0]], cwd=tmp, capture_output=True, text=True, timeout=120, env=env)
+            self.assertEqual(first.returncode, 1, first.stderr)  # validate: the template is not filled in
+            self.assertIn("/steps/16/windows/0/window: chưa điền", first.stderr)
+            self.assertIn("phu-tho-2026.json: 21 lỗi trong campaign này", first.stderr)
+            second = subprocess.run(["sh", "-ec", blocks[1]], cwd=tmp, capture_output=True, text=True, timeout=120, env=env)
+            self.assertEqual(second.returncode, 0, second.stderr)
+            self.assertIn("phu-tho-2026.json: campaign hợp lệ", second.stdout)
+            self.assertIn("đã tạo chiến dịch phu-tho-2026 (15/KH-UBND, Phú Thọ 2026, phiên bản 26-2026", second.stdout)
+            self.assertTrue((tmp / "pt" / "campaign.sqlite").exists())
+        finally:
+            shutil.rmtree(tmp)
 
 
 if __name__ == "__main__":
