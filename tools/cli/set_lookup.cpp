@@ -24,8 +24,8 @@ char32_t next_code_point(std::string_view s, std::size_t& i) {
     const auto b = static_cast<unsigned char>(s[i]);
     const std::size_t n = b < 0x80 ? 1 : (b >> 5) == 0x6 ? 2 : (b >> 4) == 0xE ? 3 : (b >> 3) == 0x1E ? 4 : 0;
     if (n == 0 || i + n > s.size()) return ++i, U'\uFFFD';
-    char32_t code = n == 1 ? b : b & (0x7F >> n);
-    for (std::size_t k = 1; k < n; ++k) code = (code << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
+    char32_t code = n == 1 ? char32_t{b} : static_cast<char32_t>(b & (0x7Fu >> n));
+    for (std::size_t k = 1; k < n; ++k) code = (code << 6) | static_cast<char32_t>(static_cast<unsigned char>(s[i + k]) & 0x3Fu);
     i += n;
     return code;
 }
