@@ -54,7 +54,7 @@ bool condition_holds(const applicability& cond, const scorecard& card) {
 }
 
 bool rule_triggers(const knockout_rule& rule, const scorecard& card) {
-    if (rule.trigger == trigger_kind::declared) return card.declared_knockouts.contains(rule.id);
+    if (rule.trigger == trigger_kind::declared) return card.declares(rule.id);
     return std::any_of(rule.trigger_levels.begin(), rule.trigger_levels.end(), [&](const level_ref& ref) {
         auto it = card.answers.find(ref.criterion);
         return it != card.answers.end() && !it->second.case_id && it->second.level == ref.level;
@@ -98,11 +98,12 @@ void check_names(const product_set& set, const scorecard& card, problem_list& p)
     auto declared_rule = [](const std::string& rule_id) {
         return [&rule_id](const knockout_rule& k) { return k.id == rule_id && k.trigger == trigger_kind::declared; };
     };
-    for (const auto& rule_id : card.declared_knockouts) {
+    for (std::size_t i = 0; i < card.declared_knockouts.size(); ++i) {
+        const auto& rule_id = card.declared_knockouts[i];
         bool known = std::any_of(set.criteria.begin(), set.criteria.end(), [&](const criterion& c) {
             return std::any_of(c.knockouts.begin(), c.knockouts.end(), declared_rule(rule_id));
         }) || std::any_of(set.knockouts.begin(), set.knockouts.end(), declared_rule(rule_id));
-        if (!known) p.add("/knockouts", "unknown declared knock-out \"" + rule_id + "\" in set " + set.id);
+        if (!known) p.add("/knockouts/" + std::to_string(i), "unknown declared knock-out \"" + rule_id + "\" in set " + set.id);
     }
 }
 

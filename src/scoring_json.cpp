@@ -1,5 +1,8 @@
 // Scorecards and their results as JSON (format in docs/scoring.md).
 
+#include <string_view>
+#include <unordered_map>
+
 #include <boost/json/value_from.hpp>
 
 #include "ocop/detail/described_json.hpp"
@@ -11,6 +14,21 @@ namespace ocop {
 
 namespace json = boost::json;
 using detail::object_reader;
+
+namespace {
+
+/// A knock-out declared twice is refused at its second place (a scorecard says each fact once).
+void refuse_repeated_knockouts(const std::vector<std::string>& ids, const std::string& path, problem_list& p) {
+    std::unordered_map<std::string_view, std::size_t> first_place;
+    for (std::size_t i = 0; i < ids.size(); ++i) {
+        auto [first, inserted] = first_place.try_emplace(ids[i], i);
+        if (!inserted)
+            p.add(path + "/" + std::to_string(i), "knock-out \"" + ids[i] + "\" is declared twice (first at " + path + "/" +
+                                                      std::to_string(first->second) + ")");
+    }
+}
+
+}  // namespace
 
 scorecard scorecard_from_json(const json::value& doc, std::string_view path) {
     problem_list p;
@@ -46,9 +64,8 @@ scorecard scorecard_from_json(const json::value& doc, std::string_view path) {
                                         std::string(detail::type_name(*answers)));
             }
         }
-        std::vector<std::string> knockouts;
-        detail::read_member(r, "knockouts", p, knockouts, false);
-        card.declared_knockouts.insert(knockouts.begin(), knockouts.end());
+        detail::read_member(r, "knockouts", p, card.declared_knockouts, false);
+        refuse_repeated_knockouts(card.declared_knockouts, r.path_of("knockouts"), p);
     }
     p.throw_if_any(errc::invalid_document);
     return card;

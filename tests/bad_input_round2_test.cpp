@@ -176,3 +176,20 @@ TEST_CASE("Round two: an integer field given 2.0, 1e999 or 2^64 says precisely w
     CHECK_THAT(message_for("-1e300"), Catch::Contains("out of range"));
     CHECK_THAT(message_for("\"1\""), Catch::Contains("expected an integer, found a string"));
 }
+
+TEST_CASE("Round two: declared knock-outs are named by their index; one declared twice is refused", "[bad_input]") {
+    const std::string ok = "\"food-safety-certificate-not-compliant\"";
+    auto with_knockouts = [](const std::string& list) {
+        return inserted(ocop::test::rau_best_card(), "{", "\"knockouts\": [" + list + "],");
+    };
+    auto twice = expect_error([&] { (void)parse_scorecard(with_knockouts(ok + ",\"x\"," + ok)); }, errc::invalid_document);
+    CHECK(has_problem(twice, "/knockouts/2", "declared twice (first at /knockouts/0)"));
+    CHECK(twice.problems().size() == 1);
+    auto unknown = expect_error([&] { (void)score(embedded_catalog(), parse_scorecard(with_knockouts(ok + ",\"no-such\""))); },
+                                errc::invalid_scorecard);
+    CHECK(has_problem(unknown, "/knockouts/1", "unknown declared knock-out \"no-such\""));
+    CHECK(unknown.problems().size() == 1);
+    const auto declared = parse_scorecard(with_knockouts(ok));
+    CHECK(declared.declared_knockouts == std::vector<std::string>{"food-safety-certificate-not-compliant"});
+    CHECK(score(embedded_catalog(), declared).outcome != evaluation_outcome::evaluated);
+}

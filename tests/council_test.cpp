@@ -222,7 +222,7 @@ TEST_CASE("minimum requirements cap the stars, with the reason") {
 
 TEST_CASE("knock-outs in a council: any member by default, majority by policy") {
     auto stopped = rau_top("m1");
-    stopped.declared_knockouts.insert("food-safety-certificate-not-compliant");
+    stopped.declared_knockouts.push_back("food-safety-certificate-not-compliant");
     std::vector<scorecard_result> cards{scored(stopped), scored(rau_top("m2")), scored(rau_top("m3"))};
     auto r = aggregate(test::ed1048(), test::proc1048(), test::rau(), cards);
     CHECK(r.knockout.outcome == evaluation_outcome::evaluation_stopped);

@@ -282,7 +282,7 @@ TEST_CASE("26-2026's 'Hồ sơ bị loại khi' is a declared knock-out of the w
         }
     CHECK(with_rule == 24);  // sheets 19 and 26 print no such line
     auto card = best_card(set26(rau));
-    card.declared_knockouts.insert("dossier-disqualified");
+    card.declared_knockouts.push_back("dossier-disqualified");
     auto r = score(ed26(), set26(rau), card);
     CHECK(r.outcome == evaluation_outcome::eliminated);
     CHECK(r.stars == 0);

@@ -62,7 +62,7 @@ TEST_CASE("every scorecard error is reported by criterion, all at once") {
     card.answers["1.3"] = answer{std::nullopt, "z"};    // level not of that criterion
     card.answers["3.2"] = answer{"1", "c"};             // level from another case
     card.answers["1.4"] = answer{"1", "a"};             // a case on a plain criterion
-    card.declared_knockouts.insert("no-such-rule");     // unknown knock-out
+    card.declared_knockouts.push_back("no-such-rule");     // unknown knock-out
     auto e = test::expect_error([&] { score(test::ed1048(), test::rau(), card); }, errc::invalid_scorecard);
     CHECK(test::has_problem(e, "/answers/1.2", "missing answer for criterion 1.2"));
     CHECK(test::has_problem(e, "/answers/9.9", "unknown criterion \"9.9\""));
@@ -130,7 +130,7 @@ TEST_CASE("knock-out: a declared elimination marks the scorecard eliminated") {
     const product_set& tea = *test::ed1048().find_set("che-tuoi-che-bien");
     auto card = test::best_card(tea);
     REQUIRE(score(test::ed1048(), tea, card).outcome == evaluation_outcome::evaluated);
-    card.declared_knockouts.insert("imported-or-untraceable-raw-materials");
+    card.declared_knockouts.push_back("imported-or-untraceable-raw-materials");
     auto r = score(test::ed1048(), tea, card);
     CHECK(r.outcome == evaluation_outcome::eliminated);
     REQUIRE(r.knockouts.size() == 1);
@@ -140,7 +140,7 @@ TEST_CASE("knock-out: a declared elimination marks the scorecard eliminated") {
 
 TEST_CASE("knock-out: a declared stop ends the evaluation after its criterion") {
     auto card = rau_top();
-    card.declared_knockouts.insert("food-safety-certificate-not-compliant");
+    card.declared_knockouts.push_back("food-safety-certificate-not-compliant");
     auto r = score(test::ed1048(), test::rau(), card);
     CHECK(r.outcome == evaluation_outcome::evaluation_stopped);
     CHECK(row(r, "10").state == criterion_state::scored);

@@ -3,9 +3,9 @@
 /// One evaluator's scorecard ("phiếu chấm điểm") for one product on one sheet, and its result
 /// with an explanation of every number. Pure functions: no clock, no I/O, no globals.
 
+#include <algorithm>
 #include <map>
 #include <optional>
-#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -30,7 +30,14 @@ struct scorecard {
     std::string set;
     std::string evaluator;
     std::map<std::string, answer, std::less<>> answers;
-    std::set<std::string, std::less<>> declared_knockouts;  ///< ids of declared knock-out rules that hold
+    /// Ids of declared knock-out rules that hold, in the document's order, each once (the JSON
+    /// reader refuses a repeated id; problems name the index: "/knockouts/2").
+    std::vector<std::string> declared_knockouts;
+
+    /// Whether `rule_id` is declared.
+    bool declares(std::string_view rule_id) const noexcept {
+        return std::find(declared_knockouts.begin(), declared_knockouts.end(), rule_id) != declared_knockouts.end();
+    }
 };
 
 /// How a criterion was treated.

@@ -35,6 +35,21 @@ def setUpModule():
         shutil.rmtree(tmp)
 
 
+def wait_until_catching(proc, signum, limit=60.0):
+    """Waits until `proc` has installed a handler for `signum` (SigCgt in /proc/PID/status), so that a
+    signal sent now tests the handler and not how fast a loaded machine starts a process."""
+    deadline = time.monotonic() + limit
+    while time.monotonic() < deadline and proc.poll() is None:
+        try:
+            with open(f"/proc/{proc.pid}/status", encoding="ascii") as status:
+                caught = next(int(line.split()[1], 16) for line in status if line.startswith("SigCgt:"))
+        except FileNotFoundError:  # it has ended (and been reaped) already
+            return
+        if caught & (1 << (signum - 1)):
+            return
+        time.sleep(0.005)
+
+
 class StoreTest(unittest.TestCase):
     def setUp(self):
         self.dir = Path(tempfile.mkdtemp(prefix="ocop-store-"))
@@ -216,7 +231,8 @@ class Crashes(StoreTest):
         path = self.write("all.jsonl", EVENTS)
         proc = subprocess.Popen([CLI, "campaign", "apply", str(self.store), str(path)], stdout=subprocess.PIPE,
                                 stderr=subprocess.PIPE, text=True)
-        time.sleep(0.3)
+        wait_until_catching(proc, signal.SIGINT)
+        time.sleep(0.05)
         proc.send_signal(signal.SIGINT)
         out, err = proc.communicate()
         status = json.loads(run("campaign", "status", self.store, "--json").stdout)

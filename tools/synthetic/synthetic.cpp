@@ -36,7 +36,7 @@ const level& nearest(const std::vector<level>& levels, int max_points, int targe
 scorecard synthetic_scorecard(const product_set& set, const std::string& edition, const std::string& evaluator, int quality,
                               subject_kind kind, rng& random, const std::vector<std::string>& declared_knockouts) {
     scorecard card{edition, set.id, evaluator, {}, {}};
-    for (const auto& k : declared_knockouts) card.declared_knockouts.insert(k);
+    for (const auto& k : declared_knockouts) card.declared_knockouts.push_back(k);
     // Case 1 of the either/or criteria is for enterprises and cooperatives, case 2 for households.
     const bool first_case = kind == subject_kind::enterprise || kind == subject_kind::cooperative;
     for (const auto& c : set.criteria) {
