@@ -62,14 +62,14 @@ TEST_CASE("every scorecard error is reported by criterion, all at once") {
     card.answers["1.3"] = answer{std::nullopt, "z"};    // level not of that criterion
     card.answers["3.2"] = answer{"1", "c"};             // level from another case
     card.answers["1.4"] = answer{"1", "a"};             // a case on a plain criterion
-    card.declared_knockouts.push_back("no-such-rule");     // unknown knock-out
+    card.declared_knockouts.push_back("no-such-rule");  // unknown knock-out
     auto e = test::expect_error([&] { score(test::ed1048(), test::rau(), card); }, errc::invalid_scorecard);
     CHECK(test::has_problem(e, "/answers/1.2", "missing answer for criterion 1.2"));
     CHECK(test::has_problem(e, "/answers/9.9", "unknown criterion \"9.9\""));
     CHECK(test::has_problem(e, "/answers/1.3", "level \"z\" is not a level of criterion 1.3"));
     CHECK(test::has_problem(e, "/answers/3.2", "level \"c\" belongs to case \"2\" of criterion 3.2, not to case \"1\""));
     CHECK(test::has_problem(e, "/answers/1.4", "criterion 1.4 has no cases"));
-    CHECK(test::has_problem(e, "/knockouts", "unknown declared knock-out \"no-such-rule\""));
+    CHECK(test::has_problem(e, "/knockouts/0", "unknown declared knock-out \"no-such-rule\""));
     CHECK(e.problems().size() == 6);
 }
 
