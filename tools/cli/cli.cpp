@@ -1,5 +1,7 @@
 #include "cli.hpp"
 
+#include "language.hpp"
+
 #include <cerrno>
 #include <cstdlib>
 #include <filesystem>
@@ -137,15 +139,7 @@ const edition& choose_edition(const catalog& cat, const args& a) {
     throw usage_error("several editions (" + ids + "): name one with --edition ID or --date YYYY-MM-DD");
 }
 
-const char* verification_name(verification_status s) {
-    switch (s) {
-        case verification_status::two_sources_agree: return "two sources agree";
-        case verification_status::single_source: return "single source";
-        case verification_status::sources_differ: return "sources differ";
-        case verification_status::corrected: return "corrected from another transcription";
-    }
-    return "?";
-}
+std::string verification_name(verification_status s) { return label_or_id("verification", to_string(s)); }
 
 std::string verification_text(const source_check& v) {
     std::string out = verification_name(v.status);

@@ -97,8 +97,8 @@ std::vector<event> read_events(const std::string& text);
 /// catalog (an error when there are several: no silent default).
 const edition& choose_edition(const catalog& cat, const args& a);
 
-/// "two sources agree", "single source", "sources differ", "corrected from another transcription".
-const char* verification_name(verification_status s);
+/// The status in the output's language ("hai nguồn thống nhất", "two sources agree", ...).
+std::string verification_name(verification_status s);
 /// One line for a sheet's or a criterion's verification: its status, the sources behind the
 /// shipped values, the explanation, then each source's value where they differ.
 std::string verification_text(const source_check& v);
