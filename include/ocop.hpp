@@ -3,6 +3,8 @@
 /// Umbrella header: the whole C++ API of ocop, JSON included. A host that needs less includes the
 /// concept headers it uses: they hold no JSON; each *_json.hpp adds a concept's JSON functions.
 
+#include "ocop/advise.hpp"
+#include "ocop/advise_json.hpp"
 #include "ocop/batch.hpp"
 #include "ocop/batch_json.hpp"
 #include "ocop/campaign.hpp"

@@ -268,6 +268,34 @@ static void test_scoring(ocop_catalog* cat) {
     CHECK_ERROR(ocop_council_evaluate(cat, council, NULL), OCOP_E_INVALID_ARGUMENT, "'out_result_json'");
 }
 
+/* What lifts the product a star: ranked plans, an empty plan when the target is held, paths of errors. */
+static void test_advise(ocop_catalog* cat) {
+    char* json = NULL;
+    char request[8192];
+
+    snprintf(request, sizeof request, "{\"scorecard\":%s,\"target\":5,\"alternatives\":2,\"weights\":{\"1.1\":2}}", card_json);
+    CHECK_OK(ocop_advise(cat, request, &json));
+    CHECK(json && strstr(json, "\"status\":\"reachable\"") && strstr(json, "\"rank\":2") && !strstr(json, "\"rank\":3"));
+    CHECK(json_int(json, "target_stars") == 5 && json_int(json, "members") == 1);
+    ocop_free(json);
+    snprintf(request, sizeof request, "{\"scorecard\":%s,\"target\":1}", card_json);
+    CHECK_OK(ocop_advise(cat, request, &json));
+    CHECK(json && strstr(json, "\"status\":\"already_met\"") && strstr(json, "\"plans\":[]"));
+    ocop_free(json);
+    snprintf(request, sizeof request, "{\"scorecard\":%s,\"target\":7}", card_json);
+    CHECK_ERROR(ocop_advise(cat, request, &json), OCOP_E_INVALID_DOCUMENT, "/target: expected the stars of a band");
+    CHECK(json == NULL);
+    CHECK_ERROR(ocop_advise(cat, "{\"target\":5}", &json), OCOP_E_INVALID_DOCUMENT, "expected exactly one of");
+    CHECK_ERROR(ocop_advise(cat, "{\"scorecard\":{\"edition\":\"1048-781\",\"set\":\"rau-cu-qua-hat-tuoi\",\"answers\":{\"1.1\":\"z\"}}}", &json),
+                OCOP_E_INVALID_SCORECARD, "/scorecard/answers/1.1: level \"z\"");
+    snprintf(request, sizeof request, "{\"council\":{\"scorecards\":[%s]}}", card_json);
+    CHECK_ERROR(ocop_advise(cat, request, &json), OCOP_E_INVALID_COUNCIL, "/council/scorecards: policy minimum_members requires 3");
+    CHECK_ERROR(ocop_advise(cat, "{", &json), OCOP_E_INVALID_JSON, "");
+    CHECK_ERROR(ocop_advise(NULL, request, &json), OCOP_E_INVALID_ARGUMENT, "'cat'");
+    CHECK_ERROR(ocop_advise(cat, NULL, &json), OCOP_E_INVALID_ARGUMENT, "'request_json'");
+    CHECK_ERROR(ocop_advise(cat, request, NULL), OCOP_E_INVALID_ARGUMENT, "'out_result_json'");
+}
+
 static void test_batch(ocop_catalog* cat) {
     ocop_sheet* sheet = NULL;
     size_t slots = 0, slot = 0, i;
@@ -710,6 +738,7 @@ int main(int argc, char** argv) {
     test_catalog(argv[1]);
     if (ocop_catalog_new_embedded(&cat) != OCOP_OK) return 1;
     test_scoring(cat);
+    test_advise(cat);
     test_batch(cat);
     test_batch_knockout(cat);
     test_workflow(cat);

@@ -72,6 +72,8 @@ std::vector<command> campaign_commands();
 command campaign_new_command();
 std::vector<command> campaign_store_commands();
 std::vector<command> demo_commands();
+/// ocop advise (cmd_advise.cpp).
+std::vector<command> advise_commands();
 
 /// The exit code for an ocop::error.
 int exit_code_for(const ocop::error& e);

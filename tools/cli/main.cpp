@@ -13,7 +13,7 @@ namespace {
 
 std::vector<ocop::cli::command> all_commands() {
     std::vector<ocop::cli::command> all;
-    for (auto group : {ocop::cli::catalog_commands(), ocop::cli::scoring_commands(), ocop::cli::campaign_commands(), ocop::cli::campaign_store_commands(),
+    for (auto group : {ocop::cli::catalog_commands(), ocop::cli::scoring_commands(), ocop::cli::advise_commands(), ocop::cli::campaign_commands(), ocop::cli::campaign_store_commands(),
                        ocop::cli::demo_commands()})
         for (auto& c : group) all.push_back(std::move(c));
     return all;

@@ -82,6 +82,15 @@ final class Catalog extends Handle
         return Native::callJson('ocop_council_evaluate', $this->pointer(), Native::text($council));
     }
 
+    /**
+     * What lifts a product a star: ['scorecard' => [...]] or ['council' => [...]], with the optional
+     * 'target', 'alternatives' and 'weights'; returns the ranked plans (docs/scoring.md).
+     */
+    public function advise(string|array $request): array
+    {
+        return Native::callJson('ocop_advise', $this->pointer(), Native::text($request));
+    }
+
     /** The compiled sheet of a set, for batch scoring. */
     public function sheet(string $editionId, string $setId): Sheet
     {

@@ -51,6 +51,7 @@ final class Native
         // scoring and council
         'int ocop_scorecard_score(const ocop_catalog* cat, const char* scorecard_json, char** out_result_json);',
         'int ocop_council_evaluate(const ocop_catalog* cat, const char* council_json, char** out_result_json);',
+        'int ocop_advise(const ocop_catalog* cat, const char* request_json, char** out_result_json);',
         // batch
         'int ocop_sheet_new(ocop_sheet** out, const ocop_catalog* cat, const char* edition_id, const char* set_id);',
         'void ocop_sheet_free(ocop_sheet* sheet);',

@@ -56,6 +56,23 @@ final class ScoringTest extends TestCase
         }
     }
 
+    public function testAdviceRanksTheImprovementsThatLiftAStar(): void
+    {
+        $card = Fixtures::card();
+        $now = $this->cat->score($card);
+        $target = min(5, $now['stars'] + 1);
+        $advice = $this->cat->advise(['scorecard' => $card, 'target' => $target, 'alternatives' => 2]);
+        $this->assertSame($target, $advice['target_stars']);
+        if ($now['stars'] >= $target) {
+            $this->assertSame('already_met', $advice['status']);
+        } else {
+            $this->assertSame('reachable', $advice['status']);
+            $this->assertLessThanOrEqual(2, count($advice['plans']));
+            $this->assertGreaterThanOrEqual($target, $advice['plans'][0]['stars']);
+        }
+        $this->assertThrowsStatus(Exception\InvalidDocumentException::class, fn () => $this->cat->advise(['scorecard' => $card, 'target' => 9]));
+    }
+
     /** @param class-string<\Throwable> $class */
     private function assertThrowsStatus(string $class, callable $call): void
     {

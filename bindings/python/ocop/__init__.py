@@ -185,6 +185,12 @@ class Catalog(_Handle):
         """Scores and aggregates a council {"policy": {...}, "scorecards": [...]}; returns the result (dict)."""
         return _call_json(_lib.ocop_council_evaluate, self._handle(), _text(council, "council"))
 
+    def advise(self, request):
+        """What lifts a product a star: {"scorecard": {...}} or {"council": {...}}, with the optional
+        "target" (stars), "alternatives" (default 3) and "weights" ({criterion id: cost}); returns
+        the ranked plans (dict, docs/scoring.md)."""
+        return _call_json(_lib.ocop_advise, self._handle(), _text(request, "request"))
+
     def sheet(self, edition_id, set_id):
         """The compiled sheet of a set, for batch scoring."""
         return Sheet(self, edition_id, set_id)

@@ -178,6 +178,24 @@ class ScoringTest(unittest.TestCase):
             self.cat.evaluate_council({"scorecards": [card()]})
         self.assertIn("minimum_members", cm.exception.message)
 
+    def test_advice_ranks_the_smallest_improvements(self):
+        now = self.cat.score(card())
+        advice = self.cat.advise({"scorecard": card(), "target": 5, "alternatives": 2, "weights": {"1.1": 3}})
+        self.assertEqual((advice["stars"], advice["target_stars"], advice["basis"]), (now["stars"], 5, "scorecard"))
+        self.assertEqual(advice["status"], "reachable")
+        self.assertEqual([p["rank"] for p in advice["plans"]], [1, 2])
+        best = advice["plans"][0]
+        self.assertGreaterEqual(best["stars"], 5)
+        self.assertEqual(best["total"]["numerator"], now["total"] + sum(s["gain"]["numerator"] for s in best["steps"]))
+        self.assertLessEqual((best["cost"], best["points_gained"]["numerator"]),
+                             (advice["plans"][1]["cost"], advice["plans"][1]["points_gained"]["numerator"]))
+        self.assertEqual(self.cat.advise(json.dumps({"scorecard": card(), "target": 1}))["status"], "already_met")
+        with self.assertRaises(ocop.InvalidDocumentError) as cm:
+            self.cat.advise({"scorecard": card(), "weights": {"9.9": 1}})
+        self.assertEqual(cm.exception.problems[0]["path"], "/weights/9.9")
+        with self.assertRaises(ocop.InvalidCouncilError):
+            self.cat.advise({"council": {"scorecards": [card()]}})
+
 
 class BatchTest(unittest.TestCase):
     @classmethod

@@ -193,6 +193,18 @@ OCOP_API int ocop_scorecard_score(const ocop_catalog* cat, const char* scorecard
  *  embedded procedure. Since 0.1. */
 OCOP_API int ocop_council_evaluate(const ocop_catalog* cat, const char* council_json, char** out_result_json);
 
+/** What lifts a product a star (docs/scoring.md): from a request {"scorecard": {...}} or
+ *  {"council": {"policy": {...}, "scorecards": [...]}}, with the optional "target" (stars; default
+ *  one more than now), "alternatives" (1 to 1000, default 3) and "weights" ({criterion id: cost of
+ *  changing it, 0 to 1000000}), the smallest sets of level improvements that reach the target's
+ *  band and its minimums per star without a knock-out, best first: fewest criteria (or least cost),
+ *  then fewest points. "status" is "reachable" (with "plans"), "already_met" (no plan),
+ *  "unreachable" or "knocked_out" (with "reasons"). Result JSON freed with ocop_free().
+ *  Errors: OCOP_E_INVALID_ARGUMENT, OCOP_E_INVALID_JSON, OCOP_E_INVALID_DOCUMENT (paths "/target",
+ *  "/alternatives", "/weights/<id>"), those of ocop_scorecard_score() under "/scorecard" and of
+ *  ocop_council_evaluate() under "/council". Since 0.1. */
+OCOP_API int ocop_advise(const ocop_catalog* cat, const char* request_json, char** out_result_json);
+
 /* ---------------------------------------------------------------------------------------------
  * Batch scoring on a compiled sheet
  *
