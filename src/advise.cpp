@@ -118,7 +118,8 @@ criterion_now describe(const basis& b, std::size_t index) {
     if (b.cards.size() == 1) now.from_level = b.cards.front().criteria[index].level;
     now.options = improvements(b, index, now);
     now.changeable = !now.options.empty();
-    if (!now.changeable) now.why_fixed = "no reachable level gives more points";
+    if (!now.changeable)
+        now.why_fixed = "no level with more points is reachable (of the case answered, triggering no knock-out, changing no criterion's applicability)";
     return now;
 }
 

@@ -145,9 +145,11 @@ struct world {
     std::vector<const level*> higher(std::size_t i) const {
         const criterion& c = set.criteria[i];
         std::int64_t sum = 0;
-        for (const auto& r : scored) sum += r.criteria[i].points;
+        for (const auto& r : scored) {
+            if (r.criteria[i].state != criterion_state::scored) return {};  // the model: what does not apply stays so
+            sum += r.criteria[i].points;
+        }
         const std::vector<level>* levels = &c.levels;
-        if (c.has_cases() && !scored.front().criteria[i].case_id) return {};  // not answered: nothing to raise
         if (c.has_cases()) levels = *scored.front().criteria[i].case_id == "1" ? &c.cases[0].levels : &c.cases[1].levels;
         std::vector<const level*> out;
         for (const auto& l : *levels)
@@ -205,7 +207,7 @@ struct world {
 
 void compare(const world& w, const advice& a) {
     const auto expected = w.brute_force();
-    INFO("target " << w.target << ", stars now " << a.stars << ", status " << to_string(a.status));
+    INFO("target " << w.target << ", stars now " << a.stars << ", status " << to_string(a.status) << ", reasons: " << (a.reasons.empty() ? "" : a.reasons.front()));
     REQUIRE(a.status == (expected.empty() ? advice_status::unreachable : advice_status::reachable));
     REQUIRE(a.plans.size() == expected.size());
     for (std::size_t p = 0; p < expected.size(); ++p) {
@@ -234,8 +236,8 @@ std::map<std::string, std::int64_t, std::less<>> random_weights(const product_se
 
 TEST_CASE("advise on a scorecard equals brute force on random small sheets", "[advise]") {
     std::mt19937 rng(7);
-    int compared = 0, plans = 0, knocked = 0, met = 0;
-    for (int round = 0; round < 300; ++round) {
+    int compared = 0, unreachable = 0, plans = 0, knocked = 0, met = 0;
+    for (int round = 0; round < 1000; ++round) {
         const edition ed = random_edition(rng);
         const product_set& set = ed.sets.front();
         world w{ed, set, {random_card(set, rng, "m1")}, {}, std::nullopt, 1 + static_cast<int>(rng() % 5), random_weights(set, rng)};
@@ -252,19 +254,23 @@ TEST_CASE("advise on a scorecard equals brute force on random small sheets", "[a
         } else {
             compare(w, a);
             ++compared;
+            unreachable += a.status == advice_status::unreachable ? 1 : 0;
             plans += static_cast<int>(a.plans.size());
         }
     }
-    CHECK(compared > 100);  // the random sheets exercise every branch
-    CHECK(plans > 300);
-    CHECK(knocked > 5);
-    CHECK(met > 5);
+    INFO("scorecards: " << compared << " compared (" << unreachable << " unreachable), " << plans << " plans, " << knocked
+                        << " knocked out, " << met << " already met");
+    CHECK(compared > 300);  // the random sheets exercise every branch
+    CHECK(unreachable > 50);
+    CHECK(plans > 700);
+    CHECK(knocked > 100);
+    CHECK(met > 200);
 }
 
 TEST_CASE("advise on a council equals brute force, under both minimum policies", "[advise]") {
     std::mt19937 rng(2026);
-    int compared = 0, plans = 0;
-    for (int round = 0; round < 120; ++round) {
+    int compared = 0, unreachable = 0, plans = 0;
+    for (int round = 0; round < 500; ++round) {
         const edition ed = random_edition(rng);
         const product_set& set = ed.sets.front();
         world w{ed, set, {}, {}, council_policy{}, 1 + static_cast<int>(rng() % 5), random_weights(set, rng)};
@@ -279,20 +285,23 @@ TEST_CASE("advise on a council equals brute force, under both minimum policies",
         CHECK(a.members == 3);
         compare(w, a);
         ++compared;
+        unreachable += a.status == advice_status::unreachable ? 1 : 0;
         plans += static_cast<int>(a.plans.size());
     }
-    CHECK(compared > 40);
-    CHECK(plans > 100);
+    INFO("councils: " << compared << " compared (" << unreachable << " unreachable), " << plans << " plans");
+    CHECK(compared > 100);
+    CHECK(unreachable > 30);
+    CHECK(plans > 250);
 }
 
 TEST_CASE("advise keeps the k best of the full ranking", "[advise]") {
     std::mt19937 rng(11);
     int checked = 0;
-    for (int round = 0; round < 60; ++round) {
+    for (int round = 0; round < 300; ++round) {
         const edition ed = random_edition(rng);
         const product_set& set = ed.sets.front();
         const scorecard_result r = score(ed, set, random_card(set, rng, "m1"));
-        advice_options all{5, 1000, {}}, three{5, 3, {}};
+        advice_options all{std::nullopt, 1000, {}}, three{std::nullopt, 3, {}};  // one star more than now
         const advice full = advise(ed, set, r, all), top = advise(ed, set, r, three);
         REQUIRE(top.plans.size() == std::min<std::size_t>(3, full.plans.size()));
         for (std::size_t p = 0; p < top.plans.size(); ++p) {
@@ -303,5 +312,6 @@ TEST_CASE("advise keeps the k best of the full ranking", "[advise]") {
         }
         checked += full.plans.size() > 3 ? 1 : 0;
     }
-    CHECK(checked > 10);
+    INFO("rankings longer than 3: " << checked);
+    CHECK(checked > 25);
 }
