@@ -13,7 +13,7 @@ namespace ocop {
 
 namespace {
 
-constexpr std::size_t max_alternatives = 1000;
+constexpr std::size_t max_alternatives = 20;
 constexpr std::int64_t max_weight = 1'000'000;
 
 /// What a result is made from: the members' scored cards (one for a scorecard) and how the

@@ -50,7 +50,7 @@ advice_request parse_advice_request(std::string_view json_text) {
         detail::read_member(r, "target", p, request.options.target_stars);
         std::optional<int> alternatives;
         detail::read_member(r, "alternatives", p, alternatives);
-        if (alternatives) detail::check_range(p, "/alternatives", *alternatives, 1, 1000);
+        if (alternatives) detail::check_range(p, "/alternatives", *alternatives, 1, 20);
         if (alternatives && *alternatives > 0) request.options.alternatives = static_cast<std::size_t>(*alternatives);
         if (const auto* w = r.value("weights", false)) read_weights(*w, "/weights", p, request.options);
         if (const auto* card = r.value("scorecard", false))

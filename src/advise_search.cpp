@@ -26,20 +26,23 @@ struct partial {
 using state = std::pair<std::int64_t, std::int64_t>;
 using layer = std::map<state, std::vector<partial>>;
 
-bool better(const partial& a, const partial& b) { return std::tie(a.cost, a.changed, a.choice) < std::tie(b.cost, b.changed, b.choice); }
-
-void keep_best(std::vector<partial>& plans, std::size_t k) {
-    std::sort(plans.begin(), plans.end(), better);
-    if (plans.size() > k) plans.resize(k);
+/// `p` extended by `choice` (at `cost`, `changed` more), before `q` (one choice longer) in the order?
+bool extension_better(const partial& p, std::uint8_t choice, std::int64_t cost, std::size_t changed, const partial& q) {
+    if (p.cost + cost != q.cost) return p.cost + cost < q.cost;
+    if (p.changed + changed != q.changed) return p.changed + changed < q.changed;
+    const auto prefix = std::mismatch(p.choice.begin(), p.choice.end(), q.choice.begin());
+    if (prefix.first != p.choice.end()) return *prefix.first < *prefix.second;
+    return choice < q.choice.back();
 }
 
-void add(layer& to, const state& s, const std::vector<partial>& plans, std::uint8_t choice, std::int64_t cost, std::size_t changed) {
-    auto& target = to[s];
-    for (const auto& p : plans) {
-        partial q{p.cost + cost, p.changed + changed, p.choice};
-        q.choice.push_back(choice);
-        target.push_back(std::move(q));
-    }
+/// Keeps the k best plans of a state, sorted: each extension is compared before it is copied.
+void add(std::vector<partial>& kept, std::size_t k, const partial& p, std::uint8_t choice, std::int64_t cost, std::size_t changed) {
+    if (kept.size() == k && !extension_better(p, choice, cost, changed, kept.back())) return;
+    auto at = std::find_if(kept.begin(), kept.end(), [&](const partial& q) { return extension_better(p, choice, cost, changed, q); });
+    partial q{p.cost + cost, p.changed + changed, p.choice};
+    q.choice.push_back(choice);
+    kept.insert(at, std::move(q));
+    if (kept.size() > k) kept.pop_back();
 }
 
 /// Every state of `from` extended by every allowed choice of `item`. A plan whose surplus over
@@ -47,17 +50,18 @@ void add(layer& to, const state& s, const std::vector<partial>& plans, std::uint
 layer extend(const layer& from, const search_item& item, std::int64_t needed, std::size_t k) {
     layer to;
     for (const auto& [s, plans] : from) {
-        if (item.unchanged_allowed) add(to, s, plans, search_plan::unchanged, 0, 0);
+        if (item.unchanged_allowed)
+            for (const auto& p : plans) add(to[s], k, p, search_plan::unchanged, 0, 0);
         for (std::size_t j = 0; j < item.gains.size(); ++j) {
             if (!item.allowed[j]) continue;
             const bool lowerable = j == 0 ? item.unchanged_allowed : static_cast<bool>(item.allowed[j - 1]);
             const std::int64_t step = item.gains[j] - (j == 0 ? 0 : item.gains[j - 1]);
             const state next{s.first + item.gains[j], lowerable ? std::min(s.second, step) : s.second};
             if (next.second != no_lowerable_step && next.first - needed >= next.second) continue;
-            add(to, next, plans, static_cast<std::uint8_t>(j), item.cost, 1);
+            auto& kept = to[next];
+            for (const auto& p : plans) add(kept, k, p, static_cast<std::uint8_t>(j), item.cost, 1);
         }
     }
-    for (auto& [s, plans] : to) keep_best(plans, k);
     return to;
 }
 

@@ -1,7 +1,7 @@
 // ocop::advise against brute force: on small random sheets (cases, marked minimums, level-triggered
 // knock-outs, a criterion that applies only after another, weights), every combination of
 // improvements is scored with score() or aggregate(), the minimal ones are kept and ranked, and
-// the whole ranking must equal advise()'s.
+// the ranking must equal advise()'s (its first 20, the most advise gives).
 
 #include <algorithm>
 #include <climits>
@@ -209,8 +209,8 @@ void compare(const world& w, const advice& a) {
     const auto expected = w.brute_force();
     INFO("target " << w.target << ", stars now " << a.stars << ", status " << to_string(a.status) << ", reasons: " << (a.reasons.empty() ? "" : a.reasons.front()));
     REQUIRE(a.status == (expected.empty() ? advice_status::unreachable : advice_status::reachable));
-    REQUIRE(a.plans.size() == expected.size());
-    for (std::size_t p = 0; p < expected.size(); ++p) {
+    REQUIRE(a.plans.size() == std::min<std::size_t>(expected.size(), 20));  // the first 20 of the whole ranking
+    for (std::size_t p = 0; p < a.plans.size(); ++p) {
         INFO("plan " << p + 1);
         CHECK(a.plans[p].cost == expected[p].cost);
         CHECK(a.plans[p].points_gained.numerator == expected[p].gain);
@@ -242,7 +242,7 @@ TEST_CASE("advise on a scorecard equals brute force on random small sheets", "[a
         const product_set& set = ed.sets.front();
         world w{ed, set, {random_card(set, rng, "m1")}, {}, std::nullopt, 1 + static_cast<int>(rng() % 5), random_weights(set, rng)};
         w.scored.push_back(score(ed, set, w.cards.front()));
-        advice a = advise(ed, set, w.scored.front(), {w.target, 1000, w.weights});
+        advice a = advise(ed, set, w.scored.front(), {w.target, 20, w.weights});
         if (w.scored.front().outcome != evaluation_outcome::evaluated) {
             CHECK(a.status == advice_status::knocked_out);
             CHECK(a.plans.empty());
@@ -281,7 +281,7 @@ TEST_CASE("advise on a council equals brute force, under both minimum policies",
         const procedure& proc = embedded_procedures().get(ed.id);
         const council_result now = aggregate(ed, proc, set, w.scored, *w.policy);
         if (now.knockout.outcome != evaluation_outcome::evaluated || now.stars >= w.target) continue;
-        advice a = advise(ed, proc, set, w.scored, *w.policy, {w.target, 1000, w.weights});
+        advice a = advise(ed, proc, set, w.scored, *w.policy, {w.target, 20, w.weights});
         CHECK(a.members == 3);
         compare(w, a);
         ++compared;
@@ -301,7 +301,7 @@ TEST_CASE("advise keeps the k best of the full ranking", "[advise]") {
         const edition ed = random_edition(rng);
         const product_set& set = ed.sets.front();
         const scorecard_result r = score(ed, set, random_card(set, rng, "m1"));
-        advice_options all{std::nullopt, 1000, {}}, three{std::nullopt, 3, {}};  // one star more than now
+        advice_options all{std::nullopt, 20, {}}, three{std::nullopt, 3, {}};  // one star more than now
         const advice full = advise(ed, set, r, all), top = advise(ed, set, r, three);
         REQUIRE(top.plans.size() == std::min<std::size_t>(3, full.plans.size()));
         for (std::size_t p = 0; p < top.plans.size(); ++p) {

@@ -192,7 +192,7 @@ TEST_CASE("advise on a council: members under different cases are refused", "[ad
 TEST_CASE("advise: options out of range name their path", "[advise]") {
     auto e = test::expect_error([] { advise_card(card92(), {6, 0, {{"9.9", 1}, {"1.1", -1}}}); }, errc::invalid_document);
     CHECK(test::has_problem(e, "/target", "expected the stars of a band of edition 26-2026, found 6"));
-    CHECK(test::has_problem(e, "/alternatives", "expected 1 to 1000"));
+    CHECK(test::has_problem(e, "/alternatives", "expected 1 to 20"));
     CHECK(test::has_problem(e, "/weights/9.9", "unknown criterion"));
     CHECK(test::has_problem(e, "/weights/1.1", "expected a cost from 0 to 1000000"));
 }
@@ -217,7 +217,7 @@ TEST_CASE("advise requests as JSON: one source, options, every problem with its 
                      {"alternatives", 0}, {"weights", json::object{{"1.1", "a"}}}, {"colour", 1}};
     auto e = test::expect_error([&] { parse_advice_request(json::serialize(bad)); }, errc::invalid_document);
     CHECK(test::has_problem(e, "/scorecard/answers", "expected an object"));
-    CHECK(test::has_problem(e, "/alternatives", "expected an integer from 1 to 1000"));
+    CHECK(test::has_problem(e, "/alternatives", "expected an integer from 1 to 20"));
     CHECK(test::has_problem(e, "/weights/1.1", "expected an integer"));
     CHECK(test::has_problem(e, "/colour", "unknown key"));
 

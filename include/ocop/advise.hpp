@@ -24,7 +24,7 @@
 namespace ocop {
 
 /// What the host asks: the target rank (none: one star more than now, at most the highest band),
-/// how many alternatives, and optional costs of changing a criterion (criterion id -> cost, 0 to
+/// how many alternatives (1 to 20), and optional costs of changing a criterion (criterion id -> cost, 0 to
 /// 1,000,000; 1 for a criterion not listed). The objective is the sum of the costs of the criteria
 /// changed (without weights: their number), then the points gained.
 struct advice_options {

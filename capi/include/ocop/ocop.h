@@ -195,7 +195,7 @@ OCOP_API int ocop_council_evaluate(const ocop_catalog* cat, const char* council_
 
 /** What lifts a product a star (docs/scoring.md): from a request {"scorecard": {...}} or
  *  {"council": {"policy": {...}, "scorecards": [...]}}, with the optional "target" (stars; default
- *  one more than now), "alternatives" (1 to 1000, default 3) and "weights" ({criterion id: cost of
+ *  one more than now), "alternatives" (1 to 20, default 3) and "weights" ({criterion id: cost of
  *  changing it, 0 to 1000000}), the smallest sets of level improvements that reach the target's
  *  band and its minimums per star without a knock-out, best first: fewest criteria (or least cost),
  *  then fewest points. "status" is "reachable" (with "plans"), "already_met" (no plan),
