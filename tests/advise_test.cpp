@@ -109,7 +109,7 @@ TEST_CASE("advise: cost weights change the objective", "[advise]") {
 
 TEST_CASE("advise: a knock-out is not lifted by levels", "[advise]") {
     scorecard card = card88();
-    card.declared_knockouts.insert(rau2026().find("6.1")->knockouts.at(0).id);
+    card.declared_knockouts.push_back(rau2026().find("6.1")->knockouts.at(0).id);
     advice a = advise_card(card);
     CHECK(a.status == advice_status::knocked_out);
     CHECK(a.stars == 0);
