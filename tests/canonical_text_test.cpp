@@ -1,14 +1,20 @@
-// The canonical text written directly (detail/canonical_text.hpp, canonical_json) is byte for byte
-// Boost.JSON's serialize() of the JSON value, on every byte inside a string, every event type and
-// dossier states; and replay, which adopts verified entries instead of re-appending them, still
-// refuses an event whose text is not its canonical form.
+// The log's fast paths give what the slow ones gave: the canonical text written directly
+// (detail/canonical_text.hpp, canonical_json) is byte for byte Boost.JSON's serialize() of the JSON
+// value, on every byte inside a string, every event type and dossier states; replay, which adopts
+// verified entries instead of re-appending them, still refuses an event whose text is not its
+// canonical form; an edition loaded alone equals the catalog's; parsing into an arena reads and
+// refuses as parsing does.
 
+#include <boost/json/monotonic_resource.hpp>
 #include <boost/json/serialize.hpp>
 #include <boost/json/string.hpp>
 #include <boost/mp11/algorithm.hpp>
 
+#include "ocop/catalog_json.hpp"
 #include "ocop/detail/canonical_text.hpp"
+#include "ocop/detail/catalog_loader.hpp"
 #include "ocop/event_log.hpp"
+#include "ocop/json.hpp"
 #include "ocop/registry.hpp"
 #include "ocop/workflow_json.hpp"
 #include "test_support.hpp"
@@ -118,4 +124,32 @@ TEST_CASE("Canonical text: replay refuses a log that does not start at its first
     REQUIRE(tail.verify().ok);
     CHECK_THROWS_AS(ocop::registry::replay(tail), ocop::error);
     CHECK(ocop::registry::replay(ocop::event_log::resume(3, r.log().entries()[2].hash)).dossiers().empty());
+}
+
+TEST_CASE("Canonical text: an embedded edition loaded alone is the catalog's edition; an unknown id is none") {
+    const ocop::edition* alone = ocop::detail::embedded_edition("1048-781");
+    REQUIRE(alone != nullptr);
+    CHECK(alone == ocop::detail::embedded_edition("1048-781"));  // loaded once, then kept
+    const ocop::edition& whole = ocop::embedded_catalog().get("1048-781");
+    CHECK(boost::json::serialize(ocop::to_json_summary(*alone)) == boost::json::serialize(ocop::to_json_summary(whole)));
+    REQUIRE(alone->sets.size() == whole.sets.size());
+    for (std::size_t i = 0; i < whole.sets.size(); ++i)
+        CHECK(boost::json::serialize(ocop::to_json(alone->sets[i])) == boost::json::serialize(ocop::to_json(whole.sets[i])));
+    CHECK(ocop::detail::embedded_edition("26-2026")->sets.size() == ocop::embedded_catalog().get("26-2026").sets.size());
+    CHECK(ocop::detail::embedded_edition("1489") == nullptr);
+    CHECK(ocop::detail::embedded_edition("") == nullptr);
+}
+
+TEST_CASE("Canonical text: parse_json into an arena reads the same values and refuses the same texts") {
+    const std::string text = R"({"a":[1,"x\u00e9",{"b":null}],"c":true})";
+    unsigned char buffer[512];
+    boost::json::monotonic_resource arena(buffer, sizeof buffer);
+    CHECK(ocop::parse_json(text, &arena) == ocop::parse_json(text));
+    for (const char* bad : {R"({"a":1,"a":2})", "{\"a\":", "\xEF\xBB\xBF{}", "[NaN]"}) {
+        std::string plain, in_arena;
+        try { ocop::parse_json(bad); } catch (const ocop::error& e) { plain = e.what(); }
+        try { ocop::parse_json(bad, &arena); } catch (const ocop::error& e) { in_arena = e.what(); }
+        CHECK(!plain.empty());
+        CHECK(in_arena == plain);
+    }
 }
