@@ -17,6 +17,7 @@
 #include <boost/mp11/algorithm.hpp>
 
 #include "ocop/date.hpp"
+#include "ocop/detail/described_json.hpp"
 #include "ocop/detail/enum_text.hpp"
 
 namespace ocop::detail {
@@ -32,15 +33,6 @@ inline void append_json_integer(std::string& out, std::int64_t v) {
     out.append(buf, r.ptr);
 }
 
-template <class T>
-struct canonical_is_optional : std::false_type {};
-template <class T>
-struct canonical_is_optional<std::optional<T>> : std::true_type {};
-template <class T>
-struct canonical_is_vector : std::false_type {};
-template <class T>
-struct canonical_is_vector<std::vector<T>> : std::true_type {};
-
 /// Appends the canonical JSON of `v` (the types write_json supports).
 template <class T>
 void append_canonical(std::string& out, const T& v) {
@@ -52,12 +44,12 @@ void append_canonical(std::string& out, const T& v) {
         append_json_integer(out, static_cast<std::int64_t>(v));
     } else if constexpr (std::is_same_v<T, date>) {
         append_json_string(out, v.to_string());
-    } else if constexpr (boost::describe::has_describe_enumerators<T>::value) {
+    } else if constexpr (is_described_enum<T>) {
         append_json_string(out, enum_name(v));
-    } else if constexpr (canonical_is_optional<T>::value) {
+    } else if constexpr (is_optional<T>::value) {
         if (v) append_canonical(out, *v);
         else out += "null";
-    } else if constexpr (canonical_is_vector<T>::value) {
+    } else if constexpr (is_vector<T>::value) {
         out += '[';
         for (std::size_t i = 0; i < v.size(); ++i) {
             if (i) out += ',';
@@ -65,7 +57,7 @@ void append_canonical(std::string& out, const T& v) {
         }
         out += ']';
     } else {
-        static_assert(boost::describe::has_describe_members<T>::value, "append_canonical: unsupported type");
+        static_assert(is_described_struct<T>, "append_canonical: unsupported type");
         out += '{';
         bool first = true;
         auto key = [&](const char* name) {
@@ -77,7 +69,7 @@ void append_canonical(std::string& out, const T& v) {
         boost::mp11::mp_for_each<boost::describe::describe_members<T, boost::describe::mod_public>>([&](auto D) {
             const auto& m = v.*D.pointer;
             using M = std::remove_cvref_t<decltype(m)>;
-            if constexpr (canonical_is_optional<M>::value) {
+            if constexpr (is_optional<M>::value) {
                 if (m) {
                     key(D.name);
                     append_canonical(out, *m);
