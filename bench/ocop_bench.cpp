@@ -2,6 +2,7 @@
 //
 //   ocop_bench            the full run (about a minute on a 2-core machine)
 //   ocop_bench --quick    smaller data, for a fast look (the figures are not the reference ones)
+//   ocop_bench --workflow the workflow and log figures alone (with --quick: without the 100k-dossier registry)
 //
 // Every contender runs on the same generated data (workload.hpp). Times are the best of several
 // samples (harness.hpp); the ratios are computed here, in the same run.
@@ -33,7 +34,9 @@
 #include "ocop/registry.hpp"
 #include "ocop_test/dossier_path.hpp"
 #include "reference.hpp"
+#include "report.hpp"
 #include "workload.hpp"
+#include "workflow_log.hpp"
 
 #if OCOP_BENCH_HAVE_SQLITE
 #include <sqlite3.h>
@@ -46,51 +49,6 @@ namespace {
 
 namespace json = boost::json;
 using namespace ocop_bench;
-
-// ---- printing -------------------------------------------------------------------------------
-
-void heading(const std::string& text) { std::printf("\n## %s\n\n", text.c_str()); }
-
-/// One line of the report: figure, value, and an optional comment (ratio, target, verdict).
-void line(const std::string& figure, const std::string& value, const std::string& note = "") {
-    std::printf("  %-66s %20s  %s\n", figure.c_str(), value.c_str(), note.c_str());
-    std::fflush(stdout);
-}
-
-std::string fmt(const char* f, double v) {
-    char buf[64];
-    std::snprintf(buf, sizeof buf, f, v);
-    return buf;
-}
-
-/// A duration per item, in the most readable unit.
-std::string per(double seconds, const char* what) {
-    if (seconds < 1e-8) return fmt("%.2f ns", seconds * 1e9) + "/" + what;
-    if (seconds < 1e-6) return fmt("%.1f ns", seconds * 1e9) + "/" + what;
-    if (seconds < 1e-3) return fmt("%.2f us", seconds * 1e6) + "/" + what;
-    if (seconds < 1) return fmt("%.2f ms", seconds * 1e3) + "/" + what;
-    return fmt("%.2f s", seconds) + "/" + what;
-}
-
-/// A median beside a best figure: the duration alone, same units as per().
-std::string med(double seconds) {
-    std::string s = per(seconds, "");
-    return s.substr(0, s.size() - 1);
-}
-
-std::string rate(double per_second, const char* unit) {
-    if (per_second >= 1e9) return fmt("%.2f G", per_second / 1e9) + unit + "/s";
-    if (per_second >= 1e6) return fmt("%.2f M", per_second / 1e6) + unit + "/s";
-    if (per_second >= 1e3) return fmt("%.1f k", per_second / 1e3) + unit + "/s";
-    return fmt("%.1f ", per_second) + unit + "/s";
-}
-
-/// "met"/"MISSED by x" for a ratio that must be at least `target` (or at most, when !at_least).
-std::string verdict(double value, double target, bool at_least) {
-    bool ok = at_least ? value >= target : value <= target;
-    if (ok) return "target met";
-    return "TARGET MISSED by " + fmt("%.2fx", at_least ? target / value : value / target);
-}
 
 std::string read_text(const char* path) {
     std::ifstream f(path);
@@ -593,112 +551,6 @@ std::optional<json::object> run_python(const std::string& args, const std::strin
     }
 }
 
-// ---- the workflow ---------------------------------------------------------------------------
-
-/// Bytes in use on the heap (glibc: allocated chunks, with their overhead, plus mmapped blocks).
-std::size_t heap_in_use() {
-    struct mallinfo2 m = mallinfo2();
-    return m.uordblks + m.hblkhd;
-}
-
-/// `dossiers` dossiers of the Hanoi 2021 campaign, batch 1, each on the shared path from
-/// registration to its province certificate (tests/support/ocop_test/dossier_path.hpp), in the
-/// order a province records them: every dossier's step 1, then every step 2, ...
-std::vector<ocop::event> campaign_events(std::size_t dossiers) {
-    std::vector<std::vector<ocop::event>> per;
-    for (std::size_t i = 0; i < dossiers; ++i) per.push_back(ocop::test::certified_path("HN-" + std::to_string(i + 1), "1"));
-    std::vector<ocop::event> events;
-    for (std::size_t step = 0; step < per.front().size(); ++step)
-        for (auto& d : per) events.push_back(std::move(d[step]));
-    return events;
-}
-
-/// Events applied, the log replayed and verified, the state transitions alone.
-void workflow_throughput(const ocop::campaign& camp, const std::vector<ocop::event>& events, std::size_t dossiers, int repeats) {
-    const double n = static_cast<double>(events.size());
-    std::optional<ocop::registry> kept;
-    auto applied = measure_once(
-        [&] {
-            ocop::registry r({}, camp);
-            for (const auto& e : events) r.apply(e);
-            keep(r.dossiers().size());
-            kept.emplace(std::move(r));
-        },
-        repeats);
-    const ocop::registry& reg = *kept;
-    std::size_t certified = 0;
-    for (const auto& [id, st] : reg.dossiers()) certified += st.certificate() != nullptr;
-    line("events applied (registry::apply: rules, state, hash-chained log)",
-         rate(n / applied.best, " events") + fmt(" [%.0f k]", n / applied.median / 1e3),
-         per(applied.best / n, "event") + "; " + std::to_string(events.size()) + " events, " + std::to_string(dossiers) + " dossiers, " +
-             std::to_string(certified) + " certified");
-    auto replayed = measure_once(
-        [&] {
-            auto r = ocop::registry::replay(reg.log(), {}, camp, reg.log().head());
-            keep(r.dossiers().size());
-        },
-        repeats);
-    line("full log replayed (registry::replay: verify chain + apply)", rate(n / replayed.best, " events") + fmt(" [%.0f k]", n / replayed.median / 1e3),
-         per(replayed.best / n, "event") + "; " + verdict(n / replayed.best / 1e6, 1.0, true) + " (target 1 M events/s)");
-    auto verified = measure_once([&] { keep(reg.log().verify(reg.log().head()).ok); }, repeats);
-    line("  of which: hash chain verified (SHA-256 per entry)", rate(n / verified.best, " events"), per(verified.best / n, "event"));
-    // The state transitions alone, without the log: ocop::apply on each dossier's state.
-    auto pure = measure_once(
-        [&] {
-            std::map<std::string, ocop::dossier_state, std::less<>> states;
-            for (const auto& e : events) {
-                auto it = states.find(e.dossier);
-                ocop::dossier_state next = ocop::apply(it == states.end() ? nullptr : &it->second, e);
-                if (it == states.end()) states.emplace(e.dossier, std::move(next));
-                else it->second = std::move(next);
-            }
-            keep(states.size());
-        },
-        repeats);
-    line("  of which: state transitions alone (ocop::apply, no log)", rate(n / pure.best, " events"), per(pure.best / n, "event"));
-}
-
-/// The heap a registry of `dossiers` dossiers holds, and the share of its log.
-void workflow_memory(const ocop::campaign& camp, const std::vector<ocop::event>& events, std::size_t dossiers) {
-    const std::string entries = std::to_string(events.size() / dossiers);
-    const std::size_t before = heap_in_use();
-    std::size_t with_log = 0, log_only = 0;
-    {
-        ocop::registry r({}, camp);
-        for (const auto& e : events) r.apply(e);
-        malloc_trim(0);
-        with_log = heap_in_use() - before;
-        const std::size_t mid = heap_in_use();
-        ocop::event_log copy = r.log();
-        log_only = heap_in_use() - mid;
-        keep(copy.size());
-    }
-    const double d = static_cast<double>(dossiers);
-    line("memory per dossier: state + its " + entries + " log entries", fmt("%.0f bytes", static_cast<double>(with_log) / d),
-         verdict(4096.0 / (static_cast<double>(with_log) / d), 1.0, true) + " (target 4 KB)");
-    line("  of which: the log entries (" + entries + " events, canonical JSON + hashes)", fmt("%.0f bytes", static_cast<double>(log_only) / d));
-    {
-        ocop::registry r({}, camp);
-        for (const auto& e : events) r.apply(e);
-        const double text = static_cast<double>(r.log().export_jsonl().size());
-        line("  for comparison: the log as canonical JSON lines (export_jsonl)", fmt("%.0f bytes", text / d), "per dossier, hashes included");
-    }
-    line("  of which: the dossier state", fmt("%.0f bytes", static_cast<double>(with_log - log_only) / d),
-         verdict(4096.0 / (static_cast<double>(with_log - log_only) / d), 1.0, true) + " (target 4 KB, state alone)");
-}
-
-void workflow(std::size_t dossiers, int repeats) {
-    heading("Workflow: events applied, the log replayed, memory per dossier (Hanoi 2021 campaign)");
-    const ocop::campaign& camp = ocop::embedded_campaign("hanoi-2021");
-    {
-        ocop::registry warm({}, camp);  // the embedded procedures, catalog and campaign, once
-        for (const auto& e : ocop::test::certified_path("warm-up", "1")) warm.apply(e);
-    }
-    const std::vector<ocop::event> events = campaign_events(dossiers);
-    workflow_throughput(camp, events, dossiers, repeats);
-    workflow_memory(camp, events, dossiers);
-}
-
 // ---- batch scoring at national scale --------------------------------------------------------
 
 void in_cache_ratio(const workload& smoke, bool quick) {
@@ -932,9 +784,13 @@ void baselines(const workload& base, int repeats, bool quick) {
 
 // ---- main -----------------------------------------------------------------------------------
 
-int run(bool quick) {
+int run(bool quick, bool workflow_only) {
     std::printf("# ocop performance%s\n", quick ? " (--quick: reduced sizes, not the reference figures)" : "");
     describe_machine();
+    if (workflow_only) {
+        workflow(quick ? 500 : 5000, quick ? 1 : 3, quick ? 0 : 100000);
+        return 0;
+    }
     embedded_catalog_ready(quick ? 3 : 9);
 
     const ocop::edition& ed = ocop::embedded_catalog().get("1048-781");
@@ -956,7 +812,7 @@ int run(bool quick) {
     capi_batch(national, nat, repeats);
     national_end_to_end(national, nat, repeats);
 
-    workflow(quick ? 500 : 5000, quick ? 1 : 3);
+    workflow(quick ? 500 : 5000, quick ? 1 : 3, quick ? 0 : 100000);
     baselines(base, repeats, quick);
     std::printf("\n");
     return 0;
@@ -966,13 +822,14 @@ int run(bool quick) {
 
 int main(int argc, char** argv) {
     try {
-        bool quick = false;
+        bool quick = false, workflow_only = false;
         for (int i = 1; i < argc; ++i) {
             if (std::strcmp(argv[i], "--catalog-ready-child") == 0) return catalog_ready_child();
             if (std::strcmp(argv[i], "--catalog-parse-child") == 0) return catalog_parse_child();
             if (std::strcmp(argv[i], "--quick") == 0) quick = true;
+            if (std::strcmp(argv[i], "--workflow") == 0) workflow_only = true;  // the workflow and log figures alone
         }
-        return run(quick);
+        return run(quick, workflow_only);
     } catch (const std::exception& e) {
         std::fprintf(stderr, "ocop_bench: %s\n", e.what());
         return 1;

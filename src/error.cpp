@@ -1,5 +1,7 @@
 #include "ocop/error.hpp"
 
+#include <charconv>
+
 namespace ocop {
 
 namespace {
@@ -29,18 +31,30 @@ void problem_list::throw_if_any(errc code) const {
 }
 
 std::string json_path(std::string_view parent, std::string_view token) {
-    std::string out(parent);
+    // Sized once and copied in runs: paths are built for every member read (catalog, events).
+    std::string out;
+    out.reserve(parent.size() + 1 + token.size() + 2);
+    out.append(parent);
     out += '/';
-    for (char c : token) {
-        if (c == '~') out += "~0";
-        else if (c == '/') out += "~1";
-        else out += c;
+    std::size_t start = 0;
+    for (std::size_t i = token.find_first_of("~/"); i != std::string_view::npos; i = token.find_first_of("~/", start)) {
+        out.append(token.substr(start, i - start));
+        out += token[i] == '~' ? "~0" : "~1";
+        start = i + 1;
     }
+    out.append(token.substr(start));
     return out;
 }
 
 std::string json_path(std::string_view parent, std::size_t index) {
-    return std::string(parent) + '/' + std::to_string(index);
+    char digits[24];
+    const auto end = std::to_chars(digits, digits + sizeof digits, index).ptr;
+    std::string out;
+    out.reserve(parent.size() + 1 + static_cast<std::size_t>(end - digits));
+    out.append(parent);
+    out += '/';
+    out.append(digits, end);
+    return out;
 }
 
 }  // namespace ocop

@@ -2,14 +2,14 @@
 
 #include "ocop/event_log.hpp"
 
-#include <openssl/evp.h>
-
 #include <algorithm>
-#include <array>
 
+#include <boost/json/monotonic_resource.hpp>
 #include <boost/json/serialize.hpp>
 
+#include "ocop/detail/canonical_text.hpp"
 #include "ocop/detail/described_json.hpp"
+#include "ocop/detail/sha256.hpp"
 #include "ocop/error.hpp"
 #include "ocop/event_log_json.hpp"
 #include "ocop/workflow_json.hpp"
@@ -18,19 +18,7 @@ namespace ocop {
 
 namespace json = boost::json;
 
-std::string sha256_hex(std::string_view bytes) {
-    std::array<unsigned char, EVP_MAX_MD_SIZE> md{};
-    unsigned int len = 0;
-    if (EVP_Digest(bytes.data(), bytes.size(), md.data(), &len, EVP_sha256(), nullptr) != 1 || len != 32)
-        throw error(errc::io, "", "SHA-256 failed in OpenSSL libcrypto");
-    static constexpr char hex[] = "0123456789abcdef";
-    std::string out(64, '0');
-    for (std::size_t i = 0; i < 32; ++i) {
-        out[2 * i] = hex[md[i] >> 4];
-        out[2 * i + 1] = hex[md[i] & 0x0f];
-    }
-    return out;
-}
+std::string sha256_hex(std::string_view bytes) { return detail::to_hex(detail::sha256(bytes)); }
 
 const std::string& event_log::genesis() {
     static const std::string zeros(64, '0');
@@ -46,34 +34,54 @@ event_log event_log::resume(std::uint64_t next_index, std::string head) {
 
 namespace {
 
-/// `text` as a JSON string, quoted and escaped by Boost.JSON's serializer.
-std::string quoted(std::string_view text) { return json::serialize(json::string(text)); }
-
-/// The canonical {"index":i,"prev":...,"event":... without its closing brace: the bytes Boost.JSON's
-/// serialize() gives for an object built in that key order, without building one.
-std::string entry_prefix(std::uint64_t index, std::string_view prev, std::string_view event) {
-    std::string out = "{\"index\":" + std::to_string(index) + ",\"prev\":" + quoted(prev) + ",\"event\":";
+/// Appends the canonical {"index":i,"prev":...,"event":... without its closing brace: the bytes
+/// Boost.JSON's serialize() gives for an object built in that key order, without building one.
+void append_entry_prefix(std::string& out, std::uint64_t index, std::string_view prev, std::string_view event) {
+    out += "{\"index\":";
+    detail::append_json_integer(out, static_cast<std::int64_t>(index));
+    out += ",\"prev\":";
+    detail::append_json_string(out, prev);
+    out += ",\"event\":";
     out += event;
-    return out;
+}
+
+/// The SHA-256 an entry must carry, the hashed bytes assembled in a buffer reused by the thread.
+detail::sha256_digest entry_digest(std::uint64_t index, std::string_view prev, std::string_view event) {
+    thread_local std::string bytes;
+    bytes.clear();
+    append_entry_prefix(bytes, index, prev, event);
+    bytes += '}';
+    return detail::sha256(bytes);
 }
 
 }  // namespace
 
 std::string event_log::entry_hash(std::uint64_t index, std::string_view prev, std::string_view event) {
-    return sha256_hex(entry_prefix(index, prev, event) + "}");
+    return detail::to_hex(entry_digest(index, prev, event));
 }
 
 std::string event_log::line(const log_entry& entry) {
-    return entry_prefix(entry.index, entry.prev, entry.event) + ",\"hash\":" + quoted(entry.hash) + "}";
+    std::string out;
+    out.reserve(entry.event.size() + entry.prev.size() + entry.hash.size() + 48);
+    append_entry_prefix(out, entry.index, entry.prev, entry.event);
+    out += ",\"hash\":";
+    detail::append_json_string(out, entry.hash);
+    out += '}';
+    return out;
 }
 
 const log_entry& event_log::append(const event& e) {
     log_entry entry;
     entry.index = first_index_ + entries_.size();
     entry.prev = head();
-    entry.event = json::serialize(to_json(e));
+    entry.event = canonical_json(e);
     entry.hash = entry_hash(entry.index, entry.prev, entry.event);
     entries_.push_back(std::move(entry));  // strong guarantee of push_back
+    return entries_.back();
+}
+
+const log_entry& event_log::adopt(const log_entry& verified) {
+    entries_.push_back(verified);
     return entries_.back();
 }
 
@@ -117,7 +125,7 @@ log_verification event_log::verify(std::optional<std::string_view> expected_head
                                                     ": " + std::to_string(e.index - pos) + " entr" + (e.index - pos == 1 ? "y" : "ies") +
                                                     " before it were deleted");
         }
-        if (entry_hash(e.index, e.prev, e.event) != e.hash)
+        if (!detail::equals_hex(entry_digest(e.index, e.prev, e.event), e.hash))
             return bad(log_fault::edited, pos, "entry " + std::to_string(pos) + " was edited: its content does not match its hash " + e.hash);
         const std::string& expected_prev = i == 0 ? base_head_ : entries_[i - 1].hash;
         if (e.prev != expected_prev)
@@ -153,8 +161,42 @@ std::string event_log::export_jsonl() const {
     return out;
 }
 
+namespace {
+
+/// One line's entry, every problem in `p` (path "/<line>").
+log_entry read_line(const json::value& v, const std::string& path, problem_list& p) {
+    log_entry entry;
+    detail::object_reader r(v, path, p);
+    detail::read_member(r, "index", p, entry.index);
+    detail::read_member(r, "prev", p, entry.prev);
+    if (const json::value* ev = r.value("event")) {
+        if (ev->is_object()) entry.event = json::serialize(*ev);
+        else r.report("event", "expected an object, found " + std::string(detail::type_name(*ev)));
+    }
+    detail::read_member(r, "hash", p, entry.hash);
+    if (!entry.prev.empty() && !is_hex64(entry.prev)) r.report("prev", "expected 64 lower-case hex digits");
+    if (!entry.hash.empty() && !is_hex64(entry.hash)) r.report("hash", "expected 64 lower-case hex digits");
+    return entry;
+}
+
+/// True when `text` is exactly event_log::line(entry) (assembled in a buffer reused by the thread).
+bool is_line_of(std::string_view text, const log_entry& entry) {
+    thread_local std::string line;
+    line.clear();
+    append_entry_prefix(line, entry.index, entry.prev, entry.event);
+    line += ",\"hash\":";
+    detail::append_json_string(line, entry.hash);
+    line += '}';
+    return line == text;
+}
+
+}  // namespace
+
 event_log event_log::import_jsonl(std::string_view text) {
     event_log log;
+    std::size_t lines = 0;
+    for (std::size_t at = text.find('\n'); at != std::string_view::npos; at = text.find('\n', at + 1)) ++lines;  // memchr
+    log.entries_.reserve(lines);
     problem_list p;
     problem_list noncanonical;
     std::size_t start = 0, n = 0;
@@ -172,27 +214,18 @@ event_log event_log::import_jsonl(std::string_view text) {
             noncanonical.add(path, "a blank line: not canonical (the log holds one entry a line, nothing else)");
             continue;
         }
-        json::value v;
+        // The parsed line lives in a buffer on the stack (spilling to the heap for a long line): no
+        // allocation per JSON node; only the entry's strings are allocated.
+        unsigned char buffer[4096];
+        json::monotonic_resource arena(buffer, sizeof buffer);
+        log_entry entry;
         try {
-            v = detail::parse_json(text_line);
+            entry = read_line(detail::parse_json(text_line, &arena), path, p);
         } catch (const error& e) {
             p.add(path, e.what());
             continue;
         }
-        log_entry entry;
-        {
-            detail::object_reader r(v, path, p);
-            detail::read_member(r, "index", p, entry.index);
-            detail::read_member(r, "prev", p, entry.prev);
-            if (const json::value* ev = r.value("event")) {
-                if (ev->is_object()) entry.event = json::serialize(*ev);
-                else r.report("event", "expected an object, found " + std::string(detail::type_name(*ev)));
-            }
-            detail::read_member(r, "hash", p, entry.hash);
-            if (!entry.prev.empty() && !is_hex64(entry.prev)) r.report("prev", "expected 64 lower-case hex digits");
-            if (!entry.hash.empty() && !is_hex64(entry.hash)) r.report("hash", "expected 64 lower-case hex digits");
-        }
-        if (p.empty() && line(entry) != text_line)
+        if (p.empty() && !is_line_of(text_line, entry))
             noncanonical.add(path, std::string("not canonical: the bytes differ from the entry's canonical form (keys index, prev, "
                                                "event, hash in this order, no whitespace, lines ending in \\n") +
                                        (text_line.ends_with('\r') ? "; this line ends in \\r\\n)" : ")"));

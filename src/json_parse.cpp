@@ -214,13 +214,19 @@ std::string not_an_integer(const json::value& v) {
     return "expected an integer, found " + shortest + ": not an integer";
 }
 
-json::value parse_json(std::string_view text) {
+json::value parse_json(std::string_view text) { return parse_json(text, {}); }
+
+json::value parse_json(std::string_view text, json::storage_ptr sp) {
     if (text.substr(0, 3) == "\xEF\xBB\xBF")
         throw error(errc::invalid_json, "",
                     "a byte order mark (BOM) at byte 0: JSON text starts without one (RFC 8259 section 8.1); "
                     "save the file as UTF-8 without BOM");
-    json::basic_parser<counting_builder> parser(ocop_options());
-    parser.handler().st.reset();
+    // One parser per thread, reset for each text: its stacks are allocated once, not per document.
+    thread_local json::basic_parser<counting_builder> parser(ocop_options());
+    parser.reset();
+    parser.handler().st.reset(std::move(sp));
+    parser.handler().keys_in_text.clear();
+    parser.handler().open.clear();
     error_code ec;
     std::size_t consumed = parser.write_some(false, text.data(), text.size(), ec);
     if (!ec && consumed < text.size()) ec = json::error::extra_data;

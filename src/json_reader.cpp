@@ -28,6 +28,7 @@ object_reader::object_reader(const json::value& v, std::string path, problem_lis
     : path_(std::move(path)), problems_(problems) {
     obj_ = v.if_object();
     if (!obj_) problems_.add(path_, "expected an object, found " + std::string(type_name(v)));
+    else read_.reserve(obj_->size());  // one allocation per object, not one per doubling
 }
 
 object_reader::~object_reader() {

@@ -8,4 +8,6 @@ namespace ocop {
 
 boost::json::value parse_json(std::string_view text) { return detail::parse_json(text); }
 
+boost::json::value parse_json(std::string_view text, boost::json::storage_ptr sp) { return detail::parse_json(text, std::move(sp)); }
+
 }  // namespace ocop

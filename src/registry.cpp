@@ -2,6 +2,8 @@
 
 #include "ocop/registry.hpp"
 
+#include <boost/json/monotonic_resource.hpp>
+
 #include "ocop/detail/json_reader.hpp"
 #include "ocop/error.hpp"
 #include "ocop/registry_json.hpp"
@@ -21,6 +23,11 @@ const dossier_state* registry::find(std::string_view id) const {
 const dossier_state& registry::apply(const event& e) { return apply(e, {}); }
 
 const dossier_state& registry::apply(const event& e, const std::function<void(const dossier_state&)>& before_commit) {
+    return apply_logged(e, before_commit, nullptr);
+}
+
+const dossier_state& registry::apply_logged(const event& e, const std::function<void(const dossier_state&)>& before_commit,
+                                            const log_entry* verified) {
     const dossier_state* before = find(e.dossier);
     const dossier_state* previous = nullptr;
     if (const auto* reg = std::get_if<registered_payload>(&e.payload); reg && reg->previous_cycle) previous = find(*reg->previous_cycle);
@@ -35,9 +42,13 @@ const dossier_state& registry::apply(const event& e, const std::function<void(co
             warnings.push_back(*w);
         }
     }
+    // A verified entry is adopted as it is, provided appending the event would write the same bytes.
+    if (verified && canonical_json(e) != verified->event)
+        throw error(errc::invalid_document, "", "the event is not in canonical form, so replay cannot reproduce its entry");
     if (before_commit) before_commit(after);
     // Commit: the log first (strong guarantee), then the state; undo the log if the state fails.
-    log_.append(e);
+    if (verified) log_.adopt(*verified);
+    else log_.append(e);
     try {
         auto [it, inserted] = dossiers_.try_emplace(e.dossier);
         (void)inserted;
@@ -50,24 +61,37 @@ const dossier_state& registry::apply(const event& e, const std::function<void(co
     }
 }
 
+namespace {
+
+/// The event of a log entry. Parsed in a buffer on the stack (no allocation per JSON node) and read
+/// without a path prefix, which replay adds to the problems of a refused event.
+event entry_event(const log_entry& entry) {
+    unsigned char buffer[4096];
+    json::monotonic_resource arena(buffer, sizeof buffer);
+    return event_from_json(detail::parse_json(entry.event, &arena));
+}
+
+}  // namespace
+
 registry registry::replay(const event_log& log, workflow_rules rules, std::optional<ocop::campaign> c,
                           std::optional<std::string_view> expected_head) {
-    log.verify_or_throw(expected_head);
+    log.verify_or_throw(expected_head);  // every entry hashed, once
     registry out(rules, std::move(c));
     const auto& entries = log.entries();
+    if (log.first_index() != 0 && !entries.empty())
+        throw error(errc::invalid_document, "/0/event",
+                    "the log starts at entry " + std::to_string(log.first_index()) + ": replay needs it from its first entry");
+    out.log_.entries_.reserve(entries.size());
     for (std::size_t i = 0; i < entries.size(); ++i) {
-        const std::string path = "/" + std::to_string(i) + "/event";
         try {
-            out.apply(event_from_json(detail::parse_json(entries[i].event), path));
+            out.apply_logged(entry_event(entries[i]), {}, &entries[i]);
         } catch (const error& e) {
+            const std::string path = "/" + std::to_string(i) + "/event";
             std::vector<problem> probs = e.problems();
             for (auto& p : probs)
                 if (!p.path.starts_with(path)) p.path = path + p.path;
             throw error(e.code(), std::move(probs));
         }
-        // The rebuilt entry must be the same bytes: a verified but non-canonical event is refused.
-        if (out.log_.entries().back().hash != entries[i].hash)
-            throw error(errc::invalid_document, path, "the event is not in canonical form, so replay cannot reproduce its entry");
     }
     return out;
 }

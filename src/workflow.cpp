@@ -7,6 +7,7 @@
 #include <initializer_list>
 
 #include "ocop/catalog_json.hpp"
+#include "ocop/detail/catalog_loader.hpp"
 #include "ocop/detail/enum_text.hpp"
 #include "ocop/error.hpp"
 #include "ocop/transition.hpp"
@@ -30,12 +31,31 @@ std::string list_text(const std::vector<int>& stars) {
     return out.empty() ? "no stars" : out;
 }
 
+/// The editions apply() consults: the host's catalog (workflow_rules::editions), or else the
+/// embedded editions, each loaded on its first use (detail::embedded_edition: a process applying one event
+/// loads one edition, not the whole catalog).
+struct editions_source {
+    const catalog* host = nullptr;
+
+    const edition* find(std::string_view id) const {
+        if (!host) return detail::embedded_edition(id);
+        for (const auto& ed : host->editions())
+            if (ed.id == id) return &ed;
+        return nullptr;
+    }
+    const edition& get(std::string_view id) const {
+        if (host) return host->get(id);
+        if (const edition* ed = detail::embedded_edition(id)) return *ed;
+        return embedded_catalog().get(id);  // throws its not_found error
+    }
+};
+
 /// The context of one event: its procedure, level, rule, catalogs, catalog edition (if any) and date.
 struct step {
     const procedure& proc;
     const procedure_level& level;
     const event_rule& rule;
-    const catalog& cat;
+    const editions_source& cat;
     const edition* ed;  // the edition's whole catalog, when the library has it (find_edition); nullptr otherwise
     const event& e;
     timestamp_parts ts;
@@ -43,10 +63,9 @@ struct step {
 
 /// The edition's catalog when the library holds all of it; an edition of which only some sheets are
 /// known (148: one) checks neither dossiers nor council results, as one without a catalog.
-const edition* find_edition(const catalog& cat, std::string_view id) {
-    for (const auto& ed : cat.editions())
-        if (ed.id == id) return ed.other_sets_unavailable ? nullptr : &ed;
-    return nullptr;
+const edition* find_edition(const editions_source& cat, std::string_view id) {
+    const edition* ed = cat.find(id);
+    return ed && !ed->other_sets_unavailable ? ed : nullptr;
 }
 
 void check_role(const procedure& proc, const procedure_level& level, const event_rule& rule, const event& e) {
@@ -92,7 +111,7 @@ void check_document_ids(const std::vector<std::string>& ids, const edition* docs
     p.throw_if_any(errc::invalid_document);
 }
 
-const edition* documents_edition(const procedure& proc, const catalog& cat) {
+const edition* documents_edition(const procedure& proc, const editions_source& cat) {
     return proc.documents_edition ? &cat.get(*proc.documents_edition) : nullptr;
 }
 
@@ -104,7 +123,7 @@ void add_unique(std::vector<std::string>& to, const std::vector<std::string>& it
 // ---- registration -----------------------------------------------------------------------------
 
 dossier_state register_dossier(const event& e, const timestamp_parts& ts, const registered_payload& pl,
-                               const procedure_library& procs, const catalog& cat, const workflow_rules& rules,
+                               const procedure_library& procs, const editions_source& cat, const workflow_rules& rules,
                                const dossier_state* previous) {
     if (pl.dossier.id != e.dossier)
         throw error(errc::invalid_document, "/payload/dossier/id",
@@ -454,7 +473,7 @@ const procedure_level& event_level(const procedure& proc, const dossier_state& c
 
 /// The next state of a registered dossier: the event's rule, role and time order, then its transition.
 dossier_state advance(const dossier_state& current, const event& e, const timestamp_parts& ts, const procedure_library& procs,
-                      const catalog& cat) {
+                      const editions_source& cat) {
     if (current.dossier.id != e.dossier)
         throw error(errc::invalid_document, "/dossier", "the event is for dossier " + e.dossier + ", the state is of " + current.dossier.id);
     const procedure& proc = procs.get(current.edition);
@@ -476,7 +495,7 @@ dossier_state advance(const dossier_state& current, const event& e, const timest
 
 dossier_state apply(const dossier_state* current, const event& e, const workflow_rules& rules, const dossier_state* previous) {
     const procedure_library& procs = rules.procedures ? *rules.procedures : embedded_procedures();
-    const catalog& cat = rules.editions ? *rules.editions : embedded_catalog();
+    const editions_source cat{rules.editions};
     const timestamp_parts ts = check_envelope(e);
 
     dossier_state s;

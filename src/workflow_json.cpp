@@ -2,6 +2,7 @@
 
 #include <boost/mp11/algorithm.hpp>
 
+#include "ocop/detail/canonical_text.hpp"
 #include "ocop/detail/described_json.hpp"
 #include "ocop/workflow.hpp"
 #include "ocop/workflow_json.hpp"
@@ -36,6 +37,36 @@ json::value to_json(const event& e) {
     o["payload"] = std::visit([](const auto& p) { return detail::write_json(p); }, e.payload);
     o["reason"] = e.reason;
     return o;
+}
+
+std::string canonical_json(const event& e) {
+    // The keys and order of to_json(event) above, written in a buffer the thread reuses and
+    // returned at its exact size (a log keeps the text as long as it lives).
+    thread_local std::string out;
+    out.clear();
+    out += "{\"type\":";
+    detail::append_json_string(out, detail::enum_name(e.type()));
+    out += ",\"dossier\":";
+    detail::append_json_string(out, e.dossier);
+    out += ",\"actor\":";
+    detail::append_json_string(out, e.actor);
+    out += ",\"role\":";
+    detail::append_json_string(out, detail::enum_name(e.actor_role));
+    out += ",\"at\":";
+    detail::append_json_string(out, e.at);
+    out += ",\"payload\":";
+    std::visit([&](const auto& p) { detail::append_canonical(out, p); }, e.payload);
+    out += ",\"reason\":";
+    detail::append_json_string(out, e.reason);
+    out += '}';
+    return std::string(out);
+}
+
+std::string canonical_json(const dossier_state& s) {
+    thread_local std::string out;
+    out.clear();
+    detail::append_canonical(out, s);
+    return std::string(out);
 }
 
 event event_from_json(const json::value& v, const std::string& path) {

@@ -25,7 +25,10 @@
 
 namespace ocop {
 
-/// Lower-case hex SHA-256 of `bytes` (OpenSSL). Throws error(errc::io) if libcrypto fails.
+class registry;
+
+/// Lower-case hex SHA-256 of `bytes` (OpenSSL libcrypto: the algorithm fetched once per process, one
+/// context per thread). Throws error(errc::io) if libcrypto fails.
 std::string sha256_hex(std::string_view bytes);
 
 /// One entry of the log. `event` is the event's canonical JSON text, kept as stored (so that an
@@ -105,6 +108,11 @@ public:
     static std::string entry_hash(std::uint64_t index, std::string_view prev, std::string_view event);
 
 private:
+    friend class registry;
+    /// Appends a copy of an entry that verify() accepted at this position (registry::replay: the
+    /// entry is not serialised and hashed again).
+    const log_entry& adopt(const log_entry& verified);
+
     std::vector<log_entry> entries_;
     std::uint64_t first_index_ = 0;
     std::string base_head_ = genesis();

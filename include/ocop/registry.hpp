@@ -58,6 +58,12 @@ public:
     void release_log();
 
 private:
+    /// apply(); with `verified` (an entry event_log::verify accepted, holding `e`), the entry is
+    /// adopted instead of serialising and hashing the event again, once its text is the event's
+    /// canonical JSON (errc::invalid_document otherwise).
+    const dossier_state& apply_logged(const event& e, const std::function<void(const dossier_state&)>& before_commit,
+                                      const log_entry* verified);
+
     workflow_rules rules_;
     std::optional<ocop::campaign> campaign_;
     std::map<std::string, dossier_state, std::less<>> dossiers_;

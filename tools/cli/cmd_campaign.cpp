@@ -4,6 +4,7 @@
 #include <map>
 #include <sstream>
 
+#include <boost/json/monotonic_resource.hpp>
 #include <boost/json/serialize.hpp>
 
 #include "apply_report.hpp"
@@ -20,9 +21,27 @@
 
 namespace ocop::cli {
 
+namespace {
+
+/// JSON lines for sure: the first line is a whole JSON object and more text follows it. (Anything
+/// else is first read as one document; a document that is not JSON is then read as lines.)
+bool plainly_json_lines(const std::string& text) {
+    const std::size_t end = text.find('\n');
+    if (end == std::string::npos || text.find_first_not_of(" \t\r\n", end) == std::string::npos) return false;
+    try {
+        unsigned char buffer[4096];
+        boost::json::monotonic_resource arena(buffer, sizeof buffer);
+        return parse_json(std::string_view(text).substr(0, end), &arena).is_object();
+    } catch (const ocop::error&) {
+        return false;
+    }
+}
+
+}  // namespace
+
 std::vector<event> read_events(const std::string& text) {
     std::vector<event> out;
-    try {
+    if (!plainly_json_lines(text)) try {
         boost::json::value doc = parse_json(text);
         if (const auto* arr = doc.if_array()) {
             problem_list problems;
@@ -50,7 +69,9 @@ std::vector<event> read_events(const std::string& text) {
         ++line_no;
         if (line.find_first_not_of(" \t\r") != std::string_view::npos) {
             try {
-                out.push_back(event_from_json(parse_json(line), "/" + std::to_string(line_no)));
+                unsigned char buffer[4096];  // the parsed line, read and dropped: no allocation per JSON node
+                boost::json::monotonic_resource arena(buffer, sizeof buffer);
+                out.push_back(event_from_json(parse_json(line, &arena), "/" + std::to_string(line_no)));
             } catch (const ocop::error& e) {
                 for (const auto& p : e.problems())
                     problems.add(p.path.empty() ? "/" + std::to_string(line_no) : p.path, p.message);

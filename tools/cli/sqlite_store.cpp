@@ -65,8 +65,9 @@ std::set<std::string> touched_ids(const std::vector<event>& events) {
 
 states load_states(sqlite_connection& db, const std::set<std::string>& ids) {
     states out;
+    sqlite_statement query(db.handle(), dossier_row_query);  // prepared once for every id
     for (const auto& id : ids)
-        if (auto s = read_dossier_row(db, id)) out.emplace(id, std::move(*s));
+        if (auto s = read_dossier_row(query, id)) out.emplace(id, std::move(*s));
     return out;
 }
 
@@ -80,7 +81,7 @@ struct batch_writer {
     std::map<std::string, std::uint64_t> changed;  ///< dossier -> index of the last entry that changed it
 
     bool apply(const event& e, const batch_options& options, event_outcome& out) {
-        const std::string text = boost::json::serialize(to_json(e));
+        const std::string text = canonical_json(e);
         const std::string sha = sha256_hex(text);
         if (options.skip_applied) {
             find.bind(1, sha).bind(2, text);

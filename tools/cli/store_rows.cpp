@@ -63,7 +63,7 @@ void verify_chain_end(sqlite_connection& db, const head_row& head) {
         throw_tampered(end, "the head row " + head.hash + " is not the hash of the last entry " + std::string(s.text(3)));
 }
 
-std::string state_text(const dossier_state& s) { return boost::json::serialize(to_json(s)); }
+std::string state_text(const dossier_state& s) { return canonical_json(s); }
 
 namespace {
 
@@ -76,10 +76,16 @@ dossier_state checked_state(std::string_view id, std::string_view text, std::str
 }  // namespace
 
 std::optional<dossier_state> read_dossier_row(sqlite_connection& db, const std::string& id) {
-    sqlite_statement s(db.handle(), "SELECT state, state_sha FROM dossiers WHERE id = ?1");
-    s.bind(1, id);
-    if (!s.step()) return std::nullopt;
-    return checked_state(id, s.text(0), s.text(1));
+    sqlite_statement s(db.handle(), dossier_row_query);
+    return read_dossier_row(s, id);
+}
+
+std::optional<dossier_state> read_dossier_row(sqlite_statement& query, const std::string& id) {
+    query.bind(1, id);
+    std::optional<dossier_state> out;
+    if (query.step()) out = checked_state(id, query.text(0), query.text(1));
+    query.reset();
+    return out;
 }
 
 std::map<std::string, dossier_state, std::less<>> read_all_dossier_rows(sqlite_connection& db) {

@@ -42,6 +42,9 @@ void verify_chain_end(sqlite_connection& db, const head_row& head);
 std::string state_text(const dossier_state& s);
 /// The dossier's snapshot row, its state_sha checked (errc::tampered), or nullopt.
 std::optional<dossier_state> read_dossier_row(sqlite_connection& db, const std::string& id);
+/// The same with `query`, prepared once from dossier_row_query for many ids (reset after each).
+inline constexpr const char* dossier_row_query = "SELECT state, state_sha FROM dossiers WHERE id = ?1";
+std::optional<dossier_state> read_dossier_row(sqlite_statement& query, const std::string& id);
 /// Every snapshot row, each checked.
 std::map<std::string, dossier_state, std::less<>> read_all_dossier_rows(sqlite_connection& db);
 /// Binds and runs `upsert` (INSERT OR REPLACE INTO dossiers (id, phase, at_index, state, state_sha)).

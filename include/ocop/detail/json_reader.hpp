@@ -17,6 +17,8 @@ namespace ocop::detail {
 
 /// Parses JSON text (UTF-8 checked, depth limited); throws error(errc::invalid_json) with the byte offset.
 boost::json::value parse_json(std::string_view text);
+/// The same, the value's memory from `sp` (a monotonic_resource for a value read and dropped at once).
+boost::json::value parse_json(std::string_view text, boost::json::storage_ptr sp);
 
 /// The JSON type name of a value, for "expected X, found Y" messages.
 std::string_view type_name(const boost::json::value& v);

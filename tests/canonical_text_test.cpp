@@ -1,0 +1,155 @@
+// The log's fast paths give what the slow ones gave: the canonical text written directly
+// (detail/canonical_text.hpp, canonical_json) is byte for byte Boost.JSON's serialize() of the JSON
+// value, on every byte inside a string, every event type and dossier states; replay, which adopts
+// verified entries instead of re-appending them, still refuses an event whose text is not its
+// canonical form; an edition loaded alone equals the catalog's; parsing into an arena reads and
+// refuses as parsing does.
+
+#include <boost/json/monotonic_resource.hpp>
+#include <boost/json/serialize.hpp>
+#include <boost/json/string.hpp>
+#include <boost/mp11/algorithm.hpp>
+
+#include "ocop/catalog_json.hpp"
+#include "ocop/detail/canonical_text.hpp"
+#include "ocop/detail/catalog_loader.hpp"
+#include "ocop/event_log.hpp"
+#include "ocop/json.hpp"
+#include "ocop/registry.hpp"
+#include "ocop/workflow_json.hpp"
+#include "test_support.hpp"
+#include "workflow_support.hpp"
+
+using Catch::Matchers::Contains;
+
+namespace {
+
+std::string written(std::string_view s) {
+    std::string out;
+    ocop::detail::append_json_string(out, s);
+    return out;
+}
+
+/// One event per payload type, with the payload's members defaulted (empty vectors, absent optionals).
+std::vector<ocop::event> one_event_per_type() {
+    std::vector<ocop::event> out;
+    for (std::size_t i = 0; i < std::variant_size_v<ocop::event_payload>; ++i)
+        boost::mp11::mp_with_index<std::variant_size_v<ocop::event_payload>>(i, [&](auto I) {
+            ocop::event e{"HN-\"1\"", "actor\\x", ocop::role::province_council, "2021-10-18T09:00:00+07:00",
+                          std::variant_alternative_t<I, ocop::event_payload>{}, "lý do\n\t\x01"};
+            out.push_back(std::move(e));
+        });
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("Canonical text: every byte in a string is escaped as Boost.JSON's serializer escapes it") {
+    for (int c = 0; c < 256; ++c) {
+        const std::string one(1, static_cast<char>(c));
+        INFO("byte " << c);
+        CHECK(written(one) == boost::json::serialize(boost::json::string(one)));
+        const std::string inside = "a" + one + "b" + one + one;
+        CHECK(written(inside) == boost::json::serialize(boost::json::string(inside)));
+        for (std::size_t at = 0; at < 19; ++at) {  // every place in and across the 8-byte words the scan reads
+            std::string text = "Hà Nội, OCOP 2021 x";
+            text.insert(at, one);
+            CHECK(written(text) == boost::json::serialize(boost::json::string(text)));
+        }
+    }
+    CHECK(written("") == "\"\"");
+    CHECK(written("Hà Nội \"x\" \\ /") == R"("Hà Nội \"x\" \\ /")");
+}
+
+TEST_CASE("Canonical text: canonical_json(event) is serialize(to_json(event)) for every event type") {
+    for (const auto& e : one_event_per_type()) {
+        INFO(ocop::to_string(e.type()));
+        CHECK(ocop::canonical_json(e) == boost::json::serialize(ocop::to_json(e)));
+    }
+    for (const auto& e : ocop::test::certified_path("HN-09-040", "1")) {
+        INFO(ocop::to_string(e.type()));
+        CHECK(ocop::canonical_json(e) == boost::json::serialize(ocop::to_json(e)));
+    }
+}
+
+TEST_CASE("Canonical text: canonical_json(state) is serialize(to_json(state)), optionals present and absent") {
+    ocop::registry r;
+    ocop::dossier_state first;
+    for (const auto& e : ocop::test::certified_path("HN-1", "1")) {
+        const ocop::dossier_state& s = r.apply(e);
+        if (s.events == 1) first = s;
+        CHECK(ocop::canonical_json(s) == boost::json::serialize(ocop::to_json(s)));
+    }
+    CHECK(ocop::canonical_json(first) == boost::json::serialize(ocop::to_json(first)));
+    CHECK(r.find("HN-1")->certificate() != nullptr);
+    CHECK(ocop::canonical_json(ocop::dossier_state{}) == boost::json::serialize(ocop::to_json(ocop::dossier_state{})));
+}
+
+TEST_CASE("Canonical text: replay refuses a correctly chained event whose text is JSON but not its canonical form") {
+    ocop::registry r;
+    for (const auto& e : ocop::test::certified_path("HN-1", "1")) r.apply(e);
+    // Entry 2 rewritten with "reason" first, then re-chained: every hash verifies, import accepts it.
+    std::string jsonl;
+    std::string prev = ocop::event_log::genesis();
+    for (const auto& entry : r.log().entries()) {
+        std::string event = entry.event;
+        if (entry.index == 2) {
+            const auto at = event.find(",\"reason\":");
+            event = "{" + event.substr(at + 1, event.size() - at - 2) + "," + event.substr(1, at - 1) + "}";
+        }
+        ocop::log_entry rewritten{entry.index, prev, event, ocop::event_log::entry_hash(entry.index, prev, event)};
+        prev = rewritten.hash;
+        jsonl += ocop::event_log::line(rewritten) + "\n";
+    }
+    ocop::event_log forged = ocop::event_log::import_jsonl(jsonl);
+    REQUIRE(forged.verify().ok);
+    REQUIRE(ocop::parse_event(forged.entries()[2].event).type() == ocop::parse_event(r.log().entries()[2].event).type());
+    try {
+        ocop::registry::replay(forged);
+        FAIL("accepted");
+    } catch (const ocop::error& e) {
+        CHECK(e.code() == ocop::errc::invalid_document);
+        CHECK(e.problems().at(0).path == "/2/event");
+        CHECK_THAT(e.problems().at(0).message, Contains("not in canonical form"));
+    }
+    // The untouched log replays to the same log, byte for byte.
+    CHECK(ocop::registry::replay(r.log()).log().export_jsonl() == r.log().export_jsonl());
+}
+
+TEST_CASE("Canonical text: replay refuses a log that does not start at its first entry") {
+    ocop::registry r;
+    for (const auto& e : ocop::test::certified_path("HN-1", "1")) r.apply(e);
+    auto tail = ocop::event_log::resume(3, r.log().entries()[2].hash);
+    tail.append(ocop::parse_event(r.log().entries()[3].event));
+    REQUIRE(tail.verify().ok);
+    CHECK_THROWS_AS(ocop::registry::replay(tail), ocop::error);
+    CHECK(ocop::registry::replay(ocop::event_log::resume(3, r.log().entries()[2].hash)).dossiers().empty());
+}
+
+TEST_CASE("Canonical text: an embedded edition loaded alone is the catalog's edition; an unknown id is none") {
+    const ocop::edition* alone = ocop::detail::embedded_edition("1048-781");
+    REQUIRE(alone != nullptr);
+    CHECK(alone == ocop::detail::embedded_edition("1048-781"));  // loaded once, then kept
+    const ocop::edition& whole = ocop::embedded_catalog().get("1048-781");
+    CHECK(boost::json::serialize(ocop::to_json_summary(*alone)) == boost::json::serialize(ocop::to_json_summary(whole)));
+    REQUIRE(alone->sets.size() == whole.sets.size());
+    for (std::size_t i = 0; i < whole.sets.size(); ++i)
+        CHECK(boost::json::serialize(ocop::to_json(alone->sets[i])) == boost::json::serialize(ocop::to_json(whole.sets[i])));
+    CHECK(ocop::detail::embedded_edition("26-2026")->sets.size() == ocop::embedded_catalog().get("26-2026").sets.size());
+    CHECK(ocop::detail::embedded_edition("1489") == nullptr);
+    CHECK(ocop::detail::embedded_edition("") == nullptr);
+}
+
+TEST_CASE("Canonical text: parse_json into an arena reads the same values and refuses the same texts") {
+    const std::string text = R"({"a":[1,"x\u00e9",{"b":null}],"c":true})";
+    unsigned char buffer[512];
+    boost::json::monotonic_resource arena(buffer, sizeof buffer);
+    CHECK(ocop::parse_json(text, &arena) == ocop::parse_json(text));
+    for (const char* bad : {R"({"a":1,"a":2})", "{\"a\":", "\xEF\xBB\xBF{}", "[NaN]"}) {
+        std::string plain, in_arena;
+        try { ocop::parse_json(bad); } catch (const ocop::error& e) { plain = e.what(); }
+        try { ocop::parse_json(bad, &arena); } catch (const ocop::error& e) { in_arena = e.what(); }
+        CHECK(!plain.empty());
+        CHECK(in_arena == plain);
+    }
+}
