@@ -522,3 +522,44 @@ class Edition2026(unittest.TestCase):
 
 if __name__ == "__main__":
     unittest.main()
+
+
+class CouncilScorecards(unittest.TestCase):
+    """The transcript of docs/workflow.md ("Councils: scorecards in the log"): three members'
+    scorecards recorded by the council's secretary, and the district council's round 1 computed
+    from them; a card after the round is closed is refused."""
+
+    def setUp(self):
+        self.dir = Path(tempfile.mkdtemp(prefix="ocop-council-"))
+        self.store = self.dir / "bv"
+        self.assertEqual(run("campaign", "init", self.store, "--campaign", "hanoi-2021").returncode, 0)
+
+    def tearDown(self):
+        shutil.rmtree(self.dir)
+
+    def test_the_round_is_computed_from_the_recorded_cards(self):
+        result = run("campaign", "apply", self.store, EXAMPLES / "events-council.jsonl")
+        self.assertEqual(result.returncode, 0, result.stderr)
+        self.assertEqual(result.stdout.splitlines()[2:], [f"ok {i} scorecard_recorded HN-BV-001-2021" for i in (2, 3, 4)] +
+                         ["ok 5 council_result HN-BV-001-2021"])
+        state = json.loads(run("campaign", "status", self.store, "HN-BV-001-2021", "--json").stdout)
+        events = [json.loads(line) for line in (EXAMPLES / "events-council.jsonl").read_text(encoding="utf-8").splitlines()]
+        with_answers = [e["payload"]["scorecard"] for e in events if e["type"] == "scorecard_recorded"]
+        totals = [json.loads(run("score", self.card(card), "--json").stdout)["total"] for card in with_answers]
+        self.assertEqual(state["results"], [{"level": "district", "round": 1, "mean": {"numerator": sum(totals), "denominator": 3},
+                                             "mean_display": state["results"][0]["mean_display"], "stars": 5, "members": 3,
+                                             "at": "2021-09-20T15:00:00+07:00"}])
+        self.assertEqual(state["results"][0]["mean_display"], "%.2f" % (sum(totals) / 3))
+        self.assertNotIn("scorecards", state)
+        late = dict(events[2])
+        late["payload"] = dict(late["payload"], scorecard=dict(with_answers[0], evaluator="Phạm Thị Dung"))
+        path = self.dir / "late.jsonl"
+        path.write_text(json.dumps(late, ensure_ascii=False) + "\n", encoding="utf-8")
+        refused = run("campaign", "apply", self.store, path)
+        self.assertEqual(refused.returncode, 1)
+        self.assertIn("/payload/round: round 1 at level district is closed", refused.stderr)
+
+    def card(self, card):
+        path = self.dir / (card["evaluator"] + ".json")
+        path.write_text(json.dumps(card, ensure_ascii=False), encoding="utf-8")
+        return path
