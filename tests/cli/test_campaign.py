@@ -553,7 +553,7 @@ class CouncilScorecards(unittest.TestCase):
                                              "at": "2021-09-20T15:00:00+07:00"}])
         self.assertEqual((expected["mean_display"], expected["band_stars"], expected["stars"]), ("86.00", 4, 3))  # as docs/workflow.md says
         self.assertNotIn("scorecards", state)
-        late = dict(events[2])
+        late = dict(events[2], at="2021-09-20T16:00:00+07:00")
         late["payload"] = dict(late["payload"], scorecard=dict(with_answers[0], evaluator="Phạm Thị Dung"))
         path = self.dir / "late.jsonl"
         path.write_text(json.dumps(late, ensure_ascii=False) + "\n", encoding="utf-8")
