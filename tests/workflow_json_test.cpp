@@ -77,7 +77,7 @@ TEST_CASE("JSON: every event type round-trips to the same canonical bytes") {
     }
     CHECK(boost::json::serialize(ocop::to_json(events[6])) ==
           R"({"type":"council_result","dossier":"E","actor":"actor-province_council","role":"province_council",)"
-          R"("at":"2021-10-01T09:00:00+07:00","payload":{"round":2,"mean":{"numerator":3621,"denominator":50},"stars":4,"members":9},)"
+          R"("at":"2021-10-01T09:00:00+07:00","payload":{"round":2,"mean":{"numerator":3621,"denominator":50},"stars":4,"members":9,"from_paper":true},)"
           R"("reason":"as decided"})");
 }
 
