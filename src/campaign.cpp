@@ -8,6 +8,7 @@
 #include <set>
 
 #include "ocop/detail/catalog_loader.hpp"
+#include "ocop/detail/council_policy_json.hpp"
 #include "ocop/detail/described_json.hpp"
 #include "ocop/error.hpp"
 
@@ -95,6 +96,7 @@ std::optional<std::string> check_campaign(const campaign& c, const event& e, con
 namespace {
 
 void validate(const campaign& c, problem_list& p) {
+    if (c.council) detail::check_council_policy(*c.council, "/council", p);
     std::set<std::string> batches;
     for (std::size_t i = 0; i < c.batches.size(); ++i)
         if (!batches.insert(c.batches[i].id).second) p.add(json_path(json_path("/batches", i), "id"), "duplicate batch \"" + c.batches[i].id + "\"");

@@ -4,6 +4,7 @@
 
 #include "ocop/council.hpp"
 #include "ocop/council_json.hpp"
+#include "ocop/detail/council_policy_json.hpp"
 #include "ocop/detail/described_json.hpp"
 #include "ocop/detail/json_reader.hpp"
 #include "ocop/error.hpp"
@@ -13,23 +14,6 @@ namespace ocop {
 
 namespace json = boost::json;
 using detail::object_reader;
-
-namespace detail {
-/// A council document may leave out any policy member: it keeps the documented default.
-template <>
-struct members_have_defaults<council_policy> : std::true_type {};
-}  // namespace detail
-
-namespace {
-
-/// The policy's ranges, checked after the structural read (docs/scoring.md).
-void check_policy(const council_policy& policy, problem_list& p) {
-    detail::check_range(p, "/policy/divergence_limit", policy.divergence_limit, 0, 100);
-    detail::check_range(p, "/policy/minimum_members", policy.minimum_members, 1, 1000);
-    detail::check_range(p, "/policy/display_decimals", policy.display_decimals, 0, 6);
-}
-
-}  // namespace
 
 council_input parse_council(std::string_view json_text) {
     json::value doc = detail::parse_json(json_text);
@@ -41,7 +25,7 @@ council_input parse_council(std::string_view json_text) {
         std::optional<council_policy> policy;
         detail::read_member(r, "policy", p, policy);
         if (policy) {
-            check_policy(*policy, p);
+            detail::check_council_policy(*policy, "/policy", p);
             in.policy = std::move(*policy);
         }
         if (const auto* arr = r.array("scorecards"))

@@ -33,7 +33,9 @@ const dossier_state& registry::apply_logged(const event& e, const std::function<
     if (const auto* reg = std::get_if<registered_payload>(&e.payload); reg && reg->previous_cycle) previous = find(*reg->previous_cycle);
 
     // Everything that can fail happens on copies first.
-    dossier_state after = ocop::apply(before, e, rules_, previous);
+    workflow_rules rules = rules_;
+    if (campaign_ && campaign_->council) rules.council = *campaign_->council;
+    dossier_state after = ocop::apply(before, e, rules, previous);
     std::vector<std::string> warnings;
     for (std::size_t i = before ? before->warnings.size() : 0; i < after.warnings.size(); ++i) warnings.push_back(after.warnings[i]);
     if (campaign_) {

@@ -108,10 +108,13 @@ std::vector<candidate_row> five_star_candidates(const registry& r) {
         if (!level || level == &proc.levels.front() ||
             std::find(level->recognises.begin(), level->recognises.end(), 5) == level->recognises.end())
             continue;
-        candidate_row row{s.dossier.id, s.dossier.product_name, s.dossier.district, s.dossier.industry, "", "pending", std::nullopt};
+        candidate_row row{s.dossier.id, s.dossier.product_name, s.dossier.district, s.dossier.industry, "", "pending", std::nullopt, std::nullopt};
         // The mean that qualified it: the last council result before the central level.
         for (const auto& res : s.results)
-            if (res.level != s.level) row.province_mean = res.mean_display;
+            if (res.level != s.level) {
+                row.province_mean = res.mean_display;
+                row.mean_from_paper = res.from_paper;
+            }
         if (s.phase == phase::certified && s.certificate() && s.certificate()->level == s.level) row.status = "recognised";
         else if (s.phase == phase::not_recognised) row.status = "not_recognised";
         else if (s.phase == phase::withdrawn) row.status = "withdrawn";
@@ -130,7 +133,8 @@ std::vector<recognised_row> recognised_products(const registry& r, date as_of) {
         out.push_back({s.dossier.id, s.dossier.product_name, s.dossier.subject.name, s.dossier.district, s.dossier.commune,
                        s.dossier.industry, s.dossier.set, council ? council->mean_display : std::string(), c->stars, c->level,
                        c->decision, c->number, c->issued_on, c->expires_on,
-                       s.phase != phase::expired && as_of <= c->expires_on});  // expires_on is the last valid day
+                       s.phase != phase::expired && as_of <= c->expires_on,  // expires_on is the last valid day
+                       council ? council->from_paper : std::nullopt});
     }
     return out;
 }

@@ -9,6 +9,7 @@
 #include "ocop/catalog_json.hpp"
 #include "ocop/detail/catalog_loader.hpp"
 #include "ocop/detail/enum_text.hpp"
+#include "ocop/detail/workflow_step.hpp"
 #include "ocop/error.hpp"
 #include "ocop/transition.hpp"
 
@@ -16,13 +17,12 @@ namespace ocop {
 
 namespace {
 
+using detail::editions_source;
 using detail::enum_name;
-
-[[noreturn]] void refuse(std::string path, std::string message) {
-    throw error(errc::rule_violation, std::move(path), std::move(message));
-}
-
-std::string stars_text(int stars) { return std::to_string(stars) + "★"; }
+using step = detail::workflow_step;
+using detail::expect_phase;
+using detail::refuse;
+using detail::stars_text;
 
 std::string list_text(const std::vector<int>& stars) {
     std::string out;
@@ -30,36 +30,6 @@ std::string list_text(const std::vector<int>& stars) {
         out += (i == 0 ? "" : i + 1 == stars.size() ? " and " : ", ") + stars_text(stars[i]);
     return out.empty() ? "no stars" : out;
 }
-
-/// The editions apply() consults: the host's catalog (workflow_rules::editions), or else the
-/// embedded editions, each loaded on its first use (detail::embedded_edition: a process applying one event
-/// loads one edition, not the whole catalog).
-struct editions_source {
-    const catalog* host = nullptr;
-
-    const edition* find(std::string_view id) const {
-        if (!host) return detail::embedded_edition(id);
-        for (const auto& ed : host->editions())
-            if (ed.id == id) return &ed;
-        return nullptr;
-    }
-    const edition& get(std::string_view id) const {
-        if (host) return host->get(id);
-        if (const edition* ed = detail::embedded_edition(id)) return *ed;
-        return embedded_catalog().get(id);  // throws its not_found error
-    }
-};
-
-/// The context of one event: its procedure, level, rule, catalogs, catalog edition (if any) and date.
-struct step {
-    const procedure& proc;
-    const procedure_level& level;
-    const event_rule& rule;
-    const editions_source& cat;
-    const edition* ed;  // the edition's whole catalog, when the library has it (find_edition); nullptr otherwise
-    const event& e;
-    timestamp_parts ts;
-};
 
 /// The edition's catalog when the library holds all of it; an edition of which only some sheets are
 /// known (148: one) checks neither dossiers nor council results, as one without a catalog.
@@ -83,14 +53,6 @@ const event_rule& find_rule(const procedure& proc, const procedure_level& level,
     for (const auto& r : level.events) allowed += (allowed.empty() ? "" : ", ") + std::string(enum_name(r.type));
     refuse("/type", "event " + std::string(enum_name(t)) + " is not part of level " + level.id + " of procedure " +
                         proc.edition + " (" + level.source + "); events there: " + allowed);
-}
-
-void expect_phase(const dossier_state& s, const step& st, std::initializer_list<phase> allowed, std::string_view what) {
-    if (std::find(allowed.begin(), allowed.end(), s.phase) != allowed.end()) return;
-    std::string list;
-    for (phase p : allowed) list += (list.empty() ? "" : " or ") + std::string(enum_name(p));
-    refuse("/type", std::string(what) + " needs the dossier " + list + " at level " + st.level.id + " (" + st.rule.source +
-                        "); this dossier is " + std::string(enum_name(s.phase)));
 }
 
 void expect_rounds(const dossier_state& s, const step& st, std::string_view what) {
@@ -237,6 +199,7 @@ void transition(dossier_state& s, const step& st, const appraisal_payload& pl) {
 
 void transition(dossier_state& s, const step& st, const completion_request_payload& pl) {
     expect_phase(s, st, {phase::evaluated}, "a completion request");
+    detail::expect_no_open_round(s, st, "a completion request");
     if (s.rounds >= st.level.max_rounds)
         refuse("/type", "a completion request needs a later council round, but level " + st.level.id + " holds at most " +
                             std::to_string(st.level.max_rounds) + " round(s) (" + st.rule.source + ")");
@@ -261,41 +224,9 @@ void transition(dossier_state& s, const step& st, const completion_payload& pl) 
     s.phase = s.phase == phase::returned ? phase::submitted : phase::awaiting_council;
 }
 
-void transition(dossier_state& s, const step& st, const council_payload& pl) {
-    if (st.level.precheck) refuse("/type", "level " + st.level.id + " pre-checks dossiers and has no council (" + st.level.source + ")");
-    if (st.level.appraisal) expect_phase(s, st, {phase::awaiting_council, phase::evaluated}, "a council result");
-    else expect_phase(s, st, {phase::submitted, phase::evaluated}, "a council result");
-    problem_list p;
-    // A mean is a sum of totals over the members: its denominator is at most a council's size (bounded
-    // well above any real council so that 100 * denominator cannot overflow).
-    constexpr std::int64_t max_denominator = 1'000'000;
-    if (pl.mean.denominator < 1 || pl.mean.denominator > max_denominator)
-        p.add("/payload/mean/denominator", "expected 1 to " + std::to_string(max_denominator) + ", found " + std::to_string(pl.mean.denominator));
-    else if (pl.mean.numerator < 0 || pl.mean.numerator > 100 * pl.mean.denominator)
-        p.add("/payload/mean/numerator", "expected a mean from 0 to 100, found " + std::to_string(pl.mean.numerator) + "/" +
-                                             std::to_string(pl.mean.denominator));
-    if (pl.stars < 0 || pl.stars > 5) p.add("/payload/stars", "expected 0 to 5 stars, found " + std::to_string(pl.stars));
-    if (pl.members < 1) p.add("/payload/members", "expected 1 or more members, found " + std::to_string(pl.members));
-    if (pl.round < 1) p.add("/payload/round", "expected a round of 1 or more, found " + std::to_string(pl.round));
-    p.throw_if_any(errc::invalid_document);
-    if (pl.round != s.rounds + 1)
-        refuse("/payload/round", "council rounds at level " + st.level.id + " follow one another (" + st.rule.source + "): expected round " +
-                                     std::to_string(s.rounds + 1) + ", found round " + std::to_string(pl.round));
-    if (pl.round > st.level.max_rounds)
-        refuse("/payload/round", "level " + st.level.id + " holds at most " + std::to_string(st.level.max_rounds) +
-                                     " council round(s) (" + st.rule.source + "); found round " + std::to_string(pl.round));
-    if (st.ed) {
-        const star_band& band = st.ed->band_for(pl.mean.numerator, pl.mean.denominator);
-        if (pl.stars > band.stars)
-            refuse("/payload/stars", std::to_string(pl.stars) + " stars exceed the band of mean " + pl.mean.display(2) + ", which is " +
-                                         stars_text(band.stars) + " (" + st.ed->bands_source + "); caps and knock-outs can only lower it");
-    }
-    council_record r{st.level.id, pl.round, pl.mean, pl.mean.display(2), pl.stars, pl.members, st.e.at};
-    s.results.push_back(std::move(r));
-    s.rounds = pl.round;
-    s.proposed_stars.reset();
-    s.phase = phase::evaluated;
-}
+void transition(dossier_state& s, const step& st, const council_payload& pl) { detail::close_council_round(s, st, pl); }
+
+void transition(dossier_state& s, const step& st, const scorecard_payload& pl) { detail::record_scorecard(s, st, pl); }
 
 /// A mean below `threshold`, written so that it reads below it: "47.20", but "49.99999 (4999999/100000)"
 /// where two decimals would round it up to "50.00".
@@ -310,6 +241,7 @@ std::string below_threshold_text(const exact_mean& mean, std::int64_t threshold)
 }
 
 void transition(dossier_state& s, const step& st, const forwarded_payload& pl) {
+    detail::expect_no_open_round(s, st, "forwarding");
     if (!st.level.forwards_to) refuse("/type", "level " + st.level.id + " forwards to no other level (" + st.level.source + ")");
     if (pl.to != *st.level.forwards_to)
         refuse("/payload/to", "level " + st.level.id + " forwards to " + *st.level.forwards_to + ", not " + pl.to + " (" + st.level.source + ")");
@@ -349,6 +281,7 @@ const council_record& result_at(const dossier_state& s, const step& st) {
 
 void transition(dossier_state& s, const step& st, const closed_payload&) {
     expect_phase(s, st, {phase::evaluated}, "closing at this level");
+    detail::expect_no_open_round(s, st, "closing at this level");
     expect_rounds(s, st, "closing");
     s.final_stars = result_at(s, st).stars;
     s.phase = phase::closed;
@@ -356,6 +289,7 @@ void transition(dossier_state& s, const step& st, const closed_payload&) {
 
 void transition(dossier_state& s, const step& st, const recognition_payload& pl) {
     expect_phase(s, st, {phase::evaluated}, "a proposal for recognition");
+    detail::expect_no_open_round(s, st, "a proposal for recognition");
     expect_rounds(s, st, "a proposal for recognition");
     const auto& rec = st.level.recognises;
     if (std::find(rec.begin(), rec.end(), pl.stars) == rec.end())
@@ -372,6 +306,7 @@ void transition(dossier_state& s, const step& st, const recognition_payload& pl)
 
 void transition(dossier_state& s, const step& st, const not_recognised_payload&) {
     expect_phase(s, st, {phase::evaluated, phase::proposed}, "a refusal of recognition");
+    detail::expect_no_open_round(s, st, "a refusal of recognition");
     if (const certificate_record* c = s.certificate()) s.final_stars = c->stars;  // e.g. a 5★ candidate stays 4★
     else if (const council_record* last = s.last_result(st.level.id)) s.final_stars = last->stars;
     s.proposed_stars.reset();
@@ -432,6 +367,7 @@ void transition(dossier_state& s, const step& st, const withdrawn_payload&) {
                   phase::completion_requested, phase::proposed},
                  "a withdrawal (before the decision)");
     s.final_stars = s.certificate() ? std::optional<int>(s.certificate()->stars) : std::nullopt;
+    s.scorecards.reset();  // an open round ends with the dossier; its cards stay in the log
     s.phase = phase::withdrawn;
 }
 
@@ -473,7 +409,7 @@ const procedure_level& event_level(const procedure& proc, const dossier_state& c
 
 /// The next state of a registered dossier: the event's rule, role and time order, then its transition.
 dossier_state advance(const dossier_state& current, const event& e, const timestamp_parts& ts, const procedure_library& procs,
-                      const editions_source& cat) {
+                      const editions_source& cat, const council_policy& council) {
     if (current.dossier.id != e.dossier)
         throw error(errc::invalid_document, "/dossier", "the event is for dossier " + e.dossier + ", the state is of " + current.dossier.id);
     const procedure& proc = procs.get(current.edition);
@@ -485,13 +421,42 @@ dossier_state advance(const dossier_state& current, const event& e, const timest
         refuse("/at", "the events of a dossier are recorded in time order: " + e.at + " is before the last event at " + current.updated_at);
     check_transition(proc, current, e.type(), ts.day);
 
-    const step st{proc, level, rule, cat, find_edition(cat, proc.edition), e, ts};
+    const step st{proc, level, rule, cat, find_edition(cat, proc.edition), e, ts, council};
     dossier_state s = current;
     std::visit([&](const auto& pl) { transition(s, st, pl); }, e.payload);
     return s;
 }
 
 }  // namespace
+
+namespace detail {
+
+const edition* editions_source::find(std::string_view id) const {
+    if (!host) return detail::embedded_edition(id);
+    for (const auto& ed : host->editions())
+        if (ed.id == id) return &ed;
+    return nullptr;
+}
+
+const edition& editions_source::get(std::string_view id) const {
+    if (host) return host->get(id);
+    if (const edition* ed = detail::embedded_edition(id)) return *ed;
+    return embedded_catalog().get(id);  // throws its not_found error
+}
+
+void refuse(std::string path, std::string message) { throw error(errc::rule_violation, std::move(path), std::move(message)); }
+
+std::string stars_text(int stars) { return std::to_string(stars) + "★"; }
+
+void expect_phase(const dossier_state& s, const workflow_step& st, std::initializer_list<phase> allowed, std::string_view what) {
+    if (std::find(allowed.begin(), allowed.end(), s.phase) != allowed.end()) return;
+    std::string list;
+    for (phase p : allowed) list += (list.empty() ? "" : " or ") + std::string(enum_name(p));
+    refuse("/type", std::string(what) + " needs the dossier " + list + " at level " + st.level.id + " (" + st.rule.source +
+                        "); this dossier is " + std::string(enum_name(s.phase)));
+}
+
+}  // namespace detail
 
 dossier_state apply(const dossier_state* current, const event& e, const workflow_rules& rules, const dossier_state* previous) {
     const procedure_library& procs = rules.procedures ? *rules.procedures : embedded_procedures();
@@ -504,7 +469,7 @@ dossier_state apply(const dossier_state* current, const event& e, const workflow
         s = register_dossier(e, ts, std::get<registered_payload>(e.payload), procs, cat, rules, previous);
     } else {
         if (!current) throw error(errc::not_found, "/dossier", "dossier " + e.dossier + " is not registered");
-        s = advance(*current, e, ts, procs, cat);
+        s = advance(*current, e, ts, procs, cat, rules.council);
     }
     s.updated_at = e.at;
     s.events += 1;

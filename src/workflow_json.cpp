@@ -1,9 +1,13 @@
 // Events and dossier states as JSON; council payloads from council results.
 
+#include <type_traits>
+
+#include <boost/json/serialize.hpp>
 #include <boost/mp11/algorithm.hpp>
 
 #include "ocop/detail/canonical_text.hpp"
 #include "ocop/detail/described_json.hpp"
+#include "ocop/scoring_json.hpp"
 #include "ocop/workflow.hpp"
 #include "ocop/workflow_json.hpp"
 
@@ -20,6 +24,38 @@ council_payload council_payload_from(const council_result& result, int round) {
     return p;
 }
 
+namespace {
+
+/// A payload's canonical JSON: described members in order; a scorecard payload holds a scorecard
+/// in its own JSON (scoring_json.hpp).
+template <class Payload>
+json::value payload_json(const Payload& p) {
+    if constexpr (std::is_same_v<Payload, scorecard_payload>)
+        return json::object{{"level", p.level}, {"round", p.round}, {"scorecard", to_json(p.scorecard)}};
+    else return detail::write_json(p);
+}
+
+void read_payload(const json::value& v, const std::string& path, problem_list& p, scorecard_payload& out) {
+    detail::object_reader r(v, path, p);
+    if (!r.is_object()) return;
+    detail::read_member(r, "level", p, out.level);
+    detail::read_member(r, "round", p, out.round);
+    if (const json::value* card = r.value("scorecard")) {
+        try {
+            out.scorecard = scorecard_from_json(*card, r.path_of("scorecard"));
+        } catch (const error& e) {
+            for (const auto& pr : e.problems()) p.add(pr.path, pr.message);
+        }
+    }
+}
+
+template <class Payload>
+void read_payload(const json::value& v, const std::string& path, problem_list& p, Payload& out) {
+    detail::read_json(v, path, p, out);
+}
+
+}  // namespace
+
 const council_record* dossier_state::last_result(std::string_view level_id) const noexcept {
     for (auto it = results.rbegin(); it != results.rend(); ++it)
         if (it->level == level_id) return &*it;
@@ -34,7 +70,7 @@ json::value to_json(const event& e) {
     o["actor"] = e.actor;
     o["role"] = std::string(detail::enum_name(e.actor_role));
     o["at"] = e.at;
-    o["payload"] = std::visit([](const auto& p) { return detail::write_json(p); }, e.payload);
+    o["payload"] = std::visit([](const auto& p) { return payload_json(p); }, e.payload);
     o["reason"] = e.reason;
     return o;
 }
@@ -55,7 +91,12 @@ std::string canonical_json(const event& e) {
     out += ",\"at\":";
     detail::append_json_string(out, e.at);
     out += ",\"payload\":";
-    std::visit([&](const auto& p) { detail::append_canonical(out, p); }, e.payload);
+    std::visit(
+        [&](const auto& p) {
+            if constexpr (std::is_same_v<std::remove_cvref_t<decltype(p)>, scorecard_payload>) out += json::serialize(payload_json(p));
+            else detail::append_canonical(out, p);
+        },
+        e.payload);
     out += ",\"reason\":";
     detail::append_json_string(out, e.reason);
     out += '}';
@@ -89,7 +130,7 @@ event event_from_json(const json::value& v, const std::string& path) {
             if (payload && type_ok) {
                 boost::mp11::mp_with_index<std::variant_size_v<event_payload>>(static_cast<std::size_t>(type), [&](auto I) {
                     std::variant_alternative_t<I, event_payload> x{};
-                    detail::read_json(*payload, r.path_of("payload"), p, x);
+                    read_payload(*payload, r.path_of("payload"), p, x);
                     e.payload = std::move(x);
                 });
             }

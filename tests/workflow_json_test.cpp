@@ -12,6 +12,7 @@
 #include "ocop/procedure_json.hpp"
 #include "ocop/registry.hpp"
 #include "ocop/workflow_json.hpp"
+#include "rau_cards.hpp"
 #include "workflow_support.hpp"
 
 using namespace wf;
@@ -42,6 +43,7 @@ std::vector<ocop::event> one_of_each() {
         ev("E", role::province_people_committee, "2021-10-01", ocop::certificate_payload{"GCN-1", d}),
         ev("E", role::subject, "2021-10-01", ocop::withdrawn_payload{}),
         ev("E", role::ministry, "2021-10-01", ocop::expired_payload{}),
+        ev("E", role::council_secretary, "2021-10-01", ocop::scorecard_payload{"province", 1, ocop::test::rau_top("Member A")}),
     };
 }
 
@@ -75,7 +77,7 @@ TEST_CASE("JSON: every event type round-trips to the same canonical bytes") {
     }
     CHECK(boost::json::serialize(ocop::to_json(events[6])) ==
           R"({"type":"council_result","dossier":"E","actor":"actor-province_council","role":"province_council",)"
-          R"("at":"2021-10-01T09:00:00+07:00","payload":{"round":2,"mean":{"numerator":3621,"denominator":50},"stars":4,"members":9},)"
+          R"("at":"2021-10-01T09:00:00+07:00","payload":{"round":2,"mean":{"numerator":3621,"denominator":50},"stars":4,"members":9,"from_paper":true},)"
           R"("reason":"as decided"})");
 }
 
@@ -133,7 +135,7 @@ TEST_CASE("JSON: procedures round-trip and a broken procedure is refused with pa
         FAIL("accepted");
     } catch (const ocop::error& e) {
         CHECK(e.code() == ocop::errc::invalid_document);
-        CHECK(paths_of(e) == std::vector<std::string>{"/levels/0/events/2/roles", "/levels/1/forwards_to", "/levels/2/events/7/type",
+        CHECK(paths_of(e) == std::vector<std::string>{"/levels/0/events/2/roles", "/levels/1/forwards_to", "/levels/2/events/8/type",
                                                       "/levels/2/max_rounds"});
     }
 }

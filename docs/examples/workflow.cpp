@@ -36,8 +36,11 @@ int main() {
         const std::string id = d.id;
         reg.apply(make(id, role::subject, "2021-09-01T08:00:00+07:00", ocop::registered_payload{d, std::nullopt, "1", std::nullopt}, "đăng ký"));
         reg.apply(make(id, role::subject, "2021-09-02T08:00:00+07:00", ocop::submitted_payload{}, "nộp hồ sơ"));
+        // Councils whose members' scorecards are not in the log: their summaries, entered from paper
+        // and marked so (docs/workflow.md, "Councils": a round with recorded scorecards is computed).
         reg.apply(make(id, role::district_council, "2021-09-20T14:00:00+07:00",
-                       ocop::council_payload{1, ocop::exact_mean{362, 5}, 4, 5}, "hội đồng cấp huyện"));
+                       ocop::council_payload{.round = 1, .mean = ocop::exact_mean{362, 5}, .stars = 4, .members = 5, .from_paper = true},
+                       "hội đồng cấp huyện (biên bản giấy)"));
 
         // Refused: the district council may not forward; nothing changes.
         try {
@@ -50,7 +53,8 @@ int main() {
                        ocop::appraisal_payload{ocop::appraisal_outcome::accepted, true, {}}, "thẩm định, kiểm tra thực tế"));
         // Dated after the round-1 window (2021-10-16 to 2021-10-20): recorded with a warning.
         reg.apply(make(id, role::province_council, "2021-10-22T09:00:00+07:00",
-                       ocop::council_payload{1, ocop::exact_mean{1853, 25}, 4, 25}, "hội đồng thành phố, vòng 1"));
+                       ocop::council_payload{.round = 1, .mean = ocop::exact_mean{1853, 25}, .stars = 4, .members = 25, .from_paper = true},
+                       "hội đồng thành phố, vòng 1 (biên bản giấy)"));
         for (const auto& w : reg.last_warnings()) std::cout << "warning: " << w << "\n";
         reg.apply(make(id, role::coordination_office, "2021-11-01T08:00:00+07:00", ocop::recognition_payload{4}, "trình UBND thành phố"));
         reg.apply(make(id, role::province_people_committee, "2021-12-10T08:00:00+07:00",

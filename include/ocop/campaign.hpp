@@ -115,13 +115,17 @@ struct campaign {
     std::vector<planned_row> planned;  ///< the plan's expected registrations (may be empty)
     std::vector<std::string> after_approval;
     std::string source;  ///< where the schedule comes from, cited in window messages ("220/KH-UBND, Phụ lục 02")
+    /// The province's council rules for this campaign's rounds (minimum members, divergence limit,
+    /// knock-outs, minimums; `level` is ignored): absent, council_policy's defaults (docs/scoring.md).
+    std::optional<council_policy> council;
+    std::optional<std::string> council_source;  ///< where those rules come from
 
     const campaign_batch* find_batch(std::string_view id) const noexcept;
     /// The step an event belongs to, given the dossier's state before it (nullptr for a registration).
     const campaign_step* step_of(const event& e, const dossier_state* before) const noexcept;
 };
 BOOST_DESCRIBE_STRUCT(campaign, (), (id, plan, issuer, issued_on, province, year, edition, legal_basis, policy, industries,
-                                     districts, batches, steps, planned, after_approval, source))
+                                     districts, batches, steps, planned, after_approval, source, council, council_source))
 
 /// Checks one event of a campaign's dossier: a registration must use the campaign's edition, be
 /// from its province and name one of its batches (or none); an event dated outside its step's window gives a warning (returned) under

@@ -33,10 +33,12 @@ enum class role {
     province_people_committee,   ///< UBND cấp tỉnh
     central_council,             ///< central OCOP council ("hội đồng cấp trung ương")
     ministry,                    ///< the ministry in charge (MARD; from 2025 Agriculture and Environment)
+    council_member,              ///< one member of the council of the dossier's level: records their own scorecard
+    council_secretary,           ///< the council's secretary ("thư ký hội đồng"): records any member's scorecard
 };
 BOOST_DESCRIBE_ENUM(role, subject, commune_people_committee, district_office, district_council,
                     district_people_committee, coordination_office, advisory_group, province_council,
-                    province_people_committee, central_council, ministry)
+                    province_people_committee, central_council, ministry, council_member, council_secretary)
 
 /// The kinds of workflow events. Their payloads are in workflow.hpp (same order).
 enum class event_type {
@@ -55,10 +57,11 @@ enum class event_type {
     certificate_issued,    ///< the certificate: number, issue date (expiry computed)
     withdrawn,             ///< withdrawn by the subject before the decision
     certificate_expired,   ///< the certificate's validity ended; re-evaluation is a new cycle
+    scorecard_recorded,    ///< one council member's scorecard for the open round (council_result computes from them)
 };
 BOOST_DESCRIBE_ENUM(event_type, registered, submitted, precheck_result, appraisal_result, completion_requested,
                     completion_submitted, council_result, forwarded, closed, recognition_proposed, not_recognised,
-                    decision_recorded, certificate_issued, withdrawn, certificate_expired)
+                    decision_recorded, certificate_issued, withdrawn, certificate_expired, scorecard_recorded)
 
 /// Where a dossier stands at its current level.
 enum class phase {

@@ -67,8 +67,9 @@ struct candidate_row {
     std::string province_mean;  ///< the last council mean at the level that forwarded it
     std::string status;         ///< "pending", "recognised" (5★), "not_recognised" (keeps its stars), "withdrawn"
     std::optional<int> stars;   ///< stars held now (certificate), if any
+    std::optional<bool> mean_from_paper;  ///< true: that mean was entered from paper, not computed from scorecards
 };
-BOOST_DESCRIBE_STRUCT(candidate_row, (), (dossier, product_name, district, industry, province_mean, status, stars))
+BOOST_DESCRIBE_STRUCT(candidate_row, (), (dossier, product_name, district, industry, province_mean, status, stars, mean_from_paper))
 std::vector<candidate_row> five_star_candidates(const registry& r);
 
 /// A recognised product: its latest certificate, whether it is still valid on `as_of`; with what
@@ -89,9 +90,10 @@ struct recognised_row {
     date issued_on;
     date expires_on;
     bool valid = true;  ///< as_of <= expires_on (its last valid day) and not marked expired
+    std::optional<bool> mean_from_paper;  ///< true: the mean was entered from paper, not computed from scorecards
 };
 BOOST_DESCRIBE_STRUCT(recognised_row, (), (dossier, product_name, subject, district, commune, industry, set, mean, stars, level, decision,
-                                           certificate, issued_on, expires_on, valid))
+                                           certificate, issued_on, expires_on, valid, mean_from_paper))
 std::vector<recognised_row> recognised_products(const registry& r, date as_of);
 
 /// A dossier still waiting for a step whose window (for its batch) ended before `as_of`.

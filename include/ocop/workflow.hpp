@@ -77,14 +77,19 @@ struct completion_payload {
 };
 BOOST_DESCRIBE_STRUCT(completion_payload, (), (documents, items))
 
-/// `council_result`: one council round at the dossier's current level, with the exact mean.
+/// `council_result`: closes one council round at the dossier's current level. The library computes
+/// the result from the round's recorded scorecards (`scorecard_recorded`); `mean`, `stars` and
+/// `members`, when given, must equal the computed ones. A result without scorecards is a summary
+/// entered from paper: `from_paper: true` with mean, stars and members (an event of the format
+/// before scorecards, with a mean and no `from_paper`, is read as one, with a warning).
 struct council_payload {
     int round = 1;
-    exact_mean mean;
-    int stars = 0;  ///< after knock-outs and caps (0: not ranked)
-    int members = 0;
+    std::optional<exact_mean> mean;
+    std::optional<int> stars;    ///< after knock-outs and caps (0: not ranked)
+    std::optional<int> members;
+    std::optional<bool> from_paper;  ///< true: a summary entered from paper, no scorecards in the log
 };
-BOOST_DESCRIBE_STRUCT(council_payload, (), (round, mean, stars, members))
+BOOST_DESCRIBE_STRUCT(council_payload, (), (round, mean, stars, members, from_paper))
 
 /// `forwarded`: the level it goes to (must be the current level's forwards_to).
 struct forwarded_payload {
@@ -125,11 +130,20 @@ BOOST_DESCRIBE_STRUCT(withdrawn_payload, (), ())
 struct expired_payload {};
 BOOST_DESCRIBE_STRUCT(expired_payload, (), ())
 
+/// `scorecard_recorded`: one member's scorecard for the round `round` at level `level`, which must
+/// be the dossier's current level and its open round (rounds + 1). Its JSON is {"level", "round",
+/// "scorecard": <a scorecard, docs/scoring.md>}; the card's evaluator is required.
+struct scorecard_payload {
+    std::string level;
+    int round = 1;
+    ocop::scorecard scorecard;
+};
+
 /// The payload of an event; its alternative index is the event_type.
 using event_payload = std::variant<registered_payload, submitted_payload, precheck_payload, appraisal_payload,
                                    completion_request_payload, completion_payload, council_payload, forwarded_payload,
                                    closed_payload, recognition_payload, not_recognised_payload, decision_payload,
-                                   certificate_payload, withdrawn_payload, expired_payload>;
+                                   certificate_payload, withdrawn_payload, expired_payload, scorecard_payload>;
 
 /// One step of a dossier's life: who (actor, role), when (an ISO 8601 timestamp with zone given by
 /// the caller, "2021-10-18T09:00:00+07:00"), what (payload) and why (reason, non-empty).
@@ -159,8 +173,18 @@ struct council_record {
     int stars = 0;
     int members = 0;
     std::string at;
+    std::optional<bool> from_paper;  ///< true: entered from paper (no scorecards); absent: computed from the round's scorecards
 };
-BOOST_DESCRIBE_STRUCT(council_record, (), (level, round, mean, mean_display, stars, members, at))
+BOOST_DESCRIBE_STRUCT(council_record, (), (level, round, mean, mean_display, stars, members, at, from_paper))
+
+/// One member's scorecard of the open council round, kept compact: the log holds the card itself;
+/// the state keeps what the round's result is computed from.
+struct member_card {
+    std::string evaluator;
+    std::vector<std::uint8_t> points;     ///< per criterion of the set, in sheet order
+    std::vector<std::string> knockouts;   ///< ids of the knock-out rules the card triggered
+};
+BOOST_DESCRIBE_STRUCT(member_card, (), (evaluator, points, knockouts))
 
 struct decision_record {
     std::string level;
@@ -196,6 +220,8 @@ struct dossier_state {
     std::string level;  ///< the current level's id
     int rounds = 0;     ///< council rounds done at the current level
     std::vector<council_record> results;
+    /// The scorecards recorded for the open round at `level` (round rounds + 1); absent when none.
+    std::optional<std::vector<member_card>> scorecards;
     std::vector<std::string> open_items;  ///< asked by an appraisal or a council, not yet completed
     bool field_inspected = false;
     std::optional<int> proposed_stars;
@@ -213,7 +239,7 @@ struct dossier_state {
     const certificate_record* certificate() const noexcept { return certificates.empty() ? nullptr : &certificates.back(); }
 };
 BOOST_DESCRIBE_STRUCT(dossier_state, (), (dossier, edition, batch, cycle, previous_cycle, phase, level, rounds, results,
-                                          open_items, field_inspected, proposed_stars, decision, certificates,
+                                          scorecards, open_items, field_inspected, proposed_stars, decision, certificates,
                                           final_stars, registered_at, updated_at, events, warnings))
 
 /// What apply() consults besides the state. Null pointers mean the embedded data.
@@ -221,6 +247,10 @@ struct workflow_rules {
     const procedure_library* procedures = nullptr;  ///< default: embedded_procedures()
     const catalog* editions = nullptr;              ///< default: embedded_catalog() (documents, sets, bands)
     bool check_product_codes = false;               ///< check dossier product codes against the official pattern
+    /// How a round's result is computed from its scorecards and who may sit (minimum_members,
+    /// knock-outs, minimums, divergence); `level` is ignored: the dossier's level is used. A
+    /// registry uses its campaign's `council` policy when it has one.
+    council_policy council;
 };
 
 /// Applies one event to a dossier and returns its new state; `current` is untouched.

@@ -70,7 +70,7 @@ class Demo(unittest.TestCase):
         status = run("campaign", "status", self.tmp / "a", lang=None)
         self.assertEqual(status.returncode, 0, status.stderr)
         self.assertRegex(status.stdout, r"Đã cấp giấy chứng nhận +\d+")  # phase "certified"
-        self.assertIn("541 hồ sơ, 5835 sự kiện", status.stdout)
+        self.assertIn("541 hồ sơ, 20278 sự kiện", status.stdout)
         one = run("campaign", "status", self.tmp / "a", "HN-01-007", lang=None)
         self.assertRegex(one.stdout, r"lần cuối \d\d/\d\d/2021 \d\d:\d\d")
         self.assertRegex(one.stdout, r"Hội đồng Cấp tỉnh lần 1: điểm trung bình \d+,\d\d")
@@ -207,7 +207,7 @@ class Demo(unittest.TestCase):
         store = self.tmp / "imported"
         result = run("campaign", "import", store, source)
         self.assertEqual(result.returncode, 0, result.stderr)
-        self.assertIn("imported 5835 entries", result.stdout)
+        self.assertIn("imported 20278 entries", result.stdout)
         status = json.loads(run("campaign", "status", store, "--json").stdout)
         self.assertEqual(status["dossiers"], 541)
         self.assertEqual(status["head"], (self.tmp / "a" / "head").read_text().strip())
@@ -217,7 +217,7 @@ class Demo(unittest.TestCase):
         self.assertEqual(run("campaign", "export", store).stdout, (self.tmp / "a" / "events.jsonl").read_text(encoding="utf-8"))
         for name in ("events.jsonl", "head"):  # export --out writes the interchange files byte for byte
             self.assertEqual((self.tmp / "x" / name).read_bytes(), (self.tmp / "a" / name).read_bytes(), name)
-        self.assertIn("verified 5835 entries", run("campaign", "verify", store).stdout)
+        self.assertIn("verified 20278 entries", run("campaign", "verify", store).stdout)
 
     def test_the_views_for_analysts(self):
         db = sqlite3.connect(f"file:{self.tmp / 'a' / 'campaign.sqlite'}?mode=ro", uri=True)
@@ -522,3 +522,41 @@ class Edition2026(unittest.TestCase):
 
 if __name__ == "__main__":
     unittest.main()
+
+
+class CouncilScorecards(unittest.TestCase):
+    """The transcript of docs/workflow.md ("Councils: scorecards in the log"): three members'
+    scorecards recorded by the council's secretary, and the district council's round 1 computed
+    from them; a card after the round is closed is refused."""
+
+    def setUp(self):
+        self.dir = Path(tempfile.mkdtemp(prefix="ocop-council-"))
+        self.store = self.dir / "bv"
+        self.assertEqual(run("campaign", "init", self.store, "--campaign", "hanoi-2021").returncode, 0)
+
+    def tearDown(self):
+        shutil.rmtree(self.dir)
+
+    def test_the_round_is_computed_from_the_recorded_cards(self):
+        result = run("campaign", "apply", self.store, EXAMPLES / "events-council.jsonl")
+        self.assertEqual(result.returncode, 0, result.stderr)
+        self.assertEqual(result.stdout.splitlines()[2:], [f"ok {i} scorecard_recorded HN-BV-001-2021" for i in (2, 3, 4)] +
+                         ["ok 5 council_result HN-BV-001-2021"])
+        state = json.loads(run("campaign", "status", self.store, "HN-BV-001-2021", "--json").stdout)
+        events = [json.loads(line) for line in (EXAMPLES / "events-council.jsonl").read_text(encoding="utf-8").splitlines()]
+        with_answers = [e["payload"]["scorecard"] for e in events if e["type"] == "scorecard_recorded"]
+        council = self.dir / "council.json"  # the same cards as a council document: `ocop council` gives the expected result
+        council.write_text(json.dumps({"policy": {"level": "district"}, "scorecards": with_answers}, ensure_ascii=False), encoding="utf-8")
+        expected = json.loads(run("council", council, "--json").stdout)
+        self.assertEqual(state["results"], [{"level": "district", "round": 1, "mean": expected["mean"],
+                                             "mean_display": expected["mean_display"], "stars": expected["stars"], "members": 3,
+                                             "at": "2021-09-20T15:00:00+07:00"}])
+        self.assertEqual((expected["mean_display"], expected["band_stars"], expected["stars"]), ("86.00", 4, 3))  # as docs/workflow.md says
+        self.assertNotIn("scorecards", state)
+        late = dict(events[2], at="2021-09-20T16:00:00+07:00")
+        late["payload"] = dict(late["payload"], scorecard=dict(with_answers[0], evaluator="Phạm Thị Dung"))
+        path = self.dir / "late.jsonl"
+        path.write_text(json.dumps(late, ensure_ascii=False) + "\n", encoding="utf-8")
+        refused = run("campaign", "apply", self.store, path)
+        self.assertEqual(refused.returncode, 1)
+        self.assertIn("/payload/round: round 1 at level district is closed", refused.stderr)

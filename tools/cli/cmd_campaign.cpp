@@ -136,7 +136,8 @@ void print_dossier(const dossier_state* s, bool json, streams& io) {
     io.out << tr("status.dossier", {s->dossier.id, s->dossier.product_name, s->dossier.district, s->edition, s->batch.value_or("-")}) << '\n';
     io.out << tr("status.phase", {label_or_id("phase", to_string(s->phase)), level_name(s->level), n(s->events), moment(s->updated_at)}) << '\n';
     for (const auto& c : s->results)
-        io.out << tr("status.council", {level_name(c.level), n(c.round), decimal(c.mean_display), n(c.stars), moment(c.at)}) << '\n';
+        io.out << tr("status.council", {level_name(c.level), n(c.round), decimal(c.mean_display), n(c.stars), moment(c.at)})
+               << (c.from_paper.value_or(false) ? " " + tr("common.from_paper") : "") << '\n';
     if (const auto* cert = s->certificate())
         io.out << tr("status.certificate", {cert->number, n(cert->stars), day(cert->issued_on), day(cert->expires_on)}) << '\n';
     for (const auto& w : s->warnings) io.out << "  " << tr("common.warning", {w}) << '\n';

@@ -117,9 +117,17 @@ private:
     council_result province_rounds(product& p);
     void recognition(const product& p, const council_result& round2);
     date on(date base, int spread) { return base.plus_days(static_cast<int>(random_.below(static_cast<std::uint32_t>(spread)))); }
-    council_result council(const product_set& set, int quality, subject_kind kind, const std::vector<std::string>& knockouts,
-                           const std::string& level, const std::string& who);
+    /// One council round: every member's scorecard and the result they give.
+    struct sitting {
+        std::vector<scorecard> cards;
+        council_result result;
+    };
+    sitting council(const product_set& set, int quality, subject_kind kind, const std::vector<std::string>& knockouts,
+                    const std::string& level, const std::string& who);
     void push(const std::string& dossier, role r, const std::string& actor, date d, event_payload p, std::string reason);
+    void push_at(const std::string& dossier, role r, const std::string& actor, const std::string& at, event_payload p, std::string reason);
+    void push_round(const std::string& dossier, role r, const std::string& council_name, date d, const std::string& level, int round,
+                    const sitting& s, std::string reason);
 
     const campaign& campaign_;
     const edition& edition_;
@@ -131,24 +139,41 @@ private:
 
 void simulation::push(const std::string& dossier, role r, const std::string& actor, date d, event_payload p, std::string reason) {
     int minute = static_cast<int>(random_.below(480));
-    std::string at = stamp(d, minute);
+    push_at(dossier, r, actor, stamp(d, minute), std::move(p), std::move(reason));
+}
+
+void simulation::push_at(const std::string& dossier, role r, const std::string& actor, const std::string& at, event_payload p,
+                         std::string reason) {
     events_.push_back({at, events_.size(), event{dossier, actor, r, at, std::move(p), std::move(reason)}});
 }
 
-council_result simulation::council(const product_set& set, int quality, subject_kind kind, const std::vector<std::string>& knockouts,
-                                   const std::string& level, const std::string& who) {
+/// A council round in the log: the secretary records every member's scorecard, then the round's
+/// result, which the library computes from them (the event's mean, stars and members must agree).
+/// All at one time, in this order (the campaign is sorted stably by time).
+void simulation::push_round(const std::string& dossier, role r, const std::string& council_name, date d, const std::string& level, int round,
+                            const sitting& s, std::string reason) {
+    const std::string at = stamp(d, static_cast<int>(random_.below(480)));
+    for (const auto& card : s.cards)
+        push_at(dossier, role::council_secretary, "Thư ký " + council_name, at, scorecard_payload{level, round, card}, "phiếu chấm điểm của thành viên");
+    push_at(dossier, r, council_name, at, council_payload_from(s.result, round), std::move(reason));
+}
+
+simulation::sitting simulation::council(const product_set& set, int quality, subject_kind kind, const std::vector<std::string>& knockouts,
+                                        const std::string& level, const std::string& who) {
     const int members = 7 + static_cast<int>(random_.below(5));  // 7 to 11 members
-    std::vector<scorecard_result> cards;
+    sitting out;
+    std::vector<scorecard_result> results;
     for (int m = 0; m < members; ++m) {
         int member_quality = std::clamp(quality + static_cast<int>(random_.below(61)) - 30, 0, 1000);
-        cards.push_back(score(edition_, set,
-                              synthetic_scorecard(set, edition_.id, who + " member " + std::to_string(m + 1), member_quality, kind, random_, knockouts)));
+        out.cards.push_back(synthetic_scorecard(set, edition_.id, who + " member " + std::to_string(m + 1), member_quality, kind, random_, knockouts));
+        results.push_back(score(edition_, set, out.cards.back()));
     }
-    figures_.scorecards += cards.size();
+    figures_.scorecards += results.size();
     figures_.councils += 1;
-    council_policy policy;
+    council_policy policy = campaign_.council.value_or(council_policy{});
     policy.level = level;
-    return aggregate(edition_, embedded_procedures().get(edition_.id), set, cards, policy);
+    out.result = aggregate(edition_, embedded_procedures().get(edition_.id), set, results, policy);
+    return out;
 }
 
 void simulation::add_dossier(const std::string& district, std::size_t district_no, const std::string& industry, std::size_t sequence,
@@ -215,9 +240,10 @@ void simulation::draw_quality(product& p) {
 bool simulation::district_level(const product& p) {
     const dossier& d = p.d;
     const std::string dist_committee = "UBND " + d.district;
-    council_result district_result = council(*p.set, p.quality, p.kind, p.knockouts, "district", "Hội đồng " + d.district);
-    push(d.id, role::district_council, "Hội đồng OCOP " + d.district, on(p.cal.district_council, 8),
-         council_payload_from(district_result, 1), "đánh giá, phân hạng cấp huyện");
+    const sitting district = council(*p.set, p.quality, p.kind, p.knockouts, "district", "Hội đồng " + d.district);
+    const council_result& district_result = district.result;
+    push_round(d.id, role::district_council, "Hội đồng OCOP " + d.district, on(p.cal.district_council, 8), "district", 1, district,
+               "đánh giá, phân hạng cấp huyện");
     if (!district_result.forward_to) {
         if (district_result.knockout.outcome != evaluation_outcome::evaluated) figures_.knocked_out += 1;
         push(d.id, role::district_people_committee, dist_committee, on(p.cal.forwarded, 7), closed_payload{},
@@ -251,9 +277,9 @@ void simulation::appraisal(const product& p) {
 /// others), then round 2. Returns round 2's result.
 council_result simulation::province_rounds(product& p) {
     const dossier& d = p.d;
-    council_result round1 = council(*p.set, p.quality, p.kind, p.knockouts, "province", "Hội đồng thành phố vòng 1");
-    push(d.id, role::province_council, "Hội đồng OCOP thành phố", on(p.cal.round1, 5), council_payload_from(round1, 1),
-         "đánh giá, phân hạng vòng 1");
+    const sitting first = council(*p.set, p.quality, p.kind, p.knockouts, "province", "Hội đồng thành phố vòng 1");
+    const council_result& round1 = first.result;
+    push_round(d.id, role::province_council, "Hội đồng OCOP thành phố", on(p.cal.round1, 5), "province", 1, first, "đánh giá, phân hạng vòng 1");
 
     const auto near_bound = [](const exact_mean& m) {
         for (int bound : {50, 70, 90})
@@ -271,10 +297,9 @@ council_result simulation::province_rounds(product& p) {
         push(d.id, role::subject, d.subject.name, on(p.cal.completion_submitted, 2), completion_payload{{"doc-16", "doc-10"}, items},
              "nộp minh chứng bổ sung");
     }
-    council_result round2 = council(*p.set, p.quality, p.kind, p.knockouts, "province", "Hội đồng thành phố vòng 2");
-    push(d.id, role::province_council, "Hội đồng OCOP thành phố", on(p.cal.round2, 5), council_payload_from(round2, 2),
-         "đánh giá, phân hạng vòng 2");
-    return round2;
+    sitting second = council(*p.set, p.quality, p.kind, p.knockouts, "province", "Hội đồng thành phố vòng 2");
+    push_round(d.id, role::province_council, "Hội đồng OCOP thành phố", on(p.cal.round2, 5), "province", 2, second, "đánh giá, phân hạng vòng 2");
+    return std::move(second.result);
 }
 
 /// Not recognised (knocked out or below 3 stars), or proposed, decided and certified; 90 points or

@@ -94,13 +94,18 @@ grid grid_of(const count_matrix& m, const std::string& title, const std::string&
     return g;
 }
 
+/// A council's mean, marked when it was entered from paper rather than computed from scorecards.
+std::string mean_cell(const std::string& mean, const std::optional<bool>& from_paper) {
+    return decimal(mean) + (from_paper.value_or(false) ? " " + tr("common.from_paper") : "");
+}
+
 grid grid_of(const std::vector<candidate_row>& rows, const campaign* plan) {
     grid g{tr("report.candidates"),
            {tr("header.dossier"), tr("header.product"), tr("header.district"), tr("header.industry"), ">" + tr("header.province_mean"),
             tr("header.status"), ">" + tr("header.stars")},
            {}};
     for (const auto& r : rows)
-        g.rows.push_back({r.dossier, r.product_name, r.district, industry_name(plan, r.industry), decimal(r.province_mean),
+        g.rows.push_back({r.dossier, r.product_name, r.district, industry_name(plan, r.industry), mean_cell(r.province_mean, r.mean_from_paper),
                           label_or_id("candidate", r.status), r.stars ? std::to_string(*r.stars) : "-"});
     return g;
 }
@@ -113,7 +118,7 @@ grid grid_of(const std::vector<recognised_row>& rows, const campaign* plan) {
            {}};
     for (const auto& r : rows)
         g.rows.push_back({r.dossier, r.product_name, r.subject, r.district, r.commune.value_or(""), industry_name(plan, r.industry),
-                          r.set ? set_name(plan, *r.set) : "", decimal(r.mean), std::to_string(r.stars), level_name(r.level), r.decision, r.certificate,
+                          r.set ? set_name(plan, *r.set) : "", mean_cell(r.mean, r.mean_from_paper), std::to_string(r.stars), level_name(r.level), r.decision, r.certificate,
                           day(r.issued_on), day(r.expires_on), tr(r.valid ? "common.yes" : "common.no")});
     return g;
 }

@@ -48,6 +48,7 @@ SELECT id,
        json_extract(state, '$.level') AS level,
        coalesce(json_extract(state, '$.final_stars'), json_extract(state, '$.results[#-1].stars')) AS stars,
        json_extract(state, '$.results[#-1].mean_display') AS mean,
+       coalesce(json_extract(state, '$.results[#-1].from_paper'), 0) AS mean_from_paper,
        json_extract(state, '$.updated_at') AS updated_at
 FROM dossiers;
 CREATE VIEW council_results AS
@@ -57,7 +58,8 @@ SELECT d.id AS dossier,
        json_extract(r.value, '$.members') AS members,
        json_extract(r.value, '$.mean_display') AS mean,
        json_extract(r.value, '$.stars') AS stars,
-       json_extract(r.value, '$.at') AS at
+       json_extract(r.value, '$.at') AS at,
+       coalesce(json_extract(r.value, '$.from_paper'), 0) AS from_paper
 FROM dossiers AS d, json_each(d.state, '$.results') AS r;
 CREATE VIEW certificates AS
 SELECT d.id AS dossier,

@@ -43,7 +43,41 @@ def to_certificate(dossier_id, batch=None):
     ]
 
 
+BEST = {"1.1": "c", "1.2": "d", "1.3": "d", "1.4": "c", "1.5": "e", "1.6": "b", "2.1": "d", "2.2": "d", "2.3": "c", "3.1": "c",
+        "3.2": {"case": "1", "level": "b"}, "3.3": "b", "3.4": "b", "3.5": "c", "4.1": "d", "4.2": "d", "4.3": "e", "5.1": "f",
+        "5.2": "d", "5.3": "b", "6.1": "c", "6.2": "e", "6.3": "d", "6.4": "d", "6.5": "c", "7": "c", "8": "d", "9.1": "c",
+        "9.2": "d", "10": "f", "11": "c"}
+
+
+def scorecard(evaluator, **lowered):
+    """A member's scorecard for rau-cu-qua-hat-tuoi: the best level everywhere but the lowered criteria."""
+    answers = dict(BEST, **{k.replace("_", "."): v for k, v in lowered.items()})
+    return {"edition": "1048-781", "set": "rau-cu-qua-hat-tuoi", "evaluator": evaluator, "answers": answers}
+
+
 class WorkflowTest(unittest.TestCase):
+    def test_a_council_result_is_computed_from_the_recorded_scorecards(self):
+        cards = [scorecard("Member A"), scorecard("Member B", _1_1="a"), scorecard("Member C", _8="b")]
+        with ocop.Registry() as reg:
+            reg.apply(ev("registered", "subject", "2021-09-01", {"dossier": product("HN-002")}, "HN-002"))
+            reg.apply(ev("submitted", "subject", "2021-09-02", {"documents": []}, "HN-002"))
+            for card in cards:
+                reg.apply(ev("scorecard_recorded", "council_secretary", "2021-09-20",
+                             {"level": "district", "round": 1, "scorecard": card}, "HN-002"))
+            with self.assertRaises(ocop.RuleViolationError) as refused:  # a mean the scorecards do not give
+                reg.apply(ev("council_result", "district_council", "2021-09-20",
+                             {"round": 1, "mean": {"numerator": 300, "denominator": 3}}, "HN-002"))
+            self.assertIn("/payload/mean: the 3 scorecards of round 1 at level district give a mean of", str(refused.exception))
+            state = reg.apply(ev("council_result", "district_council", "2021-09-20", {"round": 1}, "HN-002"))
+            with ocop.Catalog.embedded() as catalog:
+                totals = [catalog.score(card)["total"] for card in cards]
+            result = state["results"][-1]
+            self.assertEqual(result["mean"], {"numerator": sum(totals), "denominator": 3})
+            self.assertEqual(result["members"], 3)
+            self.assertNotIn("from_paper", result)
+            self.assertNotIn("scorecards", state)
+            self.assertLess(sum(totals), 300)
+
     def test_a_dossier_goes_from_registration_to_a_certificate(self):
         with ocop.Registry() as reg:
             states = [reg.apply(e) for e in to_certificate("HN-001")]

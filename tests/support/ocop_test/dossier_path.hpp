@@ -36,9 +36,9 @@ inline ocop::registered_payload registration(ocop::dossier d, std::optional<std:
     return ocop::registered_payload{std::move(d), std::nullopt, std::move(batch), std::nullopt};
 }
 
-/// A council result with mean numerator/denominator.
+/// A council result with mean numerator/denominator, entered from paper (no scorecards in the log).
 inline ocop::council_payload council(int round, std::int64_t numerator, std::int64_t denominator, int stars, int members = 5) {
-    return ocop::council_payload{round, ocop::exact_mean{numerator, denominator}, stars, members};
+    return ocop::council_payload{round, ocop::exact_mean{numerator, denominator}, stars, members, true};
 }
 
 /// Dossier `id` ("Bưởi Diễn" of HTX Phú Diễn, Bắc Từ Liêm) registered (in `batch`, if any) on

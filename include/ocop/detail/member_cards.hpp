@@ -1,0 +1,19 @@
+#pragma once
+// Private: a council member's scorecard kept compact in a dossier's state (workflow.hpp member_card)
+// and the scorecard_result aggregate() needs, rebuilt from it when the round closes.
+
+#include "ocop/catalog.hpp"
+#include "ocop/scoring.hpp"
+#include "ocop/workflow.hpp"
+
+namespace ocop::detail {
+
+/// The evaluator, the points per criterion (sheet order) and the knock-out rules a scored card triggered.
+member_card compact_card(const scorecard_result& result);
+
+/// A scorecard_result with what aggregate() reads (evaluator, points per criterion, parts, total,
+/// knock-outs and outcome) from a compact card of `set`. Throws error(errc::invalid_document) at
+/// `path` when the card does not fit the set (a host-given state).
+scorecard_result restore_card(const edition& ed, const product_set& set, const member_card& card, const std::string& path);
+
+}  // namespace ocop::detail
