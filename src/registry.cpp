@@ -34,6 +34,7 @@ const dossier_state& registry::apply(const event& e, const std::function<void(co
             after.warnings.push_back(*w);
             warnings.push_back(*w);
         }
+        if (e.type() == event_type::registered) check_units(*campaign_, after.dossier);
     }
     if (before_commit) before_commit(after);
     // Commit: the log first (strong guarantee), then the state; undo the log if the state fails.
