@@ -106,7 +106,8 @@ void check_campaign_units(const campaign& c, problem_list& p) {
         if (!siblings.insert(u.parent.value_or("") + "\n" + std::string(to_string(u.kind)) + "\n" + key).second)
             p.add(json_path(at, "name"), "duplicate unit: " + unit_title(u) + " is listed twice under the same parent");
         if (key.starts_with(name_key(message(language::vi, "unit_kind." + std::string(to_string(u.kind)))) + " "))
-            p.add(json_path(at, "name"), "expected the name without its kind (\"" + std::string(to_string(u.kind)) + "\" says it), found \"" + u.name + "\"");
+            p.add(json_path(at, "name"), "expected the name without its kind, which \"kind\" gives (" + std::string(to_string(u.kind)) +
+                                             "), found \"" + u.name + "\"");
     }
     if (units.empty()) return;
     const std::vector<std::string> top = names_under(units, nullptr);
