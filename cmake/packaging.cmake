@@ -29,8 +29,8 @@ set(CPACK_COMPONENT_RUNTIME_DESCRIPTION "OCOP star-ranking rules: the stable C A
  star bands, and the dossier workflow, behind a C ABI with JSON in and out.")
 set(CPACK_DEBIAN_DEV_PACKAGE_NAME libocop-dev)
 set(CPACK_DEBIAN_DEV_PACKAGE_SECTION libdevel)
-# The C++ library's package config needs Boost.JSON and OpenSSL's headers; the C ABI needs nothing.
-set(CPACK_DEBIAN_DEV_PACKAGE_DEPENDS "libboost-json1.81-dev, libboost1.81-dev, libssl-dev")
+# The C++ library's package config needs Boost.JSON, Boost.Locale and OpenSSL's headers; the C ABI needs nothing.
+set(CPACK_DEBIAN_DEV_PACKAGE_DEPENDS "libboost-json1.81-dev, libboost-locale1.81-dev, libboost1.81-dev, libssl-dev")
 set(CPACK_COMPONENT_DEV_DESCRIPTION "OCOP star-ranking rules: development files
  ocop.h and ocop.pc for the C ABI, the C++ headers and static library libocopxx.a, and the CMake
  package (find_package(ocop): ocop::capi, ocop::ocop).")
@@ -43,7 +43,7 @@ find_program(OCOP_DPKG_SHLIBDEPS dpkg-shlibdeps)
 if(OCOP_DPKG_SHLIBDEPS)
   set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 else()
-  set(CPACK_DEBIAN_RUNTIME_PACKAGE_DEPENDS "libboost-json1.81.0, libssl3, libstdc++6, libgcc-s1, libc6")
+  set(CPACK_DEBIAN_RUNTIME_PACKAGE_DEPENDS "libboost-json1.81.0, libboost-locale1.81.0, libssl3, libstdc++6, libgcc-s1, libc6")
   set(CPACK_DEBIAN_CLI_PACKAGE_DEPENDS "${CPACK_DEBIAN_RUNTIME_PACKAGE_DEPENDS}, libsqlite3-0, libxlsxwriter4")
 endif()
 include(CPack)

@@ -7,6 +7,7 @@
 #include <map>
 #include <set>
 
+#include "ocop/detail/campaign_units.hpp"
 #include "ocop/detail/catalog_loader.hpp"
 #include "ocop/detail/council_policy_json.hpp"
 #include "ocop/detail/described_json.hpp"
@@ -109,6 +110,8 @@ void validate(const campaign& c, problem_list& p) {
             if (!w.window.from && !w.window.until && !w.window.before)
                 p.add(json_path(at, "window"), "expected the window's dates (from and until, or before), found none");
         }
+    detail::check_campaign_units(c, p);
+    const std::vector<std::string> rows = c.district_rows();
     for (std::size_t i = 0; i < c.planned.size(); ++i) {
         const auto& row = c.planned[i];
         const std::string at = json_path("/planned", i);
@@ -118,7 +121,7 @@ void validate(const campaign& c, problem_list& p) {
         int sum = 0;
         for (int n : row.by_industry) sum += n;
         if (sum != row.total) p.add(json_path(at, "total"), "expected the sum of by_industry " + std::to_string(sum) + ", found " + std::to_string(row.total));
-        if (std::find(c.districts.begin(), c.districts.end(), row.district) == c.districts.end())
+        if (std::find(rows.begin(), rows.end(), row.district) == rows.end())
             p.add(json_path(at, "district"), "expected a district of the campaign, found \"" + row.district + "\"");
     }
 }

@@ -43,6 +43,7 @@ const dossier_state& registry::apply_logged(const event& e, const std::function<
             after.warnings.push_back(*w);
             warnings.push_back(*w);
         }
+        if (e.type() == event_type::registered) check_units(*campaign_, after.dossier);
     }
     // A verified entry is adopted as it is, provided appending the event would write the same bytes.
     if (verified && canonical_json(e) != verified->event)

@@ -48,6 +48,10 @@ std::vector<std::string> campaign_industries(const registry& r) {
     return out;
 }
 
+std::vector<std::string> district_rows(const registry& r) {
+    return r.campaign() ? r.campaign()->district_rows() : std::vector<std::string>{};
+}
+
 std::vector<std::string> star_columns() { return {"0★", "1★", "2★", "3★", "4★", "5★", "no rank"}; }
 
 }  // namespace
@@ -55,8 +59,7 @@ std::vector<std::string> star_columns() { return {"0★", "1★", "2★", "3★"
 count_matrix registrations_by_district(const registry& r) {
     std::vector<std::pair<std::string, std::string>> cells;
     for (const auto& [id, s] : r.dossiers()) cells.emplace_back(s.dossier.district, s.dossier.industry);
-    std::vector<std::string> districts = r.campaign() ? r.campaign()->districts : std::vector<std::string>{};
-    return tabulate("district", districts, campaign_industries(r), cells);
+    return tabulate("district", district_rows(r), campaign_industries(r), cells);
 }
 
 count_matrix planned_registrations(const campaign& c) {
@@ -64,7 +67,7 @@ count_matrix planned_registrations(const campaign& c) {
     m.rows = "district";
     for (const auto& i : c.industries) m.columns.push_back(i.id);
     m.column_totals.assign(m.columns.size(), 0);
-    for (const auto& d : c.districts) {
+    for (const auto& d : c.district_rows()) {
         count_row row{d, std::vector<int>(m.columns.size(), 0), 0};
         for (const auto& p : c.planned)
             if (p.district == d) {
@@ -92,8 +95,7 @@ results_report results_by_stars(const registry& r) {
         by_district.emplace_back(s.dossier.district, col);
         by_industry.emplace_back(s.dossier.industry, col);
     }
-    std::vector<std::string> districts = r.campaign() ? r.campaign()->districts : std::vector<std::string>{};
-    out.by_district = tabulate("district", districts, star_columns(), by_district);
+    out.by_district = tabulate("district", district_rows(r), star_columns(), by_district);
     out.by_industry = tabulate("industry", campaign_industries(r), star_columns(), by_industry);
     return out;
 }

@@ -32,7 +32,7 @@ TEST_CASE("Campaign: the Hanoi 2021 plan ships built in with its batches, steps 
     CHECK(c.edition == "1048-781");
     CHECK(c.policy == ocop::window_policy::warn);
     CHECK(c.batches.size() == 2);
-    CHECK(c.districts.size() == 26);
+    CHECK(c.district_rows().size() == 26);
     CHECK(c.industries.size() == 6);
     REQUIRE(c.steps.size() == 7);
     CHECK(c.steps[2].window_for("1")->to_string() == "2021-10-16 to 2021-10-20");

@@ -12,6 +12,7 @@
 #include <boost/describe/class.hpp>
 #include <boost/describe/enum.hpp>
 
+#include "ocop/admin_units.hpp"
 #include "ocop/date.hpp"
 #include "ocop/enum_text.hpp"
 #include "ocop/procedure.hpp"
@@ -109,7 +110,13 @@ struct campaign {
     std::vector<std::string> legal_basis;
     window_policy policy = window_policy::warn;
     std::vector<campaign_industry> industries;
-    std::vector<std::string> districts;  ///< in the plan's order
+    /// Names only, in the plan's order: the first form of the list, still read, never checked. With
+    /// `units` it may be left empty (the rows follow the units) or give the rows' order by their names.
+    std::vector<std::string> districts;
+    /// The administrative units a registration's district and commune are checked against (absent or
+    /// empty: not checked); in the plan's order.
+    std::optional<std::vector<admin_unit>> units;
+    std::optional<std::string> units_source;  ///< where the list of units comes from
     std::vector<campaign_batch> batches;
     std::vector<campaign_step> steps;
     std::vector<planned_row> planned;  ///< the plan's expected registrations (may be empty)
@@ -121,17 +128,29 @@ struct campaign {
     std::optional<std::string> council_source;  ///< where those rules come from
 
     const campaign_batch* find_batch(std::string_view id) const noexcept;
+    /// The rows of reports by district, in order: `districts` when it names any, else the names of
+    /// the units directly under the province (districts before the 2025 reorganisation, communes after).
+    std::vector<std::string> district_rows() const;
     /// The step an event belongs to, given the dossier's state before it (nullptr for a registration).
     const campaign_step* step_of(const event& e, const dossier_state* before) const noexcept;
 };
 BOOST_DESCRIBE_STRUCT(campaign, (), (id, plan, issuer, issued_on, province, year, edition, legal_basis, policy, industries,
-                                     districts, batches, steps, planned, after_approval, source, council, council_source))
+                                     districts, units, units_source, batches, steps, planned, after_approval, source, council,
+                                     council_source))
 
 /// Checks one event of a campaign's dossier: a registration must use the campaign's edition, be
 /// from its province and name one of its batches (or none); an event dated outside its step's window gives a warning (returned) under
 /// window_policy::warn, or error(errc::rule_violation) under enforce. `after` is the state apply() returned.
 std::optional<std::string> check_campaign(const campaign& c, const event& e, const dossier_state* before,
                                           const dossier_state& after);
+
+/// The registration's district and commune checked against the campaign's units and rewritten as
+/// the list names them ("Huyện Ba Vì", or "Ba Vì" in NFD, become "Ba Vì"): `d.district` names a unit
+/// directly under the province; `d.commune`, when given, a unit under that district when the list
+/// has any, or (2025 shape, communes directly under the province) the same unit as `d.district`;
+/// otherwise it is kept as written. Throws error(errc::invalid_document) at
+/// /payload/dossier/district or /payload/dossier/commune with the closest name. Without units: nothing.
+void check_units(const campaign& c, dossier& d);
 
 /// The campaigns shipped with the library (src/data/campaigns): "hanoi-2021".
 /// Throws error(errc::not_found) for another id.

@@ -24,7 +24,8 @@ def run(*args, lang="en"):
 
 def fill(doc):
     """What a province office fills in: the plan, its date and source, and one window per step."""
-    doc.update(plan="15/KH-UBND", issuer="UBND tỉnh Phú Thọ", issued_on="2026-06-01", source="15/KH-UBND, Phụ lục 02")
+    doc.update(plan="15/KH-UBND", issuer="UBND tỉnh Phú Thọ", issued_on="2026-06-01", source="15/KH-UBND, Phụ lục 02",
+               units=[{"id": "thanh-son", "name": "Thanh Sơn", "kind": "commune"}], units_source="15/KH-UBND, Phụ lục 01")
     for i, step in enumerate(doc["steps"]):
         for w in step["windows"]:
             w["window"] = {"from": f"2026-07-{i + 1:02d}", "until": f"2026-08-{i + 1:02d}"}
@@ -79,12 +80,13 @@ class CampaignNew(unittest.TestCase):
         path.write_text(json.dumps(self.template()), encoding="utf-8")
         result = run("validate", path)
         self.assertEqual(result.returncode, 1, result.stdout)
-        for field in ("/plan", "/issuer", "/issued_on", "/source"):
+        for field in ("/plan", "/issuer", "/issued_on", "/units_source", "/source"):
             self.assertIn(f"{path}: {field}: to fill in: this field of the template", result.stderr)
         steps = len(json.loads(path.read_text(encoding="utf-8"))["steps"])
         for i in range(steps):
             self.assertIn(f"/steps/{i}/windows/0/window: to fill in: the window's dates", result.stderr)
-        self.assertIn(f"{4 + steps} problem(s) in this campaign", result.stderr)
+        self.assertIn(f"{path}: /units: to fill in: list the province's administrative units", result.stderr)
+        self.assertIn(f"{6 + steps} problem(s) in this campaign", result.stderr)
         self.assertIn("chưa điền", run("validate", path, lang=None).stderr)
 
     def test_filled_in_it_validates_and_init_accepts_it(self):
@@ -141,7 +143,7 @@ class DocumentedWalk(unittest.TestCase):
             first = subprocess.run(["sh", "-c", blocks[0]], cwd=tmp, capture_output=True, text=True, timeout=120, env=env)
             self.assertEqual(first.returncode, 1, first.stderr)  # validate: the template is not filled in
             self.assertIn("/steps/16/windows/0/window: chưa điền", first.stderr)
-            self.assertIn("phu-tho-2026.json: 21 lỗi trong campaign này", first.stderr)
+            self.assertIn("phu-tho-2026.json: 23 lỗi trong campaign này", first.stderr)
             second = subprocess.run(["sh", "-ec", blocks[1]], cwd=tmp, capture_output=True, text=True, timeout=120, env=env)
             self.assertEqual(second.returncode, 0, second.stderr)
             self.assertIn("phu-tho-2026.json: campaign hợp lệ", second.stdout)

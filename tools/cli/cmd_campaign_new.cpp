@@ -116,6 +116,8 @@ int campaign_new(const std::vector<std::string>& argv, streams& io) {
         {"policy", "warn"},
         {"industries", boost::json::array{}},
         {"districts", boost::json::array{}},
+        {"units", boost::json::array{}},
+        {"units_source", ""},
         {"batches", boost::json::array{boost::json::object{{"id", "1"}, {"name", tr("new.batch", {"1"})}}}},
         {"steps", template_steps(p)},
         {"planned", boost::json::array{}},

@@ -20,10 +20,11 @@ namespace ocop::cli {
 
 namespace {
 
-/// The fields a campaign template (ocop campaign new) leaves to fill in: empty strings and windows
-/// without dates, each by its JSON Pointer path.
+/// The fields a campaign template (ocop campaign new) leaves to fill in: empty strings, windows
+/// without dates and the empty list of administrative units, each by its JSON Pointer path.
 void find_unfilled(const boost::json::value& v, const std::string& at, problem_list& problems) {
     if (const auto* s = v.if_string(); s && s->empty()) problems.add(at, tr("validate.unfilled"));
+    if (const auto* a = v.if_array(); a && a->empty() && at == "/units") problems.add(at, tr("validate.unfilled_units"));
     if (const auto* o = v.if_object()) {
         if (at.ends_with("/window") && o->empty()) problems.add(at, tr("validate.unfilled_window"));
         for (const auto& kv : *o) find_unfilled(kv.value(), json_path(at, kv.key()), problems);

@@ -172,6 +172,20 @@ class WorkflowTest(unittest.TestCase):
             with self.assertRaises(ocop.InvalidArgumentError):
                 reg.report("overdue")
 
+    def test_a_campaigns_administrative_units_check_registrations(self):
+        hanoi = ocop.campaign("hanoi-2021")
+        self.assertEqual(hanoi["units"][0], {"id": "ba-vi", "name": "Ba Vì", "kind": "rural_district"})
+        with ocop.Registry(campaign=hanoi) as reg:
+            registered = ev("registered", "subject", "2021-09-01", {"dossier": product("HN-002", district="Huyện Ba Vi\u0300")}, "HN-002")
+            self.assertEqual(reg.apply(registered)["dossier"]["district"], "Ba Vì")  # NFD, with its kind: the list's name
+            with self.assertRaises(ocop.InvalidDocumentError) as cm:
+                reg.apply(ev("registered", "subject", "2021-09-01", {"dossier": product("HN-003", district="Ba Vi")}, "HN-003"))
+            self.assertEqual(cm.exception.problems[0]["path"], "/payload/dossier/district")
+            self.assertIn('did you mean "Ba Vì" (huyện Ba Vì)?', cm.exception.message)
+            self.assertEqual(reg.report("registrations")["table"][0]["key"], "Ba Vì")
+        with self.assertRaises(ocop.InvalidDocumentError):
+            ocop.validate_campaign(dict(hanoi, units=hanoi["units"] + [{"id": "ba-vi", "name": "Ba Vì 2", "kind": "town"}]))
+
     def test_procedures_of_the_editions(self):
         p = ocop.procedure("1048-781")
         self.assertEqual(p["edition"], "1048-781")

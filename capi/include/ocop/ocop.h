@@ -290,7 +290,7 @@ OCOP_API int ocop_campaign_validate(const char* campaign_json);
 
 /** Creates an empty registry. `cat` (NULL: the embedded catalog) gives the editions events are
  *  checked against; the registry keeps it alive. `campaign_json` (NULL: none) pins the edition,
- *  batches and step windows. Errors: OCOP_E_INVALID_ARGUMENT, OCOP_E_INVALID_JSON,
+ *  batches and step windows, and the administrative units a registration must name. Errors: OCOP_E_INVALID_ARGUMENT, OCOP_E_INVALID_JSON,
  *  OCOP_E_INVALID_DOCUMENT (campaign). Since 0.1. */
 OCOP_API int ocop_registry_new(ocop_registry** out, const ocop_catalog* cat, const char* campaign_json);
 
@@ -309,7 +309,8 @@ OCOP_API void ocop_registry_free(ocop_registry* reg);
  *  *out_state_json unless out_state_json is NULL. A refused event leaves the registry and its log
  *  unchanged (strong guarantee), also after OCOP_E_NOMEM.
  *  Errors: OCOP_E_INVALID_ARGUMENT, OCOP_E_INVALID_JSON, OCOP_E_INVALID_DOCUMENT (path of every
- *  problem, "/payload/mean/denominator"), OCOP_E_FORBIDDEN (the role may not apply the event),
+ *  problem, "/payload/mean/denominator"; a district or commune the campaign does not list,
+ *  "/payload/dossier/district", with the closest name), OCOP_E_FORBIDDEN (the role may not apply the event),
  *  OCOP_E_RULE_VIOLATION (a guard of the procedure or campaign: the message names the rule and its
  *  legal source), OCOP_E_NOT_FOUND, OCOP_E_NO_EDITION_IN_FORCE. Since 0.1. */
 OCOP_API int ocop_registry_apply(ocop_registry* reg, const char* event_json, char** out_state_json);
