@@ -177,7 +177,7 @@ TEST_CASE("Round two: an integer field given 2.0, 1e999 or 2^64 says precisely w
     CHECK_THAT(message_for("\"1\""), Catch::Contains("expected an integer, found a string"));
 }
 
-TEST_CASE("Round two: declared knock-outs are named by their index; one declared twice is refused", "[bad_input]") {
+TEST_CASE("Round two: declared knock-outs are named by their index, and one declared twice is refused", "[bad_input]") {
     const std::string ok = "\"food-safety-certificate-not-compliant\"";
     auto with_knockouts = [](const std::string& list) {
         return inserted(ocop::test::rau_best_card(), "{", "\"knockouts\": [" + list + "],");
