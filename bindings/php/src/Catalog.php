@@ -82,6 +82,18 @@ final class Catalog extends Handle
         return Native::callJson('ocop_council_evaluate', $this->pointer(), Native::text($council));
     }
 
+    /** The consistency of a council ['policy' => ..., 'scorecards' => [...], 'analysis' => [...]] (docs/scoring.md). */
+    public function analyseCouncil(string|array $council): array
+    {
+        return Native::callJson('ocop_council_analyse', $this->pointer(), Native::text($council));
+    }
+
+    /** Campaign analytics over ['analysis' => ..., 'councils' => [['id', 'industry', 'scorecards'], ...]]. */
+    public function campaignAnalytics(string|array $councils): array
+    {
+        return Native::callJson('ocop_campaign_analytics', $this->pointer(), Native::text($councils));
+    }
+
     /** The compiled sheet of a set, for batch scoring. */
     public function sheet(string $editionId, string $setId): Sheet
     {
