@@ -18,7 +18,7 @@ namespace {
 std::string n(int v) { return std::to_string(v); }
 
 std::string flag_text(const analysis_flag& f) {
-    return tr("analysis.flag." + to_string(f.kind), {f.subject, decimal(f.value)});
+    return tr("analysis.flag." + std::string(to_string(f.kind)), {f.subject, decimal(f.value)});
 }
 
 void print_members(const council_analysis& a, std::ostream& out) {
