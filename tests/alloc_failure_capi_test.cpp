@@ -105,6 +105,7 @@ TEST_CASE("C API: out of memory in scoring, councils and queries returns OCOP_E_
     const std::string& council = ocop::test::rau_council();
     nomem_everywhere([&] { return release(ocop_scorecard_score(cat, card.c_str(), &out)); }, out_null);
     nomem_everywhere([&] { return release(ocop_council_evaluate(cat, council.c_str(), &out)); }, out_null, 1000, 7);
+    nomem_everywhere([&] { return release(ocop_council_analyse(cat, council.c_str(), &out)); }, out_null, 1000, 37);
     nomem_everywhere([&] { return release(ocop_catalog_in_force(cat, "2021-10-20", &out)); }, out_null);
     nomem_everywhere([&] { return release(ocop_catalog_sets(cat, "1048-781", &out)); }, out_null);
     nomem_everywhere([&] { return release(ocop_catalog_set(cat, "1048-781", "rau-cu-qua-hat-tuoi", &out)); }, out_null);
