@@ -67,7 +67,7 @@ TEST_CASE("a campaign: where products lose points, totals per industry, flagged 
 
 TEST_CASE("a knocked-out product counts in its industry, not in the losses") {
     auto out = rau_top("a");
-    out.declared_knockouts.insert("food-safety-certificate-not-compliant");
+    out.declared_knockouts.push_back("food-safety-certificate-not-compliant");
     auto r = analyse_campaign(embedded_catalog(), {council("X", "food", {scored(out), scored(rau_top("b"))}),
                                                    council("Y", "food", {scored(rau_top("a")), scored(rau_top("b"))})});
     CHECK(r.sets[0].councils == 1);
