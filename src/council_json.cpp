@@ -15,8 +15,9 @@ namespace ocop {
 namespace json = boost::json;
 using detail::object_reader;
 
-council_input parse_council(std::string_view json_text) {
-    json::value doc = detail::parse_json(json_text);
+council_input parse_council(std::string_view json_text) { return council_from_json(detail::parse_json(json_text)); }
+
+council_input council_from_json(const json::value& doc) {
     problem_list p;
     council_input in;
     std::vector<const json::value*> cards;
@@ -43,21 +44,25 @@ council_input parse_council(std::string_view json_text) {
     return in;
 }
 
-council_result evaluate_council(const catalog& cat, const council_input& input, const procedure_library& procedures) {
-    if (input.scorecards.empty()) throw error(errc::invalid_council, "/scorecards", "a council needs at least one scorecard, found none");
-    const edition& ed = cat.get(input.scorecards.front().edition);
-    const product_set* set = &ed.require_set(input.scorecards.front().set, "/scorecards/0/set");
+scored_council score_council(const catalog& cat, const std::vector<scorecard>& cards) {
+    if (cards.empty()) throw error(errc::invalid_council, "/scorecards", "a council needs at least one scorecard, found none");
+    const edition& ed = cat.get(cards.front().edition);
+    scored_council out{&ed, &ed.require_set(cards.front().set, "/scorecards/0/set"), {}};
     problem_list p;
-    std::vector<scorecard_result> results;
-    for (std::size_t i = 0; i < input.scorecards.size(); ++i) {
+    for (std::size_t i = 0; i < cards.size(); ++i) {
         try {
-            results.push_back(score(ed, *set, input.scorecards[i]));
+            out.cards.push_back(score(ed, *out.set, cards[i]));
         } catch (const error& e) {
             for (const auto& pr : e.problems()) p.add(json_path("/scorecards", i) + pr.path, pr.message);
         }
     }
     p.throw_if_any(errc::invalid_scorecard);
-    return aggregate(ed, procedures.get(ed.id), *set, results, input.policy);
+    return out;
+}
+
+council_result evaluate_council(const catalog& cat, const council_input& input, const procedure_library& procedures) {
+    scored_council s = score_council(cat, input.scorecards);
+    return aggregate(*s.ed, procedures.get(s.ed->id), *s.set, s.cards, input.policy);
 }
 
 json::value to_json(const council_result& result) { return detail::write_json(result); }

@@ -107,6 +107,7 @@ TEST_CASE("C API: out of memory in scoring, councils and queries returns OCOP_E_
     nomem_everywhere([&] { return release(ocop_council_evaluate(cat, council.c_str(), &out)); }, out_null, 1000, 7);
     const std::string advice = "{\"scorecard\":" + card + ",\"target\":5}";
     nomem_everywhere([&] { return release(ocop_advise(cat, advice.c_str(), &out)); }, out_null, 1000, 7);
+    nomem_everywhere([&] { return release(ocop_council_analyse(cat, council.c_str(), &out)); }, out_null, 1000, 37);
     nomem_everywhere([&] { return release(ocop_catalog_in_force(cat, "2021-10-20", &out)); }, out_null);
     nomem_everywhere([&] { return release(ocop_catalog_sets(cat, "1048-781", &out)); }, out_null);
     nomem_everywhere([&] { return release(ocop_catalog_set(cat, "1048-781", "rau-cu-qua-hat-tuoi", &out)); }, out_null);

@@ -73,6 +73,12 @@ TEST_CASE("C API: every NULL pointer argument is OCOP_E_INVALID_ARGUMENT naming 
     failed(ocop_advise(nullptr, "{}", &out), OCOP_E_INVALID_ARGUMENT, "cat");
     failed(ocop_advise(cat.p, nullptr, &out), OCOP_E_INVALID_ARGUMENT, "request_json");
     failed(ocop_advise(cat.p, "{}", nullptr), OCOP_E_INVALID_ARGUMENT, "out_result_json");
+    failed(ocop_council_analyse(nullptr, "{}", &out), OCOP_E_INVALID_ARGUMENT, "cat");
+    failed(ocop_council_analyse(cat.p, nullptr, &out), OCOP_E_INVALID_ARGUMENT, "council_json");
+    failed(ocop_council_analyse(cat.p, "{}", nullptr), OCOP_E_INVALID_ARGUMENT, "out_analysis_json");
+    failed(ocop_campaign_analytics(nullptr, "{}", &out), OCOP_E_INVALID_ARGUMENT, "cat");
+    failed(ocop_campaign_analytics(cat.p, nullptr, &out), OCOP_E_INVALID_ARGUMENT, "councils_json");
+    failed(ocop_campaign_analytics(cat.p, "{}", nullptr), OCOP_E_INVALID_ARGUMENT, "out_analytics_json");
     CHECK(out == nullptr);
 
     ocop_sheet* sheet = reinterpret_cast<ocop_sheet*>(1);
@@ -134,6 +140,10 @@ TEST_CASE("C API: broken and ill-formed documents name the place and the catalog
         CHECK(out == nullptr);
         out = reinterpret_cast<char*>(1);
         failed(ocop_advise(cat.p, doc.c_str(), &out), code);
+        failed(ocop_council_analyse(cat.p, doc.c_str(), &out), code);
+        CHECK(out == nullptr);
+        out = reinterpret_cast<char*>(1);
+        failed(ocop_campaign_analytics(cat.p, doc.c_str(), &out), code);
         CHECK(out == nullptr);
         CHECK(ocop::test::editions_json(cat.p) == before);
     }

@@ -17,20 +17,8 @@ namespace {
 
 scorecard_result scored(const scorecard& card) { return score(test::ed1048(), test::rau(), card); }
 
-/// A real scorecard whose total is exactly `total`: starting from the best answers, each plain
-/// criterion (in sheet order, story criteria left alone) is lowered by as much as still fits.
 scorecard_result card_with_total(int total) {
-    auto card = rau_top();
-    int to_remove = 100 - total;
-    for (const auto& c : test::rau().criteria) {
-        if (c.has_cases() || c.id.starts_with("5.")) continue;
-        const level* pick = nullptr;
-        for (const auto& l : c.levels)
-            if (c.max_points() - l.points <= to_remove && (!pick || l.points < pick->points)) pick = &l;
-        card.answers[c.id] = answer{std::nullopt, pick->id};
-        to_remove -= c.max_points() - pick->points;
-    }
-    auto r = scored(card);
+    auto r = scored(test::card_with_total(total));
     REQUIRE(r.total == total);
     return r;
 }

@@ -27,6 +27,22 @@ inline scorecard rau_top(const std::string& evaluator = "m") {
     return card;
 }
 
+/// A real scorecard whose total is exactly `total` (0 to 100): starting from the best answers, each
+/// plain criterion (in sheet order, story criteria left alone) is lowered by as much as still fits.
+inline scorecard card_with_total(int total, const std::string& evaluator = "m") {
+    auto card = rau_top(evaluator);
+    int to_remove = 100 - total;
+    for (const auto& c : rau().criteria) {
+        if (c.has_cases() || c.id.starts_with("5.")) continue;
+        const level* pick = nullptr;
+        for (const auto& l : c.levels)
+            if (c.max_points() - l.points <= to_remove && (!pick || l.points < pick->points)) pick = &l;
+        card.answers[c.id] = answer{std::nullopt, pick->id};
+        to_remove -= c.max_points() - pick->points;
+    }
+    return card;
+}
+
 /// A full scorecard for any sheet whose levels rise (1048-781, 148): every criterion at its last
 /// (best) level, case 1 for either/or criteria, and a product story (5.1 at its best level, so 5.2
 /// and 5.3 are answered too).

@@ -30,4 +30,12 @@ inline bool has_problem(const ocop::error& e, const std::string& path, const std
     return false;
 }
 
+/// Runs `f`, requires an ocop::error with `code` and a problem at `path` whose message contains `text`.
+template <class F>
+void require_error(ocop::errc code, const std::string& path, const std::string& text, F&& f) {
+    ocop::error e = expect_error(f, code);
+    INFO(e.what());
+    CHECK(has_problem(e, path, text));
+}
+
 }  // namespace ocop::test

@@ -1,8 +1,10 @@
-// Scoring one scorecard and evaluating a council, JSON in and out.
+// Scoring one scorecard, evaluating and analysing a council, campaign analytics: JSON in and out.
 
 #include <boost/json/serialize.hpp>
 
 #include "capi.hpp"
+#include "ocop/campaign_analytics_json.hpp"
+#include "ocop/council_analysis_json.hpp"
 #include "ocop/council.hpp"
 #include "ocop/council_json.hpp"
 #include "ocop/scoring.hpp"
@@ -34,6 +36,28 @@ int ocop_council_evaluate(const ocop_catalog* cat, const char* council_json, cha
         require(out_result_json, "out_result_json");
         auto result = ocop::evaluate_council(*cat->cat, ocop::parse_council(council_json));
         *out_result_json = dup(boost::json::serialize(ocop::to_json(result)));
+    });
+}
+
+int ocop_council_analyse(const ocop_catalog* cat, const char* council_json, char** out_analysis_json) {
+    clear_out(out_analysis_json, nullptr);
+    return guarded([&] {
+        require(cat, "cat");
+        require(council_json, "council_json");
+        require(out_analysis_json, "out_analysis_json");
+        auto analysis = ocop::analyse_council(*cat->cat, ocop::parse_council_analysis(council_json));
+        *out_analysis_json = dup(boost::json::serialize(ocop::to_json(analysis)));
+    });
+}
+
+int ocop_campaign_analytics(const ocop_catalog* cat, const char* councils_json, char** out_analytics_json) {
+    clear_out(out_analytics_json, nullptr);
+    return guarded([&] {
+        require(cat, "cat");
+        require(councils_json, "councils_json");
+        require(out_analytics_json, "out_analytics_json");
+        auto analytics = ocop::analyse_campaign(*cat->cat, ocop::parse_campaign_analytics(councils_json));
+        *out_analytics_json = dup(boost::json::serialize(ocop::to_json(analytics)));
     });
 }
 

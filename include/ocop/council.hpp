@@ -131,6 +131,16 @@ struct council_input {
     std::vector<scorecard> scorecards;
     council_policy policy;
 };
+/// The cards of a council scored against the edition and set the first card names.
+struct scored_council {
+    const edition* ed = nullptr;
+    const product_set* set = nullptr;
+    std::vector<scorecard_result> cards;
+};
+/// Scores every card (problems at "/scorecards/<i>/..."). Throws error(errc::invalid_council) for no
+/// card, error(errc::not_found) for an unknown edition or set, error(errc::invalid_scorecard).
+scored_council score_council(const catalog& cat, const std::vector<scorecard>& cards);
+
 /// Scores every card of a council document and aggregates them under the procedure of the cards'
 /// edition from `procedures`. Throws error(errc::not_found) when the catalog has no such edition or
 /// set, or `procedures` no procedure for it.

@@ -227,6 +227,36 @@ static void test_catalog(const char* data_dir) {
     free(set);
 }
 
+static void test_council_analysis(ocop_catalog* cat) {
+    char* json = NULL;
+    char doc[8192];
+
+    snprintf(doc, sizeof doc, "{\"analysis\":{\"band_edge_points\":2},\"scorecards\":[%s,%s,%s]}", card_json, card_json, card_json);
+    CHECK_OK(ocop_council_analyse(cat, doc, &json));
+    CHECK(json && strstr(json, "\"member_totals\":[{") && strstr(json, "\"method\":\"krippendorff_alpha_interval\"") &&
+          strstr(json, "\"decides_stars\":false") && strstr(json, "\"band_edge_points\":2"));
+    ocop_free(json);
+    snprintf(doc, sizeof doc, "{\"policy\":{\"minimum_members\":1},\"scorecards\":[%s]}", card_json);
+    CHECK_ERROR(ocop_council_analyse(cat, doc, &json), OCOP_E_INVALID_COUNCIL, "needs at least 2 scorecards, found 1");
+    CHECK(json == NULL);
+    CHECK_ERROR(ocop_council_analyse(cat, "{\"analysis\":{\"criteria_listed\":-1},\"scorecards\":[]}", &json),
+                OCOP_E_INVALID_DOCUMENT, "/analysis/criteria_listed");
+    CHECK_ERROR(ocop_council_analyse(NULL, doc, &json), OCOP_E_INVALID_ARGUMENT, "'cat'");
+    CHECK_ERROR(ocop_council_analyse(cat, NULL, &json), OCOP_E_INVALID_ARGUMENT, "'council_json'");
+    CHECK_ERROR(ocop_council_analyse(cat, doc, NULL), OCOP_E_INVALID_ARGUMENT, "'out_analysis_json'");
+
+    snprintf(doc, sizeof doc, "{\"councils\":[{\"id\":\"A\",\"industry\":\"food\",\"scorecards\":[%s,%s,%s]}]}", card_json, card_json,
+             card_json);
+    CHECK_OK(ocop_campaign_analytics(cat, doc, &json));
+    CHECK(json && strstr(json, "\"councils\":1") && strstr(json, "\"share_reached\"") && strstr(json, "\"industry\":\"food\""));
+    ocop_free(json);
+    CHECK_ERROR(ocop_campaign_analytics(cat, "{\"councils\":[]}", &json), OCOP_E_INVALID_COUNCIL, "/councils: expected at least one council");
+    CHECK_ERROR(ocop_campaign_analytics(cat, "{\"councils\":[{\"id\":\"A\"}]}", &json), OCOP_E_INVALID_DOCUMENT, "/councils/0/industry");
+    CHECK_ERROR(ocop_campaign_analytics(NULL, doc, &json), OCOP_E_INVALID_ARGUMENT, "'cat'");
+    CHECK_ERROR(ocop_campaign_analytics(cat, NULL, &json), OCOP_E_INVALID_ARGUMENT, "'councils_json'");
+    CHECK_ERROR(ocop_campaign_analytics(cat, doc, NULL), OCOP_E_INVALID_ARGUMENT, "'out_analytics_json'");
+}
+
 static void test_scoring(ocop_catalog* cat) {
     char* json = NULL;
     char council[8192];
@@ -266,6 +296,7 @@ static void test_scoring(ocop_catalog* cat) {
     CHECK_ERROR(ocop_council_evaluate(NULL, council, &json), OCOP_E_INVALID_ARGUMENT, "'cat'");
     CHECK_ERROR(ocop_council_evaluate(cat, NULL, &json), OCOP_E_INVALID_ARGUMENT, "'council_json'");
     CHECK_ERROR(ocop_council_evaluate(cat, council, NULL), OCOP_E_INVALID_ARGUMENT, "'out_result_json'");
+    test_council_analysis(cat);
 }
 
 /* What lifts the product a star: ranked plans, an empty plan when the target is held, paths of errors. */

@@ -71,6 +71,10 @@ std::vector<command> campaign_commands();
 /// ocop campaign new (cmd_campaign_new.cpp).
 command campaign_new_command();
 std::vector<command> campaign_store_commands();
+/// ocop analytics (cmd_analysis.cpp).
+command analytics_command();
+/// ocop council FILE --analysis: the consistency of the council in the document `text` (cmd_analysis.cpp).
+int council_analysis_command(const std::string& text, const std::optional<std::string>& level, bool json, streams& io);
 std::vector<command> demo_commands();
 /// ocop advise (cmd_advise.cpp).
 std::vector<command> advise_commands();

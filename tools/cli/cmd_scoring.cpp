@@ -8,6 +8,7 @@
 #include "ocop/campaign_json.hpp"
 #include "ocop/catalog_json.hpp"
 #include "ocop/council.hpp"
+#include "ocop/council_analysis_json.hpp"
 #include "ocop/council_json.hpp"
 #include "ocop/event_log.hpp"
 #include "ocop/json.hpp"
@@ -39,6 +40,14 @@ void load_campaign_template(const std::string& text) {
     find_unfilled(parse_json(text), "", unfilled);
     unfilled.throw_if_any(errc::invalid_document);
     load_campaign(text);
+}
+
+/// A council document: evaluated, and analysed too when it has 2 members or more (its "analysis"
+/// thresholds are checked either way).
+void analyse_or_evaluate(const std::string& text) {
+    council_analysis_input in = parse_council_analysis(text);
+    if (in.council.scorecards.size() >= 2) analyse_council(embedded_catalog(), in);
+    else evaluate_council(embedded_catalog(), in.council);
 }
 
 std::string state_name(criterion_state s) { return label_or_id("criterion_state", to_string(s)); }
@@ -83,7 +92,7 @@ int validate(const std::vector<std::string>& argv, streams& io) {
         if (kind == "edition") load_edition(text);
         else if (kind == "set") with_set(choose_edition(embedded_catalog(), a), text);
         else if (kind == "scorecard") score(embedded_catalog(), parse_scorecard(text));
-        else if (kind == "council") evaluate_council(embedded_catalog(), parse_council(text));
+        else if (kind == "council") analyse_or_evaluate(text);
         else if (kind == "events") read_events(text);
         else if (kind == "campaign") load_campaign_template(text);
         else if (kind == "log") event_log::import_jsonl(text).verify_or_throw();
@@ -136,8 +145,13 @@ int score_command(const std::vector<std::string>& argv, streams& io) {
 }
 
 int council_command(const std::vector<std::string>& argv, streams& io) {
-    args a(argv, {"explain", "json"}, {"level"}, 1);
-    council_input in = parse_council(read_file(a.at(0, "FILE (a council JSON)")));
+    args a(argv, {"explain", "json", "analysis"}, {"level"}, 1);
+    const std::string text = read_file(a.at(0, "FILE (a council JSON)"));
+    if (a.flag("analysis")) {
+        a.exclusive({"analysis", "explain"});
+        return council_analysis_command(text, a.option("level"), a.flag("json"), io);
+    }
+    council_input in = parse_council_analysis(text).council;  // its "analysis" thresholds serve --analysis only
     if (auto level = a.option("level")) in.policy.level = *level;
     council_result r = evaluate_council(embedded_catalog(), in);
     if (a.flag("json")) {
@@ -191,11 +205,14 @@ std::vector<command> scoring_commands() {
          "--explain prints every criterion: level, label, points, maximum; --json the whole result.\n",
          score_command},
         {"council", "aggregate a council's scorecards for one product",
-         "usage: ocop council FILE [--explain] [--json] [--level district|province|central]\n"
-         "FILE: {\"policy\": {...}, \"scorecards\": [...]}; prints members' totals, the exact mean, the band,\n"
-         "caps from minimum requirements, knock-outs, stars, who may recognise them and forwarding.\n"
-         "--explain adds the per-criterion means.\n",
+         "usage: ocop council FILE [--explain | --analysis] [--json] [--level district|province|central]\n"
+         "FILE: {\"policy\": {...}, \"scorecards\": [...], \"analysis\": {...}}; prints members' totals, the exact\n"
+         "mean, the band, caps from minimum requirements, knock-outs, stars, who may recognise them and forwarding.\n"
+         "--explain adds the per-criterion means. --analysis prints the council's consistency instead: each\n"
+         "member against the others, the criteria it disagreed on most, Krippendorff's alpha, members who\n"
+         "decide the stars alone, the nearest band edge, and what the thresholds of \"analysis\" flag.\n",
          council_command},
+        analytics_command(),
     };
 }
 

@@ -89,6 +89,16 @@ final class Catalog extends Handle
     public function advise(string|array $request): array
     {
         return Native::callJson('ocop_advise', $this->pointer(), Native::text($request));
+    /** The consistency of a council ['policy' => ..., 'scorecards' => [...], 'analysis' => [...]] (docs/scoring.md). */
+    public function analyseCouncil(string|array $council): array
+    {
+        return Native::callJson('ocop_council_analyse', $this->pointer(), Native::text($council));
+    }
+
+    /** Campaign analytics over ['analysis' => ..., 'councils' => [['id', 'industry', 'scorecards'], ...]]. */
+    public function campaignAnalytics(string|array $councils): array
+    {
+        return Native::callJson('ocop_campaign_analytics', $this->pointer(), Native::text($councils));
     }
 
     /** The compiled sheet of a set, for batch scoring. */

@@ -52,6 +52,8 @@ final class Native
         'int ocop_scorecard_score(const ocop_catalog* cat, const char* scorecard_json, char** out_result_json);',
         'int ocop_council_evaluate(const ocop_catalog* cat, const char* council_json, char** out_result_json);',
         'int ocop_advise(const ocop_catalog* cat, const char* request_json, char** out_result_json);',
+        'int ocop_council_analyse(const ocop_catalog* cat, const char* council_json, char** out_analysis_json);',
+        'int ocop_campaign_analytics(const ocop_catalog* cat, const char* councils_json, char** out_analytics_json);',
         // batch
         'int ocop_sheet_new(ocop_sheet** out, const ocop_catalog* cat, const char* edition_id, const char* set_id);',
         'void ocop_sheet_free(ocop_sheet* sheet);',

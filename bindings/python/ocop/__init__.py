@@ -190,6 +190,16 @@ class Catalog(_Handle):
         "target" (stars), "alternatives" (default 3) and "weights" ({criterion id: cost}); returns
         the ranked plans (dict, docs/scoring.md)."""
         return _call_json(_lib.ocop_advise, self._handle(), _text(request, "request"))
+    def analyse_council(self, council):
+        """The consistency of a council {"policy", "scorecards", "analysis"?}: members against the others,
+        spread per criterion, Krippendorff's alpha, members who decide the stars, the nearest band edge,
+        flags (dict; docs/scoring.md)."""
+        return _call_json(_lib.ocop_council_analyse, self._handle(), _text(council, "council"))
+
+    def campaign_analytics(self, document):
+        """Campaign analytics over {"analysis"?, "councils": [{"id", "industry", "policy"?, "scorecards"}]}:
+        losses per set and criterion, stars and means per industry, flagged councils (dict)."""
+        return _call_json(_lib.ocop_campaign_analytics, self._handle(), _text(document, "councils"))
 
     def sheet(self, edition_id, set_id):
         """The compiled sheet of a set, for batch scoring."""

@@ -39,6 +39,8 @@ SIGNATURES = {
     "ocop_scorecard_score": (c_int, [_handle, c_char_p, _c_char_pp]),
     "ocop_council_evaluate": (c_int, [_handle, c_char_p, _c_char_pp]),
     "ocop_advise": (c_int, [_handle, c_char_p, _c_char_pp]),
+    "ocop_council_analyse": (c_int, [_handle, c_char_p, _c_char_pp]),
+    "ocop_campaign_analytics": (c_int, [_handle, c_char_p, _c_char_pp]),
     # batch
     "ocop_sheet_new": (c_int, [_handle_p, _handle, c_char_p, c_char_p]),
     "ocop_sheet_free": (None, [_handle]),

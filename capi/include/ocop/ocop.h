@@ -205,6 +205,23 @@ OCOP_API int ocop_council_evaluate(const ocop_catalog* cat, const char* council_
  *  ocop_council_evaluate() under "/council". Since 0.1. */
 OCOP_API int ocop_advise(const ocop_catalog* cat, const char* request_json, char** out_result_json);
 
+/** Analyses the consistency of a council document {"policy":{...},"scorecards":[...],"analysis":{...}}
+ *  ("analysis": the thresholds, optional): each member's total against the mean of the others, the
+ *  spread per criterion and the criteria most disagreed on, Krippendorff's alpha (interval) across
+ *  members, members whose absence would change the stars, the nearest band edge, and the flags the
+ *  thresholds raise (docs/scoring.md). Result JSON freed with ocop_free(). Errors: those of
+ *  ocop_council_evaluate(); OCOP_E_INVALID_COUNCIL also for fewer than 2 scorecards; a threshold out
+ *  of range is OCOP_E_INVALID_DOCUMENT at "/analysis/<name>". Since 0.1. */
+OCOP_API int ocop_council_analyse(const ocop_catalog* cat, const char* council_json, char** out_analysis_json);
+
+/** Campaign analytics over {"analysis":{...},"councils":[{"id","industry","policy"?,"scorecards":[...]}]}:
+ *  per product set, the share of each criterion's maximum the councils reached (criteria most lost
+ *  first); per industry, the councils' stars and means; the councils the consistency checks flag.
+ *  Result JSON freed with ocop_free(). Errors: OCOP_E_INVALID_ARGUMENT, OCOP_E_INVALID_JSON,
+ *  OCOP_E_INVALID_DOCUMENT, OCOP_E_NOT_FOUND, OCOP_E_INVALID_SCORECARD and OCOP_E_INVALID_COUNCIL,
+ *  each problem under "/councils/<i>". Since 0.1. */
+OCOP_API int ocop_campaign_analytics(const ocop_catalog* cat, const char* councils_json, char** out_analytics_json);
+
 /* ---------------------------------------------------------------------------------------------
  * Batch scoring on a compiled sheet
  *
