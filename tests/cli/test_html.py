@@ -298,7 +298,7 @@ class DemoReport(SelfContained, unittest.TestCase):
 
     def test_the_same_report_from_the_store_without_the_demo_s_note(self):
         from_store = html_of("campaign", "report", self.tmp / "out", "--html")
-        note = re.search(r'<p class="warning">[^<]*GIẢ LẬP[^<]*</p>', self.markup)
+        note = re.search(r'<p class="warning">[^<]*GIẢ LẬP[^<]*</p>\n', self.markup)
         self.assertIsNotNone(note)
         self.assertEqual(from_store, self.markup.replace(note.group(0), "", 1))
 

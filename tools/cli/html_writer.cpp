@@ -41,9 +41,21 @@ markup& markup::open(std::string_view tag, std::initializer_list<html_attribute>
     return *this;
 }
 
+namespace {
+/// Elements after which a line ends, so that the file reads line by line (white space there is
+/// not rendered).
+bool ends_line(std::string_view tag) {
+    for (std::string_view block : {"html", "head", "body", "style", "title", "table", "thead", "tbody", "tr", "p", "h1", "h2", "h3",
+                                   "figure", "div", "svg", "g"})
+        if (tag == block) return true;
+    return false;
+}
+}  // namespace
+
 markup& markup::close() {
     assert(!open_.empty());
     out_ += "</" + open_.back() + ">";
+    if (ends_line(open_.back())) out_ += '\n';
     open_.pop_back();
     return *this;
 }
@@ -70,7 +82,7 @@ markup& markup::raw(std::string_view already_markup) {
 
 std::string markup::str() const {
     std::string out = out_;
-    for (auto it = open_.rbegin(); it != open_.rend(); ++it) out += "</" + *it + ">";
+    for (auto it = open_.rbegin(); it != open_.rend(); ++it) out += "</" + *it + ">" + (ends_line(*it) ? "\n" : "");
     return out;
 }
 
@@ -93,14 +105,15 @@ th, td { border: 0.5pt solid #666; padding: 0.8mm 1.5mm; vertical-align: top; te
 th { background: #e8e8e8; }
 thead { display: table-header-group; }
 tr, figure, .keep { break-inside: avoid; }
-.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+.num { text-align: right; font-variant-numeric: tabular-nums; }
+td.num, td:first-child:not([colspan]) { white-space: nowrap; }
 .total td { font-weight: bold; }
 .meta { color: #333; font-size: 9pt; }
 .warning { border-left: 1mm solid #b00000; padding-left: 2mm; color: #600000; }
 .box { display: inline-block; width: 3.6mm; height: 3.6mm; border: 0.8pt solid #000; vertical-align: -0.6mm; }
 .blank { display: inline-block; min-width: 16mm; border-bottom: 0.6pt dotted #000; }
 .fields td { height: 9mm; }
-.fields th { width: 38mm; }
+.fields th { width: 45mm; }
 .signatures { display: flex; justify-content: space-around; margin-top: 8mm; text-align: center; }
 .signatures div { width: 60mm; height: 28mm; }
 figure { margin: 3mm 0; }
@@ -115,7 +128,7 @@ std::string html_document(std::string_view title, std::string_view body) {
     page.empty("meta", {{"charset", "utf-8"}}).empty("meta", {{"name", "viewport"}, {"content", "width=device-width, initial-scale=1"}});
     page.element("title", title).open("style").raw(style).close().close();  // CSS is raw text: never escaped
     page.open("body").raw(body);
-    return page.str() + "\n";
+    return page.str();
 }
 
 }  // namespace ocop::cli
