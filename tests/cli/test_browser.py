@@ -1,6 +1,6 @@
 """The printable documents in a real browser (docs/cli.md, "Printable documents"): headless Chromium
-(Debian's `chromium`, in .ci/packages) renders the demo's report.html to PNG and a blank score sheet
-to PDF. The page's text and its charts are read back from the browser's DOM (--dump-dom), the PNG is
+(Debian's `chromium`, in .ci/packages) renders the demo's report.html to PNG and prints a blank score
+sheet to PDF with the command docs/cli.md shows. The page's text and its charts are read back from the browser's DOM (--dump-dom), the PNG is
 decoded here (zlib and struct) to see that the charts are drawn, and the PDF's pages are A4.
 
 Run by ctest with OCOP_CLI set to the built binary; stdlib only. Exits with 77 (ctest: skipped) and
@@ -20,8 +20,8 @@ import zlib
 from pathlib import Path
 
 from html_check import Document, cell_texts
+from test_html import documented_blocks, run_documented_commands
 
-CLI = os.environ.get("OCOP_CLI", "build/ocop")
 CHROMIUM = shutil.which("chromium")
 SKIPPED = 77
 WINDOW = (800, 3400)  # CSS pixels: the whole report, its three charts included
@@ -115,21 +115,21 @@ def near(colour, wanted, tolerance=6):
 class InChromium(unittest.TestCase):
     @classmethod
     def setUpClass(cls):
+        """The documents of docs/cli.md's example, then in parallel: the report's screenshot, its
+        DOM, and the documented command that prints the blank sheet to PDF."""
         cls.tmp = Path(tempfile.mkdtemp(prefix="ocop-browser-"))
-        out = cls.tmp / "out"
-        subprocess.run([CLI, "demo", "hanoi-2021", "--out", str(out)], check=True, capture_output=True, timeout=300,
-                       env={k: v for k, v in os.environ.items() if k != "OCOP_LANG"})
-        sheet = subprocess.run([CLI, "catalog", "show", "I.2.b", "--edition", "1048-781", "--html"], check=True, capture_output=True,
-                               timeout=60, env={k: v for k, v in os.environ.items() if k != "OCOP_LANG"})
-        (cls.tmp / "sheet.html").write_bytes(sheet.stdout)
-        report = (out / "report.html").as_uri()
-        cls.reports = json.loads((out / "reports.json").read_text(encoding="utf-8"))
+        made = run_documented_commands(cls.tmp)
+        if made.returncode != 0:
+            raise AssertionError(f"docs/cli.md's commands failed: {made.stderr}")
+        report = (cls.tmp / "out" / "report.html").as_uri()
+        cls.reports = json.loads((cls.tmp / "out" / "reports.json").read_text(encoding="utf-8"))
+        env = dict(os.environ, HOME=str(cls.tmp))  # the documented command's profile goes there
         runs = {
             "screenshot": browser(cls.tmp / "p1", f"--screenshot={cls.tmp / 'report.png'}", f"--window-size={WINDOW[0]},{WINDOW[1]}",
                                   f"--force-device-scale-factor={SCALE}", report),
             "dom": browser(cls.tmp / "p2", "--dump-dom", report),
-            "pdf": browser(cls.tmp / "p3", f"--print-to-pdf={cls.tmp / 'sheet.pdf'}", "--no-pdf-header-footer",
-                           (cls.tmp / "sheet.html").as_uri()),
+            "pdf": subprocess.Popen(["sh", "-ec", documented_blocks()[1]], cwd=cls.tmp, env=env, stdout=subprocess.PIPE,
+                                    stderr=subprocess.PIPE, text=True),
         }
         cls.outputs = {what: finish(process, what) for what, process in runs.items()}
 
@@ -164,11 +164,11 @@ class InChromium(unittest.TestCase):
             self.assertGreater(drawn, 100, f"no {name} bars in the screenshot")
 
     def test_a_blank_sheet_prints_on_a4(self):
-        pdf = (self.tmp / "sheet.pdf").read_bytes()
+        pdf = (self.tmp / "phieu-I.2.b.pdf").read_bytes()
         self.assertTrue(pdf.startswith(b"%PDF-"))
         boxes = re.findall(rb"/MediaBox\s*\[\s*0\s+0\s+([\d.]+)\s+([\d.]+)\s*\]", pdf)
         pages = len(re.findall(rb"/Type\s*/Page\b", pdf))
-        self.assertGreaterEqual(pages, 2)  # 35 criteria and their levels do not fit one page
+        self.assertGreaterEqual(pages, 2)  # a whole sheet does not fit one page
         self.assertEqual(len(boxes), pages)
         for w, h in boxes:  # A4: 210 x 297 mm = 595.3 x 841.9 points
             self.assertAlmostEqual(float(w), 595.3, delta=1.5)

@@ -18,7 +18,9 @@ from html_check import Document, cell_texts, row_widths
 
 CLI = os.environ.get("OCOP_CLI", "build/ocop")
 DATA = Path(__file__).resolve().parent / "data"
-SHIPPED = Path(__file__).resolve().parents[2] / "src" / "data"  # the catalog's editions
+ROOT = Path(__file__).resolve().parents[2]
+SHIPPED = ROOT / "src" / "data"  # the catalog's editions
+DOCS = ROOT / "docs" / "cli.md"
 # A name with every character HTML gives a meaning to, and a would-be script.
 HOSTILE = "Bà <b>Lan</b> & \"Hoa\" 'Mai' <script>alert(1)</script>"
 
@@ -301,6 +303,48 @@ class DemoReport(SelfContained, unittest.TestCase):
         note = re.search(r'<p class="warning">[^<]*GIẢ LẬP[^<]*</p>\n', self.markup)
         self.assertIsNotNone(note)
         self.assertEqual(from_store, self.markup.replace(note.group(0), "", 1))
+
+
+def documented_blocks():
+    """The shell blocks of docs/cli.md's "Printable documents": the tool's commands, then Chromium's."""
+    section = DOCS.read_text(encoding="utf-8").split("## Printable documents\n", 1)[1].split("\n## ", 1)[0]
+    return re.findall(r"```sh\n(.*?)```", section, re.S)
+
+
+def run_documented_commands(directory):
+    """Runs the first block in `directory`, where build/ocop is the tool and tests/ the repository's."""
+    (directory / "build").mkdir()
+    (directory / "build" / "ocop").symlink_to(Path(CLI).resolve())
+    (directory / "tests").symlink_to(ROOT / "tests")
+    env = {k: v for k, v in os.environ.items() if k != "OCOP_LANG"}
+    return subprocess.run(["sh", "-ec", documented_blocks()[0]], cwd=directory, capture_output=True, text=True, timeout=300, env=env)
+
+
+class DocumentedExample(unittest.TestCase):
+    def test_the_commands_in_docs_cli_md_write_the_documents_shown(self):
+        self.assertEqual(len(documented_blocks()), 2)
+        tmp = Path(tempfile.mkdtemp(prefix="ocop-html-docs-"))
+        try:
+            result = run_documented_commands(tmp)
+            self.assertEqual(result.returncode, 0, result.stderr)
+            def read(name):
+                return Document((tmp / name).read_text(encoding="utf-8"))
+            sheet = read("phieu-I.2.b.html")
+            self.assertIn("Bộ sản phẩm: I.2.b Mật ong, các sản phẩm từ mật ong, mật khác", sheet.text())
+            self.assertIn("Cộng phần A (tối đa 35 điểm)", sheet.text())
+            self.assertEqual(read("phieu-da-cham.html").find("h1").text(), "Kết quả chấm điểm phiếu đánh giá sản phẩm OCOP")
+            minutes = read("bien-ban-hoi-dong.html").text()
+            for line in ("Hội đồng 3 thành viên · I.1.a Rau, củ, quả, hạt tươi · phiên bản 1048-781",
+                         "Tổng điểm trung bình: 95,67 (chính xác 287/3)", "Chênh lệch tổng điểm giữa các thành viên: 8 điểm (giới hạn 10)"):
+                self.assertIn(line, minutes)
+            report = read("out/report.html")
+            self.assertIn("541 hồ sơ có kết quả Hội đồng; khung hạng sao theo 1048/QĐ-TTg, Phụ lục II", report.text())
+            self.assertIn('<g class="bar" data-label="Ba Vì"><title>Ba Vì: 38</title>', (tmp / "out" / "report.html").read_text(encoding="utf-8"))
+            english = read("report-en.html")
+            self.assertEqual(english.find("html").attrs["lang"], "en")
+            self.assertEqual(english.find("h1").text(), "OCOP evaluation and ranking report, Hà Nội 2021")
+        finally:
+            shutil.rmtree(tmp)
 
 
 if __name__ == "__main__":
