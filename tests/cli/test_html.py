@@ -15,6 +15,7 @@ import unittest
 from pathlib import Path
 
 from html_check import Document, cell_texts, row_widths
+from test_output import run  # the tool in Vietnamese unless lang="en"
 
 CLI = os.environ.get("OCOP_CLI", "build/ocop")
 DATA = Path(__file__).resolve().parent / "data"
@@ -23,14 +24,6 @@ SHIPPED = ROOT / "src" / "data"  # the catalog's editions
 DOCS = ROOT / "docs" / "cli.md"
 # A name with every character HTML gives a meaning to, and a would-be script.
 HOSTILE = "Bà <b>Lan</b> & \"Hoa\" 'Mai' <script>alert(1)</script>"
-
-
-def run(*args, lang=None):
-    """The tool in its default language (Vietnamese) unless `lang`."""
-    env = {k: v for k, v in os.environ.items() if k != "OCOP_LANG"}
-    if lang:
-        env["OCOP_LANG"] = lang
-    return subprocess.run([CLI, *map(str, args)], capture_output=True, text=True, timeout=300, env=env)
 
 
 def html_of(*args, lang=None):
