@@ -113,8 +113,8 @@ std::vector<command> demo_commands() {
          "5-star candidates. --out DIR (new or empty: nothing is overwritten) writes the campaign store\n"
          "campaign.sqlite, the log as events.jsonl and head, reports.json, reports.md, one CSV per report\n"
          "(UTF-8 with a byte order mark), reports.xlsx (one sheet per report) and report.html (the report\n"
-         "with its charts, printable, self-contained); --xlsx FILE writes the\n"
-         "workbook alone. The same seed (default 2021) gives byte-identical files (the store: the same entries).\n",
+         "with its charts, printable, self-contained); --xlsx FILE writes the workbook alone. The same\n"
+         "seed (default 2021) gives byte-identical files (the store: the same entries).\n",
          demo},
     };
 }
