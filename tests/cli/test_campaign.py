@@ -108,6 +108,7 @@ class Demo(unittest.TestCase):
         self.assertIn("reports.md", files)
         self.assertIn("registrations.csv", files)
         self.assertIn("reports.xlsx", files)
+        self.assertIn("report.html", files)
         self.assertIn("campaign.sqlite", files)
         for name in files:
             if not name.startswith("campaign.sqlite"):  # a database (and the -shm/-wal its readers add): not byte for byte

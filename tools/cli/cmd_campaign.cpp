@@ -8,6 +8,7 @@
 #include <boost/json/serialize.hpp>
 
 #include "apply_report.hpp"
+#include "html_documents.hpp"
 #include "cli.hpp"
 #include "ocop/campaign_json.hpp"
 #include "ocop/json.hpp"
@@ -174,8 +175,10 @@ int status(const std::vector<std::string>& argv, streams& io) {
 }
 
 int report(const std::vector<std::string>& argv, streams& io) {
-    args a(argv, {"json", "csv", "markdown"}, {"kind", "as-of", "xlsx"}, 1);
-    a.exclusive({"json", "csv", "markdown"});
+    args a(argv, {"json", "csv", "markdown", "html"}, {"kind", "as-of", "xlsx"}, 1);
+    a.exclusive({"json", "csv", "markdown", "html"});
+    a.exclusive({"html", "xlsx"});
+    a.exclusive({"html", "kind"});  // the HTML report is one document with its charts
     sqlite_store store = sqlite_store::open_read_only(a.at(0, "DIR"));
     const registry r = store.snapshot();
     date as_of = last_event_day(r);
@@ -185,6 +188,10 @@ int report(const std::vector<std::string>& argv, streams& io) {
         as_of = *parsed;
     }
     const std::string kind = a.option("kind").value_or("all");
+    if (a.flag("html")) {
+        io.out << campaign_report_html(r, as_of, "");
+        return exit_ok;
+    }
     if (a.flag("json")) {
         try {
             io.out << boost::json::serialize(reports_json(r, as_of, kind)) << '\n';
@@ -244,10 +251,13 @@ std::vector<command> campaign_commands() {
          status},
         {"campaign report", "the campaign's reports",
          "usage: ocop campaign report DIR [--kind all|registrations|results|candidates|recognised|overdue|progress]\n"
-         "                            [--as-of YYYY-MM-DD] [--json | --csv | --markdown | --xlsx FILE]\n"
+         "                            [--as-of YYYY-MM-DD] [--json | --csv | --markdown | --xlsx FILE | --html]\n"
          "--as-of defaults to the day of the last event in the log (the tool never reads the clock).\n"
          "--csv: UTF-8 with a byte order mark (Excel reads it), a header row per report, reports separated\n"
-         "by an empty line; --xlsx FILE: a workbook with one sheet per report (FILE is replaced).\n",
+         "by an empty line; --xlsx FILE: a workbook with one sheet per report (FILE is replaced);\n"
+         "--html: one printable page (A4, self-contained HTML, no --kind) with the registrations, results by\n"
+         "stars per district and per industry as bar charts, the distribution of the mean scores with the\n"
+         "star bands' edges, and the 5-star candidates.\n",
          report},
     };
 }

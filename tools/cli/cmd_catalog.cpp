@@ -8,7 +8,9 @@
 #include "cli.hpp"
 #include "ocop/catalog_diff_json.hpp"
 #include "ocop/catalog_json.hpp"
+#include "html_documents.hpp"
 #include "language.hpp"
+#include "scoring_text.hpp"
 #include "set_lookup.hpp"
 #include "table.hpp"
 
@@ -42,18 +44,6 @@ int list(const std::vector<std::string>& argv, streams& io) {
     return exit_ok;
 }
 
-/// "4★" when the level is marked as the minimum for 4 stars (26/2026), else "".
-std::string star_mark(const criterion& c, const level& l) {
-    std::string out;
-    for (const auto& m : c.min_star_levels)
-        if (m.level == l.id) out += (out.empty() ? "" : " ") + std::to_string(m.stars) + "★";
-    return out;
-}
-
-bool has_star_marks(const product_set& s) {
-    return std::any_of(s.criteria.begin(), s.criteria.end(), [](const criterion& c) { return !c.min_star_levels.empty(); });
-}
-
 void print_levels(table& t, const criterion& c, bool marks) {
     bool first = true;
     auto row = [&](const std::string& case_label, const level& l) {
@@ -68,11 +58,16 @@ void print_levels(table& t, const criterion& c, bool marks) {
 }
 
 int show(const std::vector<std::string>& argv, streams& io) {
-    args a(argv, {"json"}, {"edition", "date"}, 1);
+    args a(argv, {"json", "html"}, {"edition", "date"}, 1);
+    a.exclusive({"json", "html"});
     const edition& ed = choose_edition(embedded_catalog(), a);
     const product_set* s = &find_set_named(ed, a.at(0, "SET (a set's code, id or name, see `ocop catalog list`)"));
     if (a.flag("json")) {
         io.out << boost::json::serialize(to_json(*s)) << '\n';
+        return exit_ok;
+    }
+    if (a.flag("html")) {
+        io.out << score_sheet_html(ed, *s);
         return exit_ok;
     }
     io.out << tr("catalog.set_line", {s->code, s->name, status_name(s->status), ed.id}) << '\n';
@@ -160,11 +155,12 @@ std::vector<command> catalog_commands() {
          "Lists every product set with its code, id, status and part maxima.\n",
          list},
         {"catalog show", "one score sheet as a readable table",
-         "usage: ocop catalog show SET [--edition ID | --date YYYY-MM-DD] [--json]\n"
+         "usage: ocop catalog show SET [--edition ID | --date YYYY-MM-DD] [--json | --html]\n"
          "Prints the sheet of product set SET: sections, criteria, cases, levels, knock-outs. SET is the\n"
          "set's code (I.2.b), its id, or the start of its name with or without accents (\"mat ong\"),\n"
          "when one set only has it; otherwise the sets that match are listed.\n"
-         "--json prints it in the catalog format that `ocop validate` and the library load.\n",
+         "--json prints it in the catalog format that `ocop validate` and the library load; --html a blank\n"
+         "score sheet to print (A4, self-contained HTML) for a council member to fill in by hand.\n",
          show},
         {"catalog diff", "what changed for a product set between two editions",
          "usage: ocop catalog diff FROM TO --set SET [--to-set SET] [--all] [--json]\n"

@@ -10,6 +10,7 @@
 
 #include "cli.hpp"
 #include "demo_hanoi.hpp"
+#include "html_documents.hpp"
 #include "ocop/reports.hpp"
 #include "ocop/workflow_json.hpp"
 #include "output_dir.hpp"
@@ -23,8 +24,8 @@ namespace ocop::cli {
 namespace {
 
 /// The campaign store of the run (campaign.sqlite), its log and head in the interchange format
-/// (events.jsonl, head), each report as JSON, CSV (with a BOM) and Markdown, and all of them as one
-/// workbook (reports.xlsx). `dir` is new or empty.
+/// (events.jsonl, head), each report as JSON, CSV (with a BOM) and Markdown, all of them as one
+/// workbook (reports.xlsx), and the printable report with its charts (report.html). `dir` is new or empty.
 void write_outputs(const std::string& dir, const registry& r, date as_of, std::uint64_t seed) {
     namespace fs = std::filesystem;
     std::vector<event> events;
@@ -41,6 +42,7 @@ void write_outputs(const std::string& dir, const registry& r, date as_of, std::u
     }
     write_file((fs::path(dir) / "reports.md").string(), markdown);
     write_xlsx((fs::path(dir) / "reports.xlsx").string(), grids, as_of);
+    write_file((fs::path(dir) / "report.html").string(), campaign_report_html(r, as_of, tr("demo.markdown_note", {day(as_of)})));
 }
 
 int demo(const std::vector<std::string>& argv, streams& io) {
@@ -110,8 +112,9 @@ std::vector<command> demo_commands() {
          "windows, and prints the registrations matrix, results by stars per district and industry and the\n"
          "5-star candidates. --out DIR (new or empty: nothing is overwritten) writes the campaign store\n"
          "campaign.sqlite, the log as events.jsonl and head, reports.json, reports.md, one CSV per report\n"
-         "(UTF-8 with a byte order mark) and reports.xlsx (one sheet per report); --xlsx FILE writes the\n"
-         "workbook alone. The same seed (default 2021) gives byte-identical files (the store: the same entries).\n",
+         "(UTF-8 with a byte order mark), reports.xlsx (one sheet per report) and report.html (the report\n"
+         "with its charts, printable, self-contained); --xlsx FILE writes the workbook alone. The same\n"
+         "seed (default 2021) gives byte-identical files (the store: the same entries).\n",
          demo},
     };
 }

@@ -14,7 +14,9 @@
 #include "ocop/json.hpp"
 #include "ocop/scoring.hpp"
 #include "ocop/scoring_json.hpp"
+#include "html_documents.hpp"
 #include "language.hpp"
+#include "scoring_text.hpp"
 #include "table.hpp"
 
 namespace ocop::cli {
@@ -49,10 +51,6 @@ void analyse_or_evaluate(const std::string& text) {
     if (in.council.scorecards.size() >= 2) analyse_council(embedded_catalog(), in);
     else evaluate_council(embedded_catalog(), in.council);
 }
-
-std::string state_name(criterion_state s) { return label_or_id("criterion_state", to_string(s)); }
-
-std::string outcome_name(evaluation_outcome o) { return label_or_id("outcome", to_string(o)); }
 
 /// Which kind of document a file holds, from its keys (or --kind).
 std::string detect_kind(const boost::json::value& doc) {
@@ -107,48 +105,49 @@ int validate(const std::vector<std::string>& argv, streams& io) {
     return exit_ok;
 }
 
+/// A grid as an aligned table, its columns wrapped at the given widths (column, width).
+void print_grid(std::ostream& out, const grid& g, std::initializer_list<std::pair<std::size_t, std::size_t>> widths) {
+    table t(g.headers);
+    for (const auto& [column, width] : widths) t.max_width(column, width);
+    for (const auto& row : g.rows) t.add(row);
+    t.print(out);
+}
+
+void print_lines(std::ostream& out, const std::vector<std::string>& lines) {
+    for (const auto& line : lines) out << line << '\n';
+}
+
 int score_command(const std::vector<std::string>& argv, streams& io) {
-    args a(argv, {"explain", "json"}, {}, 1);
+    args a(argv, {"explain", "json", "html"}, {}, 1);
+    a.exclusive({"json", "html"});
     scorecard card = parse_scorecard(read_file(a.at(0, "FILE (a scorecard JSON)")));
     scorecard_result r = score(embedded_catalog(), card);
     if (a.flag("json")) {
         io.out << boost::json::serialize(to_json(r)) << '\n';
         return exit_ok;
     }
-    const product_set& set = *embedded_catalog().get(r.edition).find_set(r.set);
-    io.out << tr("score.header", {r.evaluator.empty() ? tr("score.no_evaluator") : r.evaluator, set.code, set.name, r.edition}) << '\n';
+    const edition& ed = embedded_catalog().get(r.edition);
+    const product_set& set = *ed.find_set(r.set);
+    if (a.flag("html")) {
+        io.out << scorecard_html(r, ed, set);
+        return exit_ok;
+    }
+    io.out << scorecard_heading(r, set) << '\n';
     if (a.flag("explain")) {
-        table t({tr("header.criterion"), tr("header.title"), tr("header.level_id"), tr("header.label"), ">" + tr("header.points"),
-                 ">" + tr("header.max"), tr("header.note")});
-        t.max_width(1, 32).max_width(3, 44).max_width(6, 40);
-        for (const auto& c : r.criteria)
-            t.add({c.criterion, c.title, c.case_id ? *c.case_id + "/" + c.level.value_or("") : c.level.value_or("-"),
-                   c.level_label.value_or(""), std::to_string(c.points), std::to_string(c.max_points),
-                   state_name(c.state)});
-        t.print(io.out);
+        print_grid(io.out, scorecard_grid(r), {{1, 32}, {3, 44}, {6, 40}});
         io.out << tr("catalog.source", {set.origin.sheet}) << '\n';
     }
-    auto n = [](int v) { return std::to_string(v); };
-    for (const auto& p : r.parts) io.out << tr("score.part", {p.id, n(p.points), n(p.max_points)}) << '\n';
-    io.out << tr("score.total", {n(r.total), n(r.max_total), outcome_name(r.outcome)}) << '\n';
-    for (const auto& k : r.knockouts)
-        io.out << (k.criterion.empty() ? tr("score.knockout_set", {k.rule, k.text}) : tr("score.knockout_at", {k.criterion, k.rule, k.text}))
-               << '\n';
-    if (r.band_stars != r.stars || !r.caps.empty()) io.out << tr("score.band", {n(r.band_stars)}) << '\n';
-    for (const auto& c : r.caps) io.out << tr("score.cap", {n(c.capped_to), c.text}) << '\n';
-    io.out << tr("score.stars", {n(r.stars)}) << '\n';
-    for (const auto& w : r.sheet_warnings) io.out << tr("common.warning", {w}) << '\n';
-    if (r.sheet_verification) io.out << tr("score.sheet_verification", {verification_text(*r.sheet_verification)}) << '\n';
-    for (const auto& c : r.criteria)
-        if (c.verification) io.out << tr("score.criterion_verification", {c.criterion, verification_text(*c.verification)}) << '\n';
+    print_lines(io.out, scorecard_lines(r));
     return exit_ok;
 }
 
 int council_command(const std::vector<std::string>& argv, streams& io) {
-    args a(argv, {"explain", "json", "analysis"}, {"level"}, 1);
+    args a(argv, {"explain", "json", "html", "analysis"}, {"level"}, 1);
+    a.exclusive({"json", "html"});
     const std::string text = read_file(a.at(0, "FILE (a council JSON)"));
     if (a.flag("analysis")) {
         a.exclusive({"analysis", "explain"});
+        a.exclusive({"analysis", "html"});
         return council_analysis_command(text, a.option("level"), a.flag("json"), io);
     }
     council_input in = parse_council_analysis(text).council;  // its "analysis" thresholds serve --analysis only
@@ -158,32 +157,16 @@ int council_command(const std::vector<std::string>& argv, streams& io) {
         io.out << boost::json::serialize(to_json(r)) << '\n';
         return exit_ok;
     }
-    const product_set& set = *embedded_catalog().get(r.edition).find_set(r.set);
-    auto n = [](auto v) { return std::to_string(v); };
-    io.out << tr("council.header", {n(r.members.size()), set.code, set.name, r.edition}) << '\n';
-    table members({tr("header.member"), ">" + tr("header.total"), tr("header.outcome")});
-    for (const auto& m : r.members) members.add({m.evaluator, n(m.total), outcome_name(m.outcome)});
-    members.print(io.out);
-    if (a.flag("explain")) {
-        table t({tr("header.criterion"), tr("header.title"), ">" + tr("header.mean"), ">" + tr("header.max")});
-        t.max_width(1, 40);
-        for (std::size_t i = 0; i < r.criterion_means.size(); ++i)
-            t.add({r.criterion_means[i].id, set.criteria[i].title, decimal(r.criterion_means[i].mean), n(r.criterion_means[i].max_points)});
-        t.print(io.out);
+    const edition& ed = embedded_catalog().get(r.edition);
+    const product_set& set = *ed.find_set(r.set);
+    if (a.flag("html")) {
+        io.out << council_html(in, r, ed, set);
+        return exit_ok;
     }
-    for (const auto& p : r.part_means) io.out << tr("score.part", {p.id, decimal(p.mean), n(p.max_points)}) << '\n';
-    io.out << tr("council.mean", {decimal(r.mean_display), n(r.mean.numerator), n(r.mean.denominator), n(r.band_stars), r.band_meaning})
-           << '\n';
-    for (const auto& c : r.caps)
-        io.out << tr("council.cap", {n(c.capped_to), c.criterion, decimal(c.criterion_mean), n(c.required_points), c.text, c.source}) << '\n';
-    if (r.knockout.outcome != evaluation_outcome::evaluated)
-        io.out << tr("council.knockout", {outcome_name(r.knockout.outcome), r.knockout.rule, n(r.knockout.members_reporting), r.knockout.text})
-               << '\n';
-    io.out << tr("council.stars", {n(r.stars)})
-           << (r.recognisable ? tr("council.recognised_by", {level_name(*r.recognised_by)}) : tr("council.not_recognisable"))
-           << (r.forward_to ? tr("council.forward_to", {level_name(*r.forward_to)}) : "") << '\n';
-    for (const auto& w : r.warnings) io.out << tr("common.warning", {w}) << '\n';
-    if (r.sheet_verification) io.out << tr("score.sheet_verification", {verification_text(*r.sheet_verification)}) << '\n';
+    io.out << council_heading(r, set) << '\n';
+    print_grid(io.out, members_grid(r), {});
+    if (a.flag("explain")) print_grid(io.out, criterion_means_grid(r, set), {{1, 40}});
+    print_lines(io.out, council_lines(r));
     return exit_ok;
 }
 
@@ -200,17 +183,20 @@ std::vector<command> scoring_commands() {
          "Exit code 0 when valid, 1 when invalid, 5 when a log's chain does not verify.\n",
          validate},
         {"score", "score one scorecard",
-         "usage: ocop score FILE [--explain] [--json]\n"
+         "usage: ocop score FILE [--explain] [--json | --html]\n"
          "FILE: {\"edition\", \"set\", \"evaluator\", \"answers\": {criterion: level | {case, level}}, \"knockouts\": [...]}\n"
-         "--explain prints every criterion: level, label, points, maximum; --json the whole result.\n",
+         "--explain prints every criterion: level, label, points, maximum; --json the whole result;\n"
+         "--html the scorecard with its explanation as a printable page (A4, self-contained HTML).\n",
          score_command},
         {"council", "aggregate a council's scorecards for one product",
-         "usage: ocop council FILE [--explain | --analysis] [--json] [--level district|province|central]\n"
+         "usage: ocop council FILE [--explain | --analysis] [--json | --html] [--level district|province|central]\n"
          "FILE: {\"policy\": {...}, \"scorecards\": [...], \"analysis\": {...}}; prints members' totals, the exact\n"
          "mean, the band, caps from minimum requirements, knock-outs, stars, who may recognise them and forwarding.\n"
-         "--explain adds the per-criterion means. --analysis prints the council's consistency instead: each\n"
-         "member against the others, the criteria it disagreed on most, Krippendorff's alpha, members who\n"
-         "decide the stars alone, the nearest band edge, and what the thresholds of \"analysis\" flag.\n",
+         "--explain adds the per-criterion means; --html prints the council's summary minutes as a printable\n"
+         "page (A4, self-contained HTML): every member's points per criterion, the means, the stars. --analysis\n"
+         "prints the council's consistency instead: each member against the others, the criteria it disagreed\n"
+         "on most, Krippendorff's alpha, members who decide the stars alone, the nearest band edge, and what\n"
+         "the thresholds of \"analysis\" flag.\n",
          council_command},
         analytics_command(),
     };

@@ -5,6 +5,7 @@
 
 #include "ocop/reports_json.hpp"
 #include "ocop/workflow.hpp"
+#include "html_writer.hpp"
 #include "language.hpp"
 #include "table.hpp"
 
@@ -64,13 +65,26 @@ std::string to_markdown(const grid& g) {
     return out + '\n';
 }
 
-namespace {
-/// A column or row key of a count matrix as people read it: an industry's name, "no rank", or the key.
+std::string to_html_table(const grid& g, bool total_row) {
+    auto numeric = [&](std::size_t column) { return column < g.headers.size() && g.headers[column].starts_with('>'); };
+    markup m;
+    m.open("table").open("thead").open("tr");
+    for (std::size_t i = 0; i < g.headers.size(); ++i) m.element("th", plain(g.headers[i]), {{"class", numeric(i) ? "num" : ""}});
+    m.close().close().open("tbody");
+    for (std::size_t r = 0; r < g.rows.size(); ++r) {
+        m.open("tr", {{"class", total_row && r + 1 == g.rows.size() ? "total" : ""}});
+        for (std::size_t i = 0; i < g.rows[r].size(); ++i) m.element("td", g.rows[r][i], {{"class", numeric(i) ? "num" : ""}});
+        m.close();
+    }
+    return m.close().close().str();
+}
+
 std::string matrix_key(const campaign* plan, const std::string& key, bool industry) {
     if (key == "no rank") return tr("report.no_rank");
     return industry ? industry_name(plan, key) : key;
 }
 
+namespace {
 bool is_industry_key(const campaign* plan, const std::string& key) {
     if (has_message(output_language(), "industry." + key)) return true;
     return plan && std::any_of(plan->industries.begin(), plan->industries.end(), [&](const campaign_industry& i) { return i.id == key; });

@@ -29,10 +29,16 @@ inline constexpr const char* utf8_bom = "\xEF\xBB\xBF";
 std::string to_csv(const grid& g, bool bom = true);
 /// A GitHub-flavoured Markdown table under a "## title" heading.
 std::string to_markdown(const grid& g);
+/// An HTML table (markup, every cell escaped; right-aligned columns with class "num"), without the
+/// title; with `total_row`, the last row is marked as the totals (class "total").
+std::string to_html_table(const grid& g, bool total_row = false);
 
 /// Each report as a grid in the output language (language.hpp): headers, category names, dates and
 /// decimals; `plan` (may be null) names the campaign's industries and batches.
 grid grid_of(const count_matrix& m, const std::string& title, const std::string& row_header, const campaign* plan);
+/// A row or column key of a count matrix as people read it: "no rank" in the output language, an
+/// industry's name (`industry`), else the key (a district, "3★").
+std::string matrix_key(const campaign* plan, const std::string& key, bool industry);
 grid grid_of(const std::vector<candidate_row>& rows, const campaign* plan);
 grid grid_of(const std::vector<recognised_row>& rows, const campaign* plan);
 grid grid_of(const std::vector<batch_progress>& rows, const campaign* plan);
