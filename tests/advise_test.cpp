@@ -79,7 +79,7 @@ TEST_CASE("advise: a target already held gives an empty plan", "[advise]") {
     CHECK(advise_card(card92(), {1, 3, {}}).status == advice_status::already_met);
 }
 
-TEST_CASE("advise: the minimum binds every plan; fewest criteria, then fewest points, then sheet order", "[advise]") {
+TEST_CASE("advise: the minimum binds every plan, and fewest criteria, then fewest points, then sheet order", "[advise]") {
     advice a = advise_card(card88(), {5, 3, {}});
     REQUIRE(a.status == advice_status::reachable);
     REQUIRE(a.plans.size() == 3);

@@ -75,7 +75,7 @@ const std::string ba_vi_communes = R"([
 
 }  // namespace
 
-TEST_CASE("Units: Unicode names are compared in NFC, case and spaces aside; folded without accents for suggestions") {
+TEST_CASE("Units: Unicode names are compared in NFC, case and spaces aside, and folded without accents for suggestions") {
     CHECK(ocop::to_nfc(nfd_ba_vi) == "Ba Vì");
     CHECK(ocop::to_nfc("Ba Vì") == "Ba Vì");
     CHECK(ocop::name_key("  HUYỆN   Ba " + std::string("Vi\xcc\x80")) == "huyện ba vì");

@@ -126,7 +126,7 @@ TEST_CASE("Canonical text: replay refuses a log that does not start at its first
     CHECK(ocop::registry::replay(ocop::event_log::resume(3, r.log().entries()[2].hash)).dossiers().empty());
 }
 
-TEST_CASE("Canonical text: an embedded edition loaded alone is the catalog's edition; an unknown id is none") {
+TEST_CASE("Canonical text: an embedded edition loaded alone is the catalog's edition, and an unknown id is none") {
     const ocop::edition* alone = ocop::detail::embedded_edition("1048-781");
     REQUIRE(alone != nullptr);
     CHECK(alone == ocop::detail::embedded_edition("1048-781"));  // loaded once, then kept

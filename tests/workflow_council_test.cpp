@@ -86,7 +86,7 @@ TEST_CASE("Council: the round's result is computed from the recorded scorecards"
     CHECK(s.warnings.empty());
 }
 
-TEST_CASE("Council: a mean, stars or members the scorecards do not give are refused; equal ones are accepted") {
+TEST_CASE("Council: a mean, stars or members the scorecards do not give are refused, and equal ones are accepted") {
     ocop::registry r = submitted();
     const auto cards = three_members();
     for (const auto& c : cards) r.apply(recorded("C", c));
@@ -248,7 +248,7 @@ TEST_CASE("Council: a result of the format before scorecards (a mean, no from_pa
     CHECK(boost::json::serialize(ocop::to_json(again)) == boost::json::serialize(ocop::to_json(r)));
 }
 
-TEST_CASE("Council: an open round blocks what follows its result; the log replays with every scorecard") {
+TEST_CASE("Council: an open round blocks what follows its result, and the log replays with every scorecard") {
     ocop::registry r;
     auto path = ocop::test::certified_path("H");
     for (std::size_t i = 0; i < 8; ++i) r.apply(path[i]);  // round 1 at the province, from paper

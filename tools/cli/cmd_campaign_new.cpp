@@ -69,9 +69,11 @@ std::string lead_of(const event_rule& rule) {
 }
 
 /// Whether a plan schedules the event: not a registration (any time before the batch), a withdrawal
-/// (the subject's choice) or an expiry (the certificate's date).
+/// (the subject's choice), an expiry (the certificate's date) or a member's scorecard (no window is
+/// checked for it: its round's council_result has one, docs/workflow.md).
 bool scheduled(event_type t) {
-    return t != event_type::registered && t != event_type::withdrawn && t != event_type::certificate_expired;
+    return t != event_type::registered && t != event_type::withdrawn && t != event_type::certificate_expired &&
+           t != event_type::scorecard_recorded;
 }
 
 /// One step per scheduled event a level takes, each with one empty window for batch 1.

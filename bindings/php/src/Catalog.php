@@ -89,6 +89,8 @@ final class Catalog extends Handle
     public function advise(string|array $request): array
     {
         return Native::callJson('ocop_advise', $this->pointer(), Native::text($request));
+    }
+
     /** The consistency of a council ['policy' => ..., 'scorecards' => [...], 'analysis' => [...]] (docs/scoring.md). */
     public function analyseCouncil(string|array $council): array
     {

@@ -51,7 +51,7 @@ BEST = {"1.1": "c", "1.2": "d", "1.3": "d", "1.4": "c", "1.5": "e", "1.6": "b", 
 
 def scorecard(evaluator, **lowered):
     """A member's scorecard for rau-cu-qua-hat-tuoi: the best level everywhere but the lowered criteria."""
-    answers = dict(BEST, **{k.replace("_", "."): v for k, v in lowered.items()})
+    answers = dict(BEST, **{k.lstrip("_").replace("_", "."): v for k, v in lowered.items()})
     return {"edition": "1048-781", "set": "rau-cu-qua-hat-tuoi", "evaluator": evaluator, "answers": answers}
 
 
