@@ -30,6 +30,7 @@
 #include "ocop/messages.hpp"
 #include "ocop/procedure.hpp"
 #include "ocop/procedure_json.hpp"
+#include "ocop/recorded_councils.hpp"
 #include "ocop/registry.hpp"
 #include "ocop/registry_json.hpp"
 #include "ocop/reports.hpp"

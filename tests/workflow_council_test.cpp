@@ -7,6 +7,7 @@
 #include "ocop/council.hpp"
 #include "ocop/registry_json.hpp"
 #include "ocop/workflow_json.hpp"
+#include "council_events.hpp"
 #include "rau_cards.hpp"
 #include "workflow_support.hpp"
 
@@ -17,46 +18,7 @@ using ocop::test::with;
 
 namespace {
 
-const std::string day = "2021-09-20";
-
-/// Member `name`'s scorecard for rau-cu-qua-hat-tuoi: the best answers with some lowered.
-ocop::scorecard card(const std::string& name, std::initializer_list<std::pair<const char*, const char*>> lowered = {}) {
-    ocop::scorecard c = with(rau_top(name), lowered);
-    return c;
-}
-
-ocop::event recorded(const std::string& dossier, const ocop::scorecard& c, int round = 1, const std::string& level = "district",
-                     role r = role::council_secretary) {
-    ocop::event e = wf::ev(dossier, r, day, ocop::scorecard_payload{level, round, c}, "phiếu chấm điểm");
-    if (r == role::council_member) e.actor = c.evaluator;
-    return e;
-}
-
-ocop::event result(const std::string& dossier, ocop::council_payload p) { return wf::ev(dossier, role::district_council, day, std::move(p)); }
-
-ocop::council_payload round_only(int round = 1) { return ocop::council_payload{round, std::nullopt, std::nullopt, std::nullopt, std::nullopt}; }
-
-/// A registered, submitted 1048-781 dossier at the district (no appraisal there).
-ocop::registry submitted(const std::string& id = "C") {
-    ocop::registry r;
-    r.apply(wf::ev(id, role::subject, "2021-09-01", wf::registration(wf::product(id))));
-    r.apply(wf::ev(id, role::subject, "2021-09-02", ocop::submitted_payload{}));
-    return r;
-}
-
-/// Three members: 100 points, and two who lowered some criteria.
-std::vector<ocop::scorecard> three_members() {
-    return {card("Member A"), card("Member B", {{"1.1", "a"}, {"6.2", "c"}}), card("Member C", {{"8", "b"}, {"10", "b"}})};
-}
-
-/// What ocop::aggregate gives for `cards` at the district of 1048-781: the expected result.
-ocop::council_result expected(const std::vector<ocop::scorecard>& cards) {
-    std::vector<ocop::scorecard_result> scored;
-    for (const auto& c : cards) scored.push_back(ocop::score(ocop::test::ed1048(), ocop::test::rau(), c));
-    ocop::council_policy policy;
-    policy.level = "district";
-    return ocop::aggregate(ocop::test::ed1048(), ocop::test::proc1048(), ocop::test::rau(), scored, policy);
-}
+using namespace ocop::test::council_events;
 
 /// The registry's JSON and log size, to check that a refusal changed nothing.
 std::string snapshot(const ocop::registry& r) { return boost::json::serialize(ocop::to_json(r)) + std::to_string(r.log().size()); }

@@ -7,6 +7,7 @@ import hashlib
 import json
 import os
 import random
+import re
 import shutil
 import signal
 import sqlite3
@@ -102,6 +103,29 @@ class Demo(unittest.TestCase):
                    if json.loads(line)["event"]["type"] == "council_result"}
         self.assertTrue(members <= set(range(7, 12)), members)
 
+    def test_the_councils_analytics_come_from_the_scorecards_in_the_log(self):
+        out = self.first.stdout
+        councils = int(re.search(r"(\d+) Hội đồng, (\d+) phiếu", out).group(1))
+        self.assertIn(f"Tính nhất quán của hội đồng: phân tích {councils} hội đồng, ", out)
+        self.assertIn("Tiêu chí sản phẩm bị mất điểm nhiều nhất", out)
+        written = json.loads((self.tmp / "a" / "analytics.json").read_text(encoding="utf-8"))
+        self.assertEqual(written["councils"], councils)
+        self.assertEqual(sum(i["councils"] for i in written["industries"]), councils)
+        # The store's log gives the same analytics as the run's log in memory.
+        from_store = run("campaign", "analytics", self.tmp / "a", "--json")
+        self.assertEqual(from_store.returncode, 0, from_store.stderr)
+        self.assertEqual(json.loads(from_store.stdout), written)
+        by_level = [json.loads(run("campaign", "analytics", self.tmp / "a", "--level", level, "--json").stdout)["councils"]
+                    for level in ("district", "province")]
+        self.assertEqual(sum(by_level), councils)
+        self.assertGreater(by_level[1], by_level[0])  # two province rounds for many dossiers
+        text = run("campaign", "analytics", self.tmp / "a", "--level", "province", "--top", "1")
+        self.assertIn(f"Campaign analytics · {by_level[1]} councils", text.stdout)
+        self.assertNotIn("entered from paper", text.stdout)  # the demo records every member's card, at every level
+        none = run("campaign", "analytics", self.tmp / "a", "--level", "central")
+        self.assertEqual(none.returncode, 3, none.stderr)
+        self.assertIn("records no council scorecards at level \"central\"", none.stderr)
+
     def test_same_seed_gives_byte_identical_files(self):
         files = sorted(p.name for p in (self.tmp / "a").iterdir())
         self.assertIn("events.jsonl", files)
@@ -121,7 +145,7 @@ class Demo(unittest.TestCase):
         before = (self.tmp / "a" / "events.jsonl").read_bytes()
         result = run("demo", "hanoi-2021", "--seed", "9", "--out", self.tmp / "a")
         self.assertEqual(result.returncode, 1)
-        self.assertIn("is not empty (it holds campaign.sqlite, candidates.csv", result.stderr)
+        self.assertIn("is not empty (it holds analytics.json, campaign.sqlite, candidates.csv", result.stderr)
         self.assertEqual((self.tmp / "a" / "events.jsonl").read_bytes(), before)
         a_file = self.tmp / "a-file"
         a_file.write_text("keep me", encoding="utf-8")

@@ -73,6 +73,7 @@ command campaign_new_command();
 std::vector<command> campaign_store_commands();
 /// ocop analytics (cmd_analysis.cpp).
 command analytics_command();
+command campaign_analytics_command();
 /// ocop council FILE --analysis: the consistency of the council in the document `text` (cmd_analysis.cpp).
 int council_analysis_command(const std::string& text, const std::optional<std::string>& level, bool json, streams& io);
 std::vector<command> demo_commands();

@@ -1,120 +1,54 @@
-// ocop council FILE --analysis | ocop analytics FILE: the consistency of a council and the
-// analytics of a campaign's councils (docs/scoring.md).
+// ocop council FILE --analysis | ocop analytics FILE | ocop campaign analytics DIR: the consistency
+// of a council and the analytics of a campaign's councils (docs/scoring.md).
 
 #include <iostream>
 
 #include <boost/json/serialize.hpp>
 
+#include "analytics_text.hpp"
 #include "cli.hpp"
 #include "language.hpp"
 #include "ocop/campaign_analytics_json.hpp"
 #include "ocop/council_analysis_json.hpp"
-#include "table.hpp"
+#include "ocop/recorded_councils.hpp"
+#include "sqlite_store.hpp"
 
 namespace ocop::cli {
 
 namespace {
 
-std::string n(int v) { return std::to_string(v); }
-
-std::string flag_text(const analysis_flag& f) {
-    return tr("analysis.flag." + std::string(to_string(f.kind)), {f.subject, decimal(f.value)});
+std::size_t top_rows(const args& a) {
+    auto top = a.option("top");
+    if (!top) return 5;
+    if (top->empty() || top->find_first_not_of("0123456789") != std::string::npos || top->size() > 4)
+        throw usage_error("--top takes a number of criteria, found \"" + *top + "\"");
+    return std::stoul(*top);
 }
 
-void print_members(const council_analysis& a, std::ostream& out) {
-    table t({tr("header.member"), ">" + tr("header.total"), ">" + tr("header.from_mean"), ">" + tr("header.others_mean"),
-             ">" + tr("header.from_others"), ">" + tr("header.stars_without")});
-    for (const auto& m : a.member_totals)
-        t.add({m.evaluator, n(m.total), decimal(m.deviation_from_mean), decimal(m.mean_of_others), decimal(m.deviation_from_others),
-               n(m.stars_without) + "★"});
-    t.print(out);
-}
-
-void print_disagreement(const council_analysis& a, const product_set& set, std::ostream& out) {
-    if (a.most_disagreed.empty()) return;
-    out << tr("analysis.most_disagreed") << '\n';
-    table t({tr("header.criterion"), tr("header.title"), ">" + tr("header.lowest"), ">" + tr("header.highest"), ">" + tr("header.max"),
-             ">" + tr("header.sd")});
-    t.max_width(1, 40);
-    for (const auto& id : a.most_disagreed)
-        for (std::size_t i = 0; i < a.criteria.size(); ++i)
-            if (a.criteria[i].criterion == id)
-                t.add({id, set.criteria[i].title, n(a.criteria[i].lowest), n(a.criteria[i].highest), n(a.criteria[i].max_points),
-                       decimal(a.criteria[i].standard_deviation)});
-    t.print(out);
-}
-
-void print_analysis(const council_analysis& a, std::ostream& out) {
-    const product_set& set = *embedded_catalog().get(a.edition).find_set(a.set);
-    out << tr("analysis.header", {n(a.members), set.code, set.name, decimal(a.mean_display), n(a.stars)}) << '\n';
-    print_members(a, out);
-    print_disagreement(a, set, out);
-    out << (a.agreement.alpha ? tr("analysis.alpha", {decimal(*a.agreement.alpha), n(a.agreement.units)})
-                              : tr("analysis.alpha_undefined", {n(a.agreement.units)}))
-        << '\n';
-    if (a.band_edge)
-        out << tr("analysis.band_edge", {n(a.band_edge->edge), n(a.band_edge->stars_below), n(a.band_edge->stars_above),
-                                         decimal(a.band_edge->distance)})
-            << '\n';
-    out << (a.flags.empty() ? tr("analysis.no_flags") : tr("analysis.flags")) << '\n';
-    for (const auto& f : a.flags) out << "  - " << flag_text(f) << '\n';
-}
-
-void print_losses(const set_losses& s, std::size_t rows, std::ostream& out) {
-    const product_set& set = *embedded_catalog().get(s.edition).find_set(s.set);
-    out << tr("analytics.set", {set.code, set.name, s.edition, n(s.councils)}) << '\n';
-    table t({tr("header.criterion"), tr("header.title"), ">" + tr("header.mean"), ">" + tr("header.max"), ">" + tr("header.share"),
-             ">" + tr("header.lost")});
-    t.max_width(1, 40);
-    for (std::size_t i = 0; i < s.criteria.size() && i < rows; ++i) {
-        const auto& c = s.criteria[i];
-        const criterion* crit = set.find(c.criterion);
-        t.add({c.criterion, crit ? crit->title : "", decimal(c.mean_points), n(c.max_points), decimal(c.share_reached) + "%",
-               decimal(c.points_lost)});
-    }
-    t.print(out);
-}
-
-void print_industries(const campaign_analytics& r, std::ostream& out) {
-    out << tr("analytics.industries") << '\n';
-    std::vector<std::string> headers{tr("header.industry"), ">" + tr("header.dossiers")};
-    for (int s = 0; s <= 5; ++s) headers.push_back(">" + n(s) + "★");
-    for (const char* h : {"header.lowest", "header.median", "header.mean", "header.highest"}) headers.push_back(">" + tr(h));
-    table t(headers);
-    for (const auto& d : r.industries) {
-        std::vector<std::string> row{label_or_id("industry", d.industry), n(d.councils)};
-        for (int count : d.stars) row.push_back(n(count));
-        for (const auto* v : {&d.lowest, &d.median, &d.mean, &d.highest}) row.push_back(decimal(*v));
-        t.add(row);
-    }
-    t.print(out);
+int print_result(const campaign_analytics& r, const args& a, streams& io) {
+    if (a.flag("json")) io.out << boost::json::serialize(to_json(r)) << '\n';
+    else print_campaign_analytics(r, top_rows(a), io.out);
+    return exit_ok;
 }
 
 int analytics(const std::vector<std::string>& argv, streams& io) {
     args a(argv, {"json"}, {"top"}, 1);
-    campaign_analytics r = analyse_campaign(embedded_catalog(), parse_campaign_analytics(read_file(a.at(0, "FILE (councils JSON)"))));
-    if (a.flag("json")) {
-        io.out << boost::json::serialize(to_json(r)) << '\n';
-        return exit_ok;
-    }
-    std::size_t rows = 5;
-    if (auto top = a.option("top")) {
-        if (top->empty() || top->find_first_not_of("0123456789") != std::string::npos || top->size() > 4)
-            throw usage_error("--top takes a number of criteria, found \"" + *top + "\"");
-        rows = std::stoul(*top);
-    }
-    io.out << tr("analytics.header", {n(r.councils)}) << '\n';
-    for (const auto& s : r.sets) print_losses(s, rows, io.out);
-    print_industries(r, io.out);
-    io.out << (r.flagged.empty() ? tr("analysis.no_flags") : tr("analytics.flagged", {n(static_cast<int>(r.flagged.size()))})) << '\n';
-    for (const auto& c : r.flagged)
-        for (const auto& f : c.flags) io.out << "  " << c.id << ": " << flag_text(f) << '\n';
-    if (!r.not_analysed.empty()) {
-        std::string ids;
-        for (const auto& id : r.not_analysed) ids += (ids.empty() ? "" : ", ") + id;
-        io.out << tr("analytics.not_analysed", {ids}) << '\n';
-    }
-    return exit_ok;
+    return print_result(analyse_campaign(embedded_catalog(), parse_campaign_analytics(read_file(a.at(0, "FILE (councils JSON)")))), a, io);
+}
+
+int campaign_analytics_of_store(const std::vector<std::string>& argv, streams& io) {
+    args a(argv, {"json"}, {"top", "level"}, 1);
+    sqlite_store store = sqlite_store::open_read_only(a.at(0, "DIR"));
+    council_recorder recorder(embedded_catalog(), store.plan().council.value_or(council_policy{}), a.option("level"));
+    store.for_each_event([&](const event& e) { recorder.add(e); });
+    if (recorder.councils().empty())
+        throw ocop::error(errc::not_found, "", "the campaign's log records no council scorecards" +
+                                                   (a.option("level") ? " at level \"" + *a.option("level") + "\"" : std::string()) + " (" +
+                                                   std::to_string(recorder.from_paper()) + " results entered from paper)");
+    const int status = print_result(analyse_campaign(embedded_catalog(), recorder.councils()), a, io);
+    if (!a.flag("json") && recorder.from_paper() > 0)
+        io.out << tr("analytics.from_paper", {std::to_string(recorder.from_paper())}) << '\n';
+    return status;
 }
 
 }  // namespace
@@ -124,7 +58,7 @@ int council_analysis_command(const std::string& text, const std::optional<std::s
     if (level) in.council.policy.level = *level;
     council_analysis a = analyse_council(embedded_catalog(), in);
     if (json) io.out << boost::json::serialize(to_json(a)) << '\n';
-    else print_analysis(a, io.out);
+    else print_council_analysis(a, io.out);
     return exit_ok;
 }
 
@@ -134,8 +68,20 @@ command analytics_command() {
             "FILE: {\"analysis\": {...}, \"councils\": [{\"id\", \"industry\", \"policy\"?, \"scorecards\": [...]}]}\n"
             "Prints, per product set, the criteria where products lose most points (share of the maximum\n"
             "reached; --top N of them, default 5), the councils' means and stars per industry, and the councils\n"
-            "the consistency checks flag (docs/scoring.md, \"Campaign analytics\"). --json the whole result.\n",
+            "the consistency checks flag (docs/scoring.md, \"Campaign analytics\"). --json the whole result.\n"
+            "The councils a campaign store recorded: ocop campaign analytics DIR.\n",
             analytics};
+}
+
+command campaign_analytics_command() {
+    return {"campaign analytics", "the analytics of the councils a campaign's log records",
+            "usage: ocop campaign analytics DIR [--level district|province|central] [--json] [--top N]\n"
+            "Rebuilds every council round from the members' scorecards in the log (scorecard_recorded, then\n"
+            "the council_result that closes the round), with the campaign's council policy, and prints what\n"
+            "ocop analytics prints for them; each council is named \"DOSSIER LEVEL ROUND\". --level keeps the\n"
+            "rounds at one level. Results entered from paper have no scorecards: they are counted, not analysed.\n"
+            "Opens the store read-only and checks the whole hash chain as it reads.\n",
+            campaign_analytics_of_store};
 }
 
 }  // namespace ocop::cli

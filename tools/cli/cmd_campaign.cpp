@@ -259,6 +259,7 @@ std::vector<command> campaign_commands() {
          "stars per district and per industry as bar charts, the distribution of the mean scores with the\n"
          "star bands' edges, and the 5-star candidates.\n",
          report},
+        campaign_analytics_command(),
     };
 }
 

@@ -8,9 +8,12 @@
 
 #include <boost/json/serialize.hpp>
 
+#include "analytics_text.hpp"
 #include "cli.hpp"
 #include "demo_hanoi.hpp"
 #include "html_documents.hpp"
+#include "ocop/campaign_analytics_json.hpp"
+#include "ocop/recorded_councils.hpp"
 #include "ocop/reports.hpp"
 #include "ocop/workflow_json.hpp"
 #include "output_dir.hpp"
@@ -25,8 +28,9 @@ namespace {
 
 /// The campaign store of the run (campaign.sqlite), its log and head in the interchange format
 /// (events.jsonl, head), each report as JSON, CSV (with a BOM) and Markdown, all of them as one
-/// workbook (reports.xlsx), and the printable report with its charts (report.html). `dir` is new or empty.
-void write_outputs(const std::string& dir, const registry& r, date as_of, std::uint64_t seed) {
+/// workbook (reports.xlsx), the printable report with its charts (report.html) and the councils'
+/// analytics (analytics.json). `dir` is new or empty.
+void write_outputs(const std::string& dir, const registry& r, const campaign_analytics& analytics, date as_of, std::uint64_t seed) {
     namespace fs = std::filesystem;
     std::vector<event> events;
     for (const auto& entry : r.log().entries()) events.push_back(parse_event(entry.event));
@@ -43,6 +47,13 @@ void write_outputs(const std::string& dir, const registry& r, date as_of, std::u
     write_file((fs::path(dir) / "reports.md").string(), markdown);
     write_xlsx((fs::path(dir) / "reports.xlsx").string(), grids, as_of);
     write_file((fs::path(dir) / "report.html").string(), campaign_report_html(r, as_of, tr("demo.markdown_note", {day(as_of)})));
+    write_file((fs::path(dir) / "analytics.json").string(), boost::json::serialize(to_json(analytics)) + "\n");
+}
+
+/// Every council of the run rebuilt from the members' scorecards its log records, analysed.
+campaign_analytics analyse_demo(const registry& r) {
+    const council_recorder recorded = recorded_councils(embedded_catalog(), r.log(), r.campaign()->council.value_or(council_policy{}));
+    return analyse_campaign(embedded_catalog(), recorded.councils());
 }
 
 int demo(const std::vector<std::string>& argv, streams& io) {
@@ -67,7 +78,8 @@ int demo(const std::vector<std::string>& argv, streams& io) {
     });
     auto elapsed = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started).count();
     const date as_of = last_event_day(r);
-    if (auto out = a.option("out")) write_outputs(*out, r, as_of, seed);
+    const campaign_analytics analytics = analyse_demo(r);
+    if (auto out = a.option("out")) write_outputs(*out, r, analytics, as_of, seed);
     if (auto xlsx = a.option("xlsx")) write_xlsx(*xlsx, report_grids(r, as_of, "all"), as_of);
 
     if (a.flag("json")) {
@@ -94,7 +106,9 @@ int demo(const std::vector<std::string>& argv, streams& io) {
     io.out << '\n'
            << tr("demo.figures", {n(figures.dossiers), n(figures.councils), n(figures.scorecards), n(figures.events), n(figures.returned),
                                   n(figures.completions), n(figures.knocked_out), n(figures.with_warnings), r.log().head()})
-           << '\n';
+           << "\n\n";
+    print_analytics_summary(analytics, 5, io.out);
+    io.out << '\n';
     if (auto out = a.option("out")) io.out << tr("demo.wrote", {*out}) << '\n';
     io.out << tr("demo.took", {std::to_string(elapsed)}) << '\n';
     return exit_ok;
@@ -112,8 +126,9 @@ std::vector<command> demo_commands() {
          "windows, and prints the registrations matrix, results by stars per district and industry and the\n"
          "5-star candidates. --out DIR (new or empty: nothing is overwritten) writes the campaign store\n"
          "campaign.sqlite, the log as events.jsonl and head, reports.json, reports.md, one CSV per report\n"
-         "(UTF-8 with a byte order mark), reports.xlsx (one sheet per report) and report.html (the report\n"
-         "with its charts, printable, self-contained); --xlsx FILE writes the workbook alone. The same\n"
+         "(UTF-8 with a byte order mark), reports.xlsx (one sheet per report), report.html (the report\n"
+         "with its charts, printable, self-contained) and analytics.json (the councils' consistency and the\n"
+         "criteria where products lose points, rebuilt from the scorecards in the log); --xlsx FILE writes the workbook alone. The same\n"
          "seed (default 2021) gives byte-identical files (the store: the same entries).\n",
          demo},
     };

@@ -19,9 +19,16 @@ std::vector<ocop::cli::command> all_commands() {
     return all;
 }
 
+/// One line per command, the summaries aligned two spaces after the longest name.
+void print_command_list(std::ostream& out, const std::vector<ocop::cli::command>& commands) {
+    std::size_t width = 0;
+    for (const auto& c : commands) width = std::max(width, c.name.size());
+    for (const auto& c : commands) out << "  " << c.name << std::string(width + 2 - c.name.size(), ' ') << c.summary << '\n';
+}
+
 void print_help(std::ostream& out, const std::vector<ocop::cli::command>& commands) {
     out << "usage: ocop COMMAND [ARGS] [--help]\n\nCommands:\n";
-    for (const auto& c : commands) out << "  " << c.name << std::string(c.name.size() < 18 ? 18 - c.name.size() : 1, ' ') << c.summary << '\n';
+    print_command_list(out, commands);
     out << "\nEvery command: --lang vi|en (output for people in Vietnamese, the default, or English; OCOP_LANG\n"
            "sets the default), --wide (tables are not wrapped to the terminal's width, COLUMNS or the tty).\n"
            "\nExit codes: 0 ok, 1 invalid input or refused event, 2 usage, 3 not found, 4 I/O error, 5 tampered log.\n"
@@ -30,7 +37,7 @@ void print_help(std::ostream& out, const std::vector<ocop::cli::command>& comman
 
 void print_group_help(std::ostream& out, const std::string& group, const std::vector<ocop::cli::command>& commands) {
     out << "usage: ocop " << group << " COMMAND [ARGS] [--help]\n\nCommands:\n";
-    for (const auto& c : commands) out << "  " << c.name << std::string(c.name.size() < 24 ? 24 - c.name.size() : 1, ' ') << c.summary << '\n';
+    print_command_list(out, commands);
     out << "\n`ocop " << group << " COMMAND --help` describes one command.\n";
 }
 

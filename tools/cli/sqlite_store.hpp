@@ -16,11 +16,14 @@
 #include <string>
 #include <vector>
 
+#include <boost/json/fwd.hpp>
+
 #include "ocop/registry.hpp"
 
 namespace ocop::cli {
 
 class sqlite_connection;
+class sqlite_statement;
 
 /// What happened to one event of a batch.
 struct event_outcome {
@@ -93,9 +96,17 @@ public:
     std::string head();
     /// Writes every entry as export_jsonl() does, one line each, to `out`. Returns the count.
     std::uint64_t export_jsonl(std::ostream& out);
+    /// Calls `f` with every entry's event in log order, each entry's chain checked as export_jsonl()
+    /// does. Returns the count.
+    std::uint64_t for_each_event(const std::function<void(const event&)>& f);
+    /// The campaign the store holds.
+    const campaign& plan() const noexcept { return plan_; }
 
 private:
     explicit sqlite_store(std::unique_ptr<sqlite_connection> db);
+    /// Calls `f` with every entry row (idx, prev, event, hash) and its parsed event JSON, in order,
+    /// after checking the row continues the chain; at the end, checks the head row.
+    std::uint64_t for_each_checked_row(const std::function<void(sqlite_statement&, const boost::json::value&)>& f);
     std::unique_ptr<sqlite_connection> db_;
     campaign plan_;
 };

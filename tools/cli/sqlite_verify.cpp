@@ -66,18 +66,31 @@ std::uint64_t sqlite_store::verify(const std::optional<std::string>& external_he
     return n;
 }
 
-std::uint64_t sqlite_store::export_jsonl(std::ostream& out) {
+std::uint64_t sqlite_store::for_each_checked_row(const std::function<void(sqlite_statement&, const boost::json::value&)>& f) {
     sqlite_statement rows(db_->handle(), "SELECT idx, prev, event, hash FROM entries ORDER BY idx");
     std::uint64_t n = 0;
     std::string prev = event_log::genesis();
     for (; rows.step(); ++n) {
-        checked_entry(rows, n, prev);
+        f(rows, checked_entry(rows, n, prev));
         prev = std::string(rows.text(3));
-        out << event_log::line({n, std::string(rows.text(1)), std::string(rows.text(2)), std::string(rows.text(3))}) << '\n';
     }
     head_row h = read_head_row(*db_);
     if (h.events != n || h.hash != prev) throw_tampered(n, "the head row is not the end of the log");
     return n;
+}
+
+std::uint64_t sqlite_store::export_jsonl(std::ostream& out) {
+    return for_each_checked_row([&](sqlite_statement& row, const boost::json::value&) {
+        out << event_log::line({static_cast<std::uint64_t>(row.integer(0)), std::string(row.text(1)), std::string(row.text(2)),
+                                std::string(row.text(3))})
+            << '\n';
+    });
+}
+
+std::uint64_t sqlite_store::for_each_event(const std::function<void(const event&)>& f) {
+    return for_each_checked_row([&](sqlite_statement& row, const boost::json::value& event) {
+        f(event_from_json(event, "/" + std::to_string(row.integer(0)) + "/event"));
+    });
 }
 
 }  // namespace ocop::cli
