@@ -32,6 +32,21 @@ void failed(int rc, int code, const std::string& text = "") {
     CHECK(ocop_last_error_problems()[0] == '[');
 }
 
+/// The entry points of the shape f(catalog, document, &result_json), with their arguments' names.
+struct document_call {
+    const char* name;
+    int (*call)(const ocop_catalog*, const char*, char**);
+    const char* document_argument;
+    const char* out_argument;
+};
+const std::vector<document_call> document_calls{
+    {"ocop_scorecard_score", ocop_scorecard_score, "scorecard_json", "out_result_json"},
+    {"ocop_council_evaluate", ocop_council_evaluate, "council_json", "out_result_json"},
+    {"ocop_advise", ocop_advise, "request_json", "out_result_json"},
+    {"ocop_council_analyse", ocop_council_analyse, "council_json", "out_analysis_json"},
+    {"ocop_campaign_analytics", ocop_campaign_analytics, "councils_json", "out_analytics_json"},
+};
+
 }  // namespace
 
 TEST_CASE("C API: every NULL pointer argument is OCOP_E_INVALID_ARGUMENT naming the argument", "[bad_input][capi]") {
@@ -64,21 +79,14 @@ TEST_CASE("C API: every NULL pointer argument is OCOP_E_INVALID_ARGUMENT naming 
     failed(ocop_catalog_set(cat.p, nullptr, "x", &out), OCOP_E_INVALID_ARGUMENT, "edition_id");
     failed(ocop_catalog_set(cat.p, "1048-781", nullptr, &out), OCOP_E_INVALID_ARGUMENT, "set_id");
     failed(ocop_catalog_set(cat.p, "1048-781", "x", nullptr), OCOP_E_INVALID_ARGUMENT, "out_json");
-    failed(ocop_scorecard_score(nullptr, card.c_str(), &out), OCOP_E_INVALID_ARGUMENT, "cat");
-    failed(ocop_scorecard_score(cat.p, nullptr, &out), OCOP_E_INVALID_ARGUMENT, "scorecard_json");
-    failed(ocop_scorecard_score(cat.p, card.c_str(), nullptr), OCOP_E_INVALID_ARGUMENT, "out_result_json");
-    failed(ocop_council_evaluate(nullptr, "{}", &out), OCOP_E_INVALID_ARGUMENT, "cat");
-    failed(ocop_council_evaluate(cat.p, nullptr, &out), OCOP_E_INVALID_ARGUMENT, "council_json");
-    failed(ocop_council_evaluate(cat.p, "{}", nullptr), OCOP_E_INVALID_ARGUMENT, "out_result_json");
-    failed(ocop_advise(nullptr, "{}", &out), OCOP_E_INVALID_ARGUMENT, "cat");
-    failed(ocop_advise(cat.p, nullptr, &out), OCOP_E_INVALID_ARGUMENT, "request_json");
-    failed(ocop_advise(cat.p, "{}", nullptr), OCOP_E_INVALID_ARGUMENT, "out_result_json");
-    failed(ocop_council_analyse(nullptr, "{}", &out), OCOP_E_INVALID_ARGUMENT, "cat");
-    failed(ocop_council_analyse(cat.p, nullptr, &out), OCOP_E_INVALID_ARGUMENT, "council_json");
-    failed(ocop_council_analyse(cat.p, "{}", nullptr), OCOP_E_INVALID_ARGUMENT, "out_analysis_json");
-    failed(ocop_campaign_analytics(nullptr, "{}", &out), OCOP_E_INVALID_ARGUMENT, "cat");
-    failed(ocop_campaign_analytics(cat.p, nullptr, &out), OCOP_E_INVALID_ARGUMENT, "councils_json");
-    failed(ocop_campaign_analytics(cat.p, "{}", nullptr), OCOP_E_INVALID_ARGUMENT, "out_analytics_json");
+    for (const auto& f : document_calls) {
+        INFO(f.name);
+        out = reinterpret_cast<char*>(1);
+        failed(f.call(nullptr, card.c_str(), &out), OCOP_E_INVALID_ARGUMENT, "cat");
+        CHECK(out == nullptr);
+        failed(f.call(cat.p, nullptr, &out), OCOP_E_INVALID_ARGUMENT, f.document_argument);
+        failed(f.call(cat.p, card.c_str(), nullptr), OCOP_E_INVALID_ARGUMENT, f.out_argument);
+    }
     CHECK(out == nullptr);
 
     ocop_sheet* sheet = reinterpret_cast<ocop_sheet*>(1);
@@ -132,19 +140,12 @@ TEST_CASE("C API: broken and ill-formed documents name the place and the catalog
         failed(ocop_catalog_validate_edition(doc.c_str()), code);
         failed(ocop_catalog_add_edition(cat.p, doc.c_str()), code);
         failed(ocop_catalog_add_set(cat.p, "1048-781", doc.c_str()), code);
-        char* out = reinterpret_cast<char*>(1);
-        failed(ocop_scorecard_score(cat.p, doc.c_str(), &out), code);
-        CHECK(out == nullptr);
-        out = reinterpret_cast<char*>(1);
-        failed(ocop_council_evaluate(cat.p, doc.c_str(), &out), code);
-        CHECK(out == nullptr);
-        out = reinterpret_cast<char*>(1);
-        failed(ocop_advise(cat.p, doc.c_str(), &out), code);
-        failed(ocop_council_analyse(cat.p, doc.c_str(), &out), code);
-        CHECK(out == nullptr);
-        out = reinterpret_cast<char*>(1);
-        failed(ocop_campaign_analytics(cat.p, doc.c_str(), &out), code);
-        CHECK(out == nullptr);
+        for (const auto& f : document_calls) {
+            INFO(f.name);
+            char* out = reinterpret_cast<char*>(1);
+            failed(f.call(cat.p, doc.c_str(), &out), code);
+            CHECK(out == nullptr);
+        }
         CHECK(ocop::test::editions_json(cat.p) == before);
     }
     // A document with a bad field: the path is in the message and in the problems array.
