@@ -3,18 +3,10 @@
 import unittest
 
 import ocop
-from test_ocop import card
+from test_ocop import EmbeddedCatalogCase, card
 
 
-class CouncilAnalysisTest(unittest.TestCase):
-    @classmethod
-    def setUpClass(cls):
-        cls.cat = ocop.Catalog.embedded()
-
-    @classmethod
-    def tearDownClass(cls):
-        cls.cat.close()
-
+class CouncilAnalysisTest(EmbeddedCatalogCase):
     def test_members_spread_agreement_and_flags(self):
         council = {"scorecards": [card("a"), card("b", **{"6.2": "d"}), card("c")],
                    "analysis": {"criterion_range_percent": 30}}

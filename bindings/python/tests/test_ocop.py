@@ -140,7 +140,9 @@ class CatalogTest(unittest.TestCase):
         self.assertFalse(finalizer.alive)
 
 
-class ScoringTest(unittest.TestCase):
+class EmbeddedCatalogCase(unittest.TestCase):
+    """Test classes sharing one embedded catalog, `cls.cat`, closed after their tests."""
+
     @classmethod
     def setUpClass(cls):
         cls.cat = ocop.Catalog.embedded()
@@ -149,6 +151,8 @@ class ScoringTest(unittest.TestCase):
     def tearDownClass(cls):
         cls.cat.close()
 
+
+class ScoringTest(EmbeddedCatalogCase):
     def test_a_scorecard_gives_a_result_with_its_explanation(self):
         result = self.cat.score(card())
         self.assertEqual(result["outcome"], "evaluated")
@@ -197,16 +201,16 @@ class ScoringTest(unittest.TestCase):
             self.cat.advise({"council": {"scorecards": [card()]}})
 
 
-class BatchTest(unittest.TestCase):
+class BatchTest(EmbeddedCatalogCase):
     @classmethod
     def setUpClass(cls):
-        cls.cat = ocop.Catalog.embedded()
+        super().setUpClass()
         cls.sheet = cls.cat.sheet(EDITION, SET)
 
     @classmethod
     def tearDownClass(cls):
         cls.sheet.close()
-        cls.cat.close()
+        super().tearDownClass()
 
     def test_batch_totals_match_json_scoring(self):
         variants = [card(), card(**{"6.2": "d"}), card(**{"8": "b", "1.1": "a"}), card(**{"3.2": {"case": "2", "level": "c"}})]
