@@ -121,4 +121,18 @@ campaign_analytics analyse_campaign(const catalog& cat, const campaign_analytics
 
 json::value to_json(const campaign_analytics& analytics) { return detail::write_json(analytics); }
 
+log_analytics_options parse_log_analytics_options(std::string_view json_text) {
+    log_analytics_options out;
+    if (json_text.find_first_not_of(" \t\r\n") == std::string_view::npos) return out;
+    json::value doc = detail::parse_json(json_text);
+    problem_list p;
+    out.analysis = read_thresholds(take(doc, "analysis"), p);
+    {
+        detail::object_reader r(doc, "", p);
+        detail::read_member(r, "level", p, out.level);
+    }
+    p.throw_if_any(errc::invalid_document);
+    return out;
+}
+
 }  // namespace ocop

@@ -50,6 +50,15 @@ void council_recorder::add(const event& e) {
     }
 }
 
+campaign_analytics council_recorder::analyse(const analysis_policy& thresholds, const procedure_library& procedures) const {
+    if (councils_.empty())
+        throw error(errc::not_found, "", "the log records no council scorecards" + (only_level_ ? " at level \"" + *only_level_ + "\"" : std::string()) +
+                                             " (" + std::to_string(from_paper_) + " results entered from paper)");
+    campaign_analytics out = analyse_campaign(*catalog_, councils_, thresholds, procedures);
+    out.from_paper = static_cast<int>(from_paper_);
+    return out;
+}
+
 council_recorder recorded_councils(const catalog& cat, const event_log& log, const council_policy& policy,
                                    const std::optional<std::string>& only_level) {
     council_recorder recorder(cat, policy, only_level);
@@ -65,6 +74,12 @@ council_recorder recorded_councils(const catalog& cat, const event_log& log, con
         }
     }
     return recorder;
+}
+
+council_recorder recorded_councils(const registry& r, const std::optional<std::string>& only_level) {
+    const catalog& cat = r.rules().editions ? *r.rules().editions : embedded_catalog();
+    const council_policy& policy = r.campaign() && r.campaign()->council ? *r.campaign()->council : r.rules().council;
+    return recorded_councils(cat, r.log(), policy, only_level);
 }
 
 }  // namespace ocop

@@ -6,6 +6,7 @@
 #include "council_events.hpp"
 #include "ocop/campaign_analytics_json.hpp"
 #include "ocop/recorded_councils.hpp"
+#include "ocop/workflow_json.hpp"
 
 using Catch::Matchers::Contains;
 using ocop::role;
@@ -46,7 +47,9 @@ TEST_CASE("Recorded councils: a round with scorecards becomes a council, analyse
     ocop::campaign_council by_hand{"C district 1", "food", {}, {}};
     by_hand.policy.level = "district";
     for (const auto& card : cards) by_hand.cards.push_back(ocop::score(ocop::test::ed1048(), ocop::test::rau(), card));
-    const auto from_log = ocop::analyse_campaign(ocop::embedded_catalog(), recorded.councils());
+    ocop::campaign_analytics from_log = recorded.analyse();
+    CHECK(from_log.from_paper == 1);
+    from_log.from_paper = 0;  // councils given by hand have none
     CHECK(boost::json::serialize(ocop::to_json(from_log)) ==
           boost::json::serialize(ocop::to_json(ocop::analyse_campaign(ocop::embedded_catalog(), {by_hand}))));
     // The council's mean in the analytics is the one the workflow recorded for the round.
@@ -70,6 +73,27 @@ TEST_CASE("Recorded councils: the campaign's policy applies at each round's leve
     const auto province = ocop::recorded_councils(ocop::embedded_catalog(), r.log(), {}, std::string("province"));
     CHECK(province.councils().empty());
     CHECK(province.from_paper() == 1);  // a result without scorecards is counted whatever the level asked
+    try {
+        (void)province.analyse();
+        FAIL("analytics of no council");
+    } catch (const ocop::error& e) {
+        CHECK(e.code() == ocop::errc::not_found);
+        CHECK_THAT(std::string(e.what()), Contains("no council scorecards at level \"province\" (1 results entered from paper)"));
+    }
+}
+
+TEST_CASE("Recorded councils: a registry gives its catalog and the council policy it applies") {
+    ocop::workflow_rules rules;
+    rules.council.divergence_limit = 2;
+    ocop::registry r(rules);
+    const ocop::registry source = campaign_log();
+    for (const auto& entry : source.log().entries()) r.apply(ocop::parse_event(entry.event));
+    const auto recorded = ocop::recorded_councils(r);
+    REQUIRE(recorded.councils().size() == 1);
+    CHECK(recorded.councils()[0].policy.divergence_limit == 2);
+    CHECK(recorded.councils()[0].policy.level == "district");
+    CHECK(recorded.from_paper() == 1);
+    CHECK(ocop::recorded_councils(source).councils()[0].policy.divergence_limit == ocop::council_policy{}.divergence_limit);
 }
 
 TEST_CASE("Recorded councils: an open round is not a council, and a card the catalog cannot score names its dossier") {

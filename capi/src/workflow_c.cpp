@@ -8,11 +8,13 @@
 
 #include "capi.hpp"
 #include "ocop/campaign.hpp"
+#include "ocop/campaign_analytics_json.hpp"
 #include "ocop/campaign_json.hpp"
 #include "ocop/event_log.hpp"
 #include "ocop/event_log_json.hpp"
 #include "ocop/procedure.hpp"
 #include "ocop/procedure_json.hpp"
+#include "ocop/recorded_councils.hpp"
 #include "ocop/registry.hpp"
 #include "ocop/registry_json.hpp"
 #include "ocop/reports.hpp"
@@ -207,6 +209,17 @@ int ocop_registry_report(const ocop_registry* reg, const char* report, const cha
         if (ocop::report_needs_date(report)) day = as_of_date(as_of, report);
         auto shared = reading(*reg);
         *out_json = dup(text_of(ocop::report_json(reg->reg, report, day)));
+    });
+}
+
+int ocop_registry_analytics(const ocop_registry* reg, const char* options_json, char** out_json) {
+    clear_out(out_json, nullptr);
+    return guarded([&] {
+        require(reg, "reg");
+        require(out_json, "out_json");
+        const ocop::log_analytics_options options = ocop::parse_log_analytics_options(options_json ? options_json : "");
+        auto shared = reading(*reg);
+        *out_json = dup(text_of(ocop::to_json(ocop::recorded_councils(reg->reg, options.level).analyse(options.analysis))));
     });
 }
 

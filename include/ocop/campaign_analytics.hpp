@@ -71,9 +71,12 @@ struct campaign_analytics {
     std::vector<industry_distribution> industries;  ///< by industry id
     std::vector<flagged_council> flagged;           ///< in input order
     std::vector<std::string> not_analysed;          ///< councils of one member: no consistency analysis
+    /// Council results entered from paper (no scorecards): counted, not analysed. Always 0 for
+    /// councils passed by the host; council_recorder::analyse() sets it from the log.
+    int from_paper = 0;
     analysis_policy policy;
 };
-BOOST_DESCRIBE_STRUCT(campaign_analytics, (), (councils, sets, industries, flagged, not_analysed, policy))
+BOOST_DESCRIBE_STRUCT(campaign_analytics, (), (councils, sets, industries, flagged, not_analysed, from_paper, policy))
 
 /// Aggregates and analyses every council. Throws error(errc::invalid_council) for no council, a
 /// council without an id or industry, two councils with the same id, or what aggregate /

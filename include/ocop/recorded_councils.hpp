@@ -15,6 +15,7 @@
 #include "ocop/catalog.hpp"
 #include "ocop/council.hpp"
 #include "ocop/event_log.hpp"
+#include "ocop/registry.hpp"
 #include "ocop/workflow.hpp"
 
 namespace ocop {
@@ -39,6 +40,11 @@ public:
     /// not name its level): they cannot be analysed.
     std::size_t from_paper() const noexcept { return from_paper_; }
 
+    /// analyse_campaign() of the councils(), with from_paper set. Throws error(errc::not_found)
+    /// when no council was recorded (at the level kept), saying how many results came from paper.
+    campaign_analytics analyse(const analysis_policy& thresholds = {},
+                               const procedure_library& procedures = embedded_procedures()) const;
+
 private:
     struct open_round {
         std::string level;
@@ -54,9 +60,18 @@ private:
     std::size_t from_paper_ = 0;
 };
 
+/// What to analyse of a log's councils: the level to keep (absent: every level) and the thresholds.
+struct log_analytics_options {
+    std::optional<std::string> level;
+    analysis_policy analysis;
+};
+
 /// Every council of a log (see council_recorder). Throws error(errc::invalid_document) for an entry
 /// whose event does not parse, with its path ("/12/event/...").
 council_recorder recorded_councils(const catalog& cat, const event_log& log, const council_policy& policy = {},
                                    const std::optional<std::string>& only_level = std::nullopt);
+/// Every council of a registry's log, scored against the registry's catalog, with the council
+/// policy it applies (its campaign's, else its rules').
+council_recorder recorded_councils(const registry& r, const std::optional<std::string>& only_level = std::nullopt);
 
 }  // namespace ocop

@@ -568,6 +568,17 @@ static void test_workflow(ocop_catalog* cat) {
     CHECK_ERROR(ocop_registry_report(reg, NULL, NULL, &json), OCOP_E_INVALID_ARGUMENT, "'report'");
     CHECK_ERROR(ocop_registry_report(reg, "results", NULL, NULL), OCOP_E_INVALID_ARGUMENT, "'out_json'");
 
+    /* Analytics of the councils the log records: this path's results are from paper, so none. */
+    CHECK_ERROR(ocop_registry_analytics(reg, NULL, &json), OCOP_E_NOT_FOUND, "(3 results entered from paper)");
+    CHECK(json == NULL);
+    CHECK_ERROR(ocop_registry_analytics(reg, "{\"level\":\"province\"}", &json), OCOP_E_NOT_FOUND, "at level \"province\"");
+    CHECK_ERROR(ocop_registry_analytics(reg, "{\"level\":5}", &json), OCOP_E_INVALID_DOCUMENT, "/level");
+    CHECK_ERROR(ocop_registry_analytics(reg, "{\"analysis\":{\"minimum_alpha_permille\":5000}}", &json), OCOP_E_INVALID_DOCUMENT,
+                "/analysis/minimum_alpha_permille");
+    CHECK_ERROR(ocop_registry_analytics(reg, "{", &json), OCOP_E_INVALID_JSON, "");
+    CHECK_ERROR(ocop_registry_analytics(NULL, NULL, &json), OCOP_E_INVALID_ARGUMENT, "'reg'");
+    CHECK_ERROR(ocop_registry_analytics(reg, NULL, NULL), OCOP_E_INVALID_ARGUMENT, "'out_json'");
+
     /* The log: export, verify, import (replay) byte for byte, and tampering detected. */
     CHECK_OK(ocop_registry_export_log(reg, &log));
     CHECK_ERROR(ocop_registry_export_log(NULL, &json), OCOP_E_INVALID_ARGUMENT, "'reg'");

@@ -41,13 +41,9 @@ int campaign_analytics_of_store(const std::vector<std::string>& argv, streams& i
     sqlite_store store = sqlite_store::open_read_only(a.at(0, "DIR"));
     council_recorder recorder(embedded_catalog(), store.plan().council.value_or(council_policy{}), a.option("level"));
     store.for_each_event([&](const event& e) { recorder.add(e); });
-    if (recorder.councils().empty())
-        throw ocop::error(errc::not_found, "", "the campaign's log records no council scorecards" +
-                                                   (a.option("level") ? " at level \"" + *a.option("level") + "\"" : std::string()) + " (" +
-                                                   std::to_string(recorder.from_paper()) + " results entered from paper)");
-    const int status = print_result(analyse_campaign(embedded_catalog(), recorder.councils()), a, io);
-    if (!a.flag("json") && recorder.from_paper() > 0)
-        io.out << tr("analytics.from_paper", {std::to_string(recorder.from_paper())}) << '\n';
+    const campaign_analytics r = recorder.analyse();
+    const int status = print_result(r, a, io);
+    if (!a.flag("json") && r.from_paper > 0) io.out << tr("analytics.from_paper", {std::to_string(r.from_paper)}) << '\n';
     return status;
 }
 

@@ -50,12 +50,6 @@ void write_outputs(const std::string& dir, const registry& r, const campaign_ana
     write_file((fs::path(dir) / "analytics.json").string(), boost::json::serialize(to_json(analytics)) + "\n");
 }
 
-/// Every council of the run rebuilt from the members' scorecards its log records, analysed.
-campaign_analytics analyse_demo(const registry& r) {
-    const council_recorder recorded = recorded_councils(embedded_catalog(), r.log(), r.campaign()->council.value_or(council_policy{}));
-    return analyse_campaign(embedded_catalog(), recorded.councils());
-}
-
 int demo(const std::vector<std::string>& argv, streams& io) {
     args a(argv, {"json"}, {"seed", "out", "xlsx"}, 1);
     if (auto out = a.option("out")) prepare_empty_directory(*out);  // before the run: refuse early, overwrite nothing
@@ -78,7 +72,7 @@ int demo(const std::vector<std::string>& argv, streams& io) {
     });
     auto elapsed = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started).count();
     const date as_of = last_event_day(r);
-    const campaign_analytics analytics = analyse_demo(r);
+    const campaign_analytics analytics = recorded_councils(r).analyse();  // every council rebuilt from its logged cards
     if (auto out = a.option("out")) write_outputs(*out, r, analytics, as_of, seed);
     if (auto xlsx = a.option("xlsx")) write_xlsx(*xlsx, report_grids(r, as_of, "all"), as_of);
 

@@ -77,6 +77,7 @@ final class Native
         'int ocop_registry_export_log(const ocop_registry* reg, char** out_jsonl);',
         'int ocop_registry_log_head(const ocop_registry* reg, char** out_hash);',
         'int ocop_registry_report(const ocop_registry* reg, const char* report, const char* as_of, char** out_json);',
+        'int ocop_registry_analytics(const ocop_registry* reg, const char* options_json, char** out_json);',
         'int ocop_log_verify(const char* log_jsonl, const char* expected_head, char** out_json);',
         'int ocop_workflow_apply(const ocop_catalog* cat, const char* state_json, const char* event_json, '
             . 'char** out_state_json);',

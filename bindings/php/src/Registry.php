@@ -78,4 +78,14 @@ final class Registry extends Handle
     {
         return Native::callJson('ocop_registry_report', $this->pointer(), $name, self::day($asOf));
     }
+
+    /**
+     * Campaign analytics of the councils the log records, each round rebuilt from its members'
+     * scorecards; $level keeps one level's rounds, $analysis sets the thresholds.
+     */
+    public function analytics(?string $level = null, ?array $analysis = null): array
+    {
+        $options = array_filter(['level' => $level, 'analysis' => $analysis], fn ($v) => $v !== null);
+        return Native::callJson('ocop_registry_analytics', $this->pointer(), $options === [] ? null : Native::text($options));
+    }
 }

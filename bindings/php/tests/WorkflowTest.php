@@ -159,6 +159,12 @@ final class WorkflowTest extends TestCase
                 $this->assertSame('OCOP_E_NOT_FOUND', $e->getErrorName());
             }
         }
+        try {  // the councils of this path were entered from paper: no scorecards to analyse
+            $reg->analytics('province', ['member_deviation_limit' => 5]);
+            $this->fail('analytics: no exception');
+        } catch (Exception\NotFoundException $e) {
+            $this->assertStringContainsString('results entered from paper', $e->getMessage());
+        }
         $this->expectException(Exception\NotFoundException::class);
         Library::procedure('2050');
     }

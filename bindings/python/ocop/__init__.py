@@ -373,3 +373,11 @@ class Registry(_Handle):
             as_of = as_of.isoformat()
         return _call_json(_lib.ocop_registry_report, self._handle(), _text(name, "report"),
                           None if as_of is None else _text(as_of, "as_of"))
+
+    def analytics(self, level=None, analysis=None):
+        """Campaign analytics (as Catalog.campaign_analytics gives them) of the councils the log
+        records, each round rebuilt from its members' scorecards; `level` keeps one level's rounds,
+        `analysis` sets the thresholds; "from_paper" counts the results entered without scorecards.
+        NotFoundError when the log records no council scorecards."""
+        options = {k: v for k, v in (("level", level), ("analysis", analysis)) if v is not None}
+        return _call_json(_lib.ocop_registry_analytics, self._handle(), _text(options, "options"))

@@ -61,6 +61,7 @@ SIGNATURES = {
     "ocop_registry_export_log": (c_int, [_handle, _c_char_pp]),
     "ocop_registry_log_head": (c_int, [_handle, _c_char_pp]),
     "ocop_registry_report": (c_int, [_handle, c_char_p, c_char_p, _c_char_pp]),
+    "ocop_registry_analytics": (c_int, [_handle, c_char_p, _c_char_pp]),
     "ocop_log_verify": (c_int, [c_char_p, c_char_p, _c_char_pp]),
     "ocop_workflow_apply": (c_int, [_handle, c_char_p, c_char_p, _c_char_pp]),
 }

@@ -77,6 +77,17 @@ class WorkflowTest(unittest.TestCase):
             self.assertNotIn("from_paper", result)
             self.assertNotIn("scorecards", state)
             self.assertLess(sum(totals), 300)
+            # The log's councils, rebuilt from the recorded cards, analysed.
+            analytics = reg.analytics()
+            self.assertEqual(analytics["councils"], 1)
+            self.assertEqual(analytics["from_paper"], 0)
+            self.assertEqual(analytics["industries"][0]["industry"], "food")
+            self.assertEqual(analytics["industries"][0]["councils"], 1)
+            self.assertEqual(reg.analytics(level="district", analysis={"member_deviation_limit": 0})["councils"], 1)
+            with self.assertRaises(ocop.NotFoundError):
+                reg.analytics(level="province")
+            with self.assertRaises(ocop.InvalidDocumentError):
+                reg.analytics(analysis={"member_deviation_limit": 500})
 
     def test_a_dossier_goes_from_registration_to_a_certificate(self):
         with ocop.Registry() as reg:

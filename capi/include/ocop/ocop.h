@@ -354,6 +354,16 @@ OCOP_API int ocop_registry_log_head(const ocop_registry* reg, char** out_hash);
  *  (unknown report; "planned" without a campaign). Since 0.1. */
 OCOP_API int ocop_registry_report(const ocop_registry* reg, const char* report, const char* as_of, char** out_json);
 
+/** Campaign analytics of the councils the registry's log records (docs/scoring.md, "Campaign
+ *  analytics from a campaign's log"): every round rebuilt from its members' scorecards
+ *  (scorecard_recorded), scored against the registry's catalog, with the council policy the registry
+ *  applies; the result is that of ocop_campaign_analytics(), with "from_paper" counting the results
+ *  entered from paper (no scorecards: not analysed). `options_json` may be NULL or
+ *  {"level": "province"?, "analysis": {thresholds}?}. Errors: OCOP_E_INVALID_ARGUMENT,
+ *  OCOP_E_INVALID_JSON, OCOP_E_INVALID_DOCUMENT (options), OCOP_E_NOT_FOUND (no council recorded at
+ *  the level kept). Since 0.1. */
+OCOP_API int ocop_registry_analytics(const ocop_registry* reg, const char* options_json, char** out_json);
+
 /** Verifies an exported log without replaying it, against `expected_head` when not NULL. A log
  *  that parses gives OCOP_OK and the verdict {"ok","fault","first_bad"?,"message"}, fault being
  *  "intact", "edited", "deleted", "reordered", "chain_broken", "truncated" or "extended".
