@@ -28,6 +28,7 @@
 
 #include "batch_vs_read.hpp"
 #include "harness.hpp"
+#include "memory_limit.hpp"
 #include "ocop.hpp"
 #include "ocop/campaign.hpp"
 #include "ocop/detail/catalog_loader.hpp"
@@ -557,9 +558,37 @@ void in_cache_ratio(const workload& smoke, bool quick) {
     auto f = measure_batch_vs_read(smoke, quick ? 5 : 25, 0.01);
     line("in cache (" + std::to_string(f.rows) + " rows, " + std::to_string(f.bytes / 1024) + " KB): C++ batch",
          per(f.batch_ns_per_row * 1e-9, "scorecard"), rate(1e9 / f.batch_ns_per_row, " scorecards"));
-    line("in cache: memory read (sum of the same bytes)", per(f.read_ns_per_row * 1e-9, "scorecard"));
+    line("in cache: memory read (sum of the same bytes, 16-byte vectors)", per(f.read_ns_per_row * 1e-9, "scorecard"));
+    const double reference = smoke_reference_ratio(smoke.blocks.front().sheet.kernel());
     line("in cache: ratio batch / memory read [CI smoke figure]", fmt("%.1fx", f.ratio()),
-         verdict(f.ratio(), 10, false) + fmt(" (target 10x); committed reference %.1fx", ocop_bench::smoke_reference_ratio));
+         verdict(f.ratio(), 2 * reference, false) + fmt(" (the smoke test's limit: 2x the committed reference %.1fx)", reference));
+}
+
+/// The limits that hold on any machine: the rows read and the outputs written once, with the
+/// widest vectors of the CPU, in cache (`smoke`) and from main memory (`national` repeated to
+/// `main_bytes` or more, well beyond the last-level cache). Targets: within 25x and 10x.
+void machine_limits(const workload& smoke, const workload& national, std::size_t main_bytes, bool quick) {
+    const wide_access access = widest_access();
+    line("caches (sysconf, or sysfs)", describe_caches());
+    line("widest vector loads and stores (run-time detection)", access.name);
+    line("batch kernel on this machine (compiled_sheet::kernel)", std::string(smoke.blocks.front().sheet.kernel()));
+    auto c = measure_batch_vs_limit(smoke, access, quick ? 5 : 25, 0.01);
+    const double per_row_out = static_cast<double>(c.written) / static_cast<double>(c.rows);
+    line("in cache (" + std::to_string(c.rows) + " rows, " + std::to_string(c.bytes / 1024) + " KB + " + std::to_string(c.written / 1024) +
+             " KB out): C++ batch", per(c.batch_ns_per_row * 1e-9, "scorecard"), rate(1e9 / c.batch_ns_per_row, " scorecards"));
+    line("in cache: limit, rows read + outputs written (widest vectors)", per(c.read_ns_per_row * 1e-9, "scorecard"),
+         fmt("%.0f bytes out per scorecard", per_row_out));
+    line("in cache: ratio C++ batch / limit", fmt("%.1fx", c.ratio()), verdict(c.ratio(), 25, false) + " (target 25x)");
+    const std::size_t times = std::max<std::size_t>(1, (main_bytes + national.bytes() - 1) / national.bytes());
+    const workload big = repeated(national, times);
+    const long l3 = cache_bytes(3);
+    auto m = measure_batch_vs_limit(big, access, quick ? 2 : 5, 0);
+    line("main memory (" + fmt("%.2f GB", static_cast<double>(m.bytes) / 1e9) + " of rows" +
+             (l3 > 0 ? fmt(", %.1fx the L3", static_cast<double>(m.bytes) / static_cast<double>(l3)) : std::string()) + "): C++ batch",
+         per(m.batch_ns_per_row * 1e-9, "scorecard"), rate(1e9 / m.batch_ns_per_row, " scorecards"));
+    line("main memory: limit, rows read + outputs written (widest vectors)", per(m.read_ns_per_row * 1e-9, "scorecard"),
+         rate(static_cast<double>(m.bytes + m.written) / (m.read_ns_per_row * 1e-9 * static_cast<double>(m.rows)), "B"));
+    line("main memory: ratio C++ batch / limit", fmt("%.1fx", m.ratio()), verdict(m.ratio(), 10, false) + " (target 10x)");
 }
 
 /// The national figures the other contenders are compared with.
@@ -585,7 +614,7 @@ national_batch national_batch_figures(const workload& national, double generated
     line("national: memory read (sum)", per(f.memory.read / rows, "scorecard"), rate(bytes / f.memory.read, "B"));
     line("national: memory copy (memcpy)", per(f.memory.copy / rows, "scorecard"), rate(bytes / f.memory.copy, "B"));
     line("national: ratio C++ batch / memory read", fmt("%.1fx", f.batch.best / f.memory.read),
-         verdict(f.batch.best / f.memory.read, 10, false) + " (target 10x)");
+         "(in the L3 cache, 16-byte vectors: it moves with the machine; the targets are the limits above)");
     return f;
 }
 
@@ -623,8 +652,7 @@ void capi_batch(const workload& national, const national_batch& f, int repeats) 
     const bool same = via_c.totals_sum() == f.ours.totals_sum() && via_c.stars_sum() == f.ours.stars_sum();
     line("national: C API batch (ocop_sheet_score)", per(capi_t.best / rows, "scorecard") + " [" + med(capi_t.median / rows) + "]",
          rate(rows / capi_t.best, " scorecards") + (same ? ", same totals and stars" : ", RESULTS DIFFER FROM C++"));
-    line("national: ratio C API batch / memory read", fmt("%.1fx", capi_t.best / f.memory.read),
-         verdict(capi_t.best / f.memory.read, 10, false) + " (target 10x)");
+    line("national: ratio C API batch / memory read", fmt("%.1fx", capi_t.best / f.memory.read), "(as the C++ batch's)");
     line("national: ratio C API batch / C++ batch", fmt("%.2fx", capi_t.best / f.batch.best),
          "(the same kernel behind the C boundary: equal within noise)");
 }
@@ -807,6 +835,7 @@ int run(bool quick, bool workflow_only) {
     std::printf("  A row is one scorecard: one level index (byte) per criterion, %.1f bytes on average.\n\n",
                 static_cast<double>(national.bytes()) / static_cast<double>(national.scorecards()));
     in_cache_ratio(smoke, quick);
+    machine_limits(smoke, national, quick ? std::size_t{256} << 20 : std::size_t{1} << 30, quick);
     national_batch nat = national_batch_figures(national, generated_in, repeats);
     check_against_rich_api(national, nat.ours, quick ? 7 : 97);
     capi_batch(national, nat, repeats);

@@ -3,9 +3,11 @@
 
 #include "ocop/batch.hpp"
 
+#include <array>
 #include <algorithm>
 #include <limits>
 
+#include "batch_vector.hpp"
 #include "ocop/error.hpp"
 #include "ocop/star_minimums.hpp"
 
@@ -28,6 +30,7 @@ compiled_sheet::compiled_sheet(const edition& ed, const product_set& set) : edit
     compile_caps(ed, set);
     compile_bands(ed);
     compile_packed();
+    compile_vector_plan();
 }
 
 void compiled_sheet::compile_options(const product_set& set) {
@@ -162,6 +165,46 @@ std::optional<std::uint8_t> compiled_sheet::option_index(std::size_t slot, std::
     return std::nullopt;
 }
 
+// The vector path's tables (batch_vector.hpp), for a sheet whose every criterion has at most 16
+// options and whose totals, points and star limits fit in a byte; left null otherwise.
+void compiled_sheet::compile_vector_plan() {
+    const std::size_t n = criteria_.size();
+    if (n == 0 || n > detail::vector_plan::max_slots || max_total_ > 255) return;
+    auto plan = std::make_shared<detail::vector_plan>();
+    plan->slots = n;
+    plan->condition_of = condition_of_;
+    for (std::size_t s = 0; s < n; ++s) {
+        const std::uint32_t options = first_option_[s + 1] - first_option_[s];
+        if (options == 0 || options > 16) return;
+        std::array<std::uint8_t, 16> points{};
+        for (std::uint32_t o = 0; o < options; ++o) {
+            const std::int32_t p = points_[first_option_[s] + o];
+            if (p < 0 || p > 255) return;
+            points[o] = static_cast<std::uint8_t>(p);
+        }
+        plan->points.push_back(points);
+        plan->options.push_back(static_cast<std::uint8_t>(options));
+    }
+    for (const condition& c : conditions_) {
+        detail::vector_plan::condition vc{c.slot, c.slot_ref, {}};
+        const std::uint32_t options = first_option_[c.slot_ref + 1] - first_option_[c.slot_ref];
+        if (c.slot_ref != c.slot)  // (a condition on a criterion the sheet lacks never holds)
+            for (std::uint32_t o = 0; o < options; ++o) vc.enables[o] = enables_[c.first + o];
+        plan->conditions.push_back(vc);
+    }
+    for (const trigger& t : triggers_) plan->triggers.push_back({t.slot, t.option});
+    for (const cap& c : caps_) {
+        if (c.stars < 1 || c.stars > 127) return;
+        if (c.at_least <= 0) continue;  // always reached
+        plan->caps.push_back({c.slot, static_cast<std::uint8_t>(std::min(c.at_least - 1, 255)), static_cast<std::uint8_t>(c.stars - 1)});
+    }
+    vector_ = std::move(plan);
+}
+
+std::string_view compiled_sheet::kernel() const noexcept {
+    return vector_ && detail::vector_block_kernel() ? "avx2" : "portable";
+}
+
 void compiled_sheet::score(std::span<const std::uint8_t> levels, std::size_t count, std::span<std::int32_t> totals,
                            std::span<std::int32_t> stars, std::span<std::uint8_t> outcomes) const {
     const std::size_t n = slots();
@@ -174,51 +217,82 @@ void compiled_sheet::score(std::span<const std::uint8_t> levels, std::size_t cou
         throw error(errc::invalid_document, "", "output arrays must hold " + std::to_string(count) + " elements");
 
     std::vector<std::int32_t> got(n);  // points per slot of a row on the exact path; one allocation per call
-    const std::uint32_t* table = packed_.data();
-    for (std::size_t i = 0; i < count; ++i) {
+    std::size_t i = 0;
+    if (vector_ && detail::vector_block_kernel()) {
+        // Whole blocks whose loads (16 bytes per chunk of 16 slots, from each row's start) stay in `levels`.
+        constexpr std::size_t rows = detail::vector_plan::block_rows;
+        const std::size_t reach = (n + 15) / 16 * 16;
+        for (; i + rows <= count && (i + rows - 1) * n + reach <= count * n; i += rows) score_block(levels, i, totals, stars, outcomes, got.data());
+    }
+    for (; i < count; ++i) {
         const std::uint8_t* row = levels.data() + i * n;
-        if (packed_ok_) {
-            // Fast path: one load and one add per criterion in four independent chains.
-            std::uint32_t a0 = 0, a1 = 0, a2 = 0, a3 = 0;
-            std::size_t s = 0;
-            for (; s + 4 <= n; s += 4) {
-                a0 += table[s * 256 + row[s]];
-                a1 += table[(s + 1) * 256 + row[s + 1]];
-                a2 += table[(s + 2) * 256 + row[s + 2]];
-                a3 += table[(s + 3) * 256 + row[s + 3]];
-            }
-            for (; s < n; ++s) a0 += table[s * 256 + row[s]];
-            const std::uint32_t acc = a0 + a1 + a2 + a3;
-            // Simple: nothing out of range, no knock-out triggered, and exactly the criteria whose
-            // condition does not hold are unanswered. Anything else takes the exact path below.
-            bool simple = ((acc >> 10) & 0x3ff) == 0;
-            for (const trigger& t : triggers_) simple &= row[t.slot] != t.option;
-            std::uint32_t disabled = 0;
-            for (std::size_t c = 0; c < conditions_.size(); ++c) {
-                const std::uint8_t ref = row[conditions_[c].slot_ref];
-                const bool holds = ref != no_answer && enables_256_[c * 256 + ref] != 0;
-                simple &= holds == (row[conditions_[c].slot] != no_answer);
-                disabled += holds ? 0u : 1u;
-            }
-            simple &= (acc >> 20) == disabled;
-            const auto total = static_cast<std::int32_t>(acc & 0x3ff);
-            const std::int8_t band = simple ? stars_by_total_[static_cast<std::size_t>(total)] : std::int8_t{-1};
-            if (band >= 0) {
-                int star = band;
-                for (const cap& c : caps_) {  // branch-free: each test's outcome is data
-                    const bool capped = band >= c.stars && static_cast<int>(table[c.slot * 256 + row[c.slot]] & 0x3ff) < c.at_least;
-                    star = std::min(star, capped ? c.stars - 1 : star);
-                }
-                totals[i] = total;
-                stars[i] = star;
-                if (!outcomes.empty()) outcomes[i] = static_cast<std::uint8_t>(evaluation_outcome::evaluated);
-                continue;
-            }
+        if (packed_ok_ && score_packed(row, totals[i], stars[i])) {
+            if (!outcomes.empty()) outcomes[i] = static_cast<std::uint8_t>(evaluation_outcome::evaluated);
+            continue;
         }
         std::uint8_t outcome = 0;
         score_row(row, i, got.data(), totals[i], stars[i], outcome);
         if (!outcomes.empty()) outcomes[i] = outcome;
     }
+}
+
+void compiled_sheet::score_block(std::span<const std::uint8_t> levels, std::size_t first, std::span<std::int32_t> totals,
+                                 std::span<std::int32_t> stars, std::span<std::uint8_t> outcomes, std::int32_t* got) const {
+    const std::size_t n = slots();
+    detail::block_summary sum;
+    detail::vector_block_kernel()(*vector_, levels.data() + first * n, sum);
+    for (std::size_t r = 0; r < detail::vector_plan::block_rows; ++r) {
+        const std::size_t i = first + r;
+        const std::int8_t band = sum.not_simple[r] == 0 ? stars_by_total_[sum.total[r]] : std::int8_t{-1};
+        if (band >= 0) {
+            totals[i] = sum.total[r];
+            stars[i] = std::min<std::int32_t>(band, sum.star_limit[r]);  // a missed minimum for N stars: at most N - 1
+            if (!outcomes.empty()) outcomes[i] = static_cast<std::uint8_t>(evaluation_outcome::evaluated);
+            continue;
+        }
+        std::uint8_t outcome = 0;
+        score_row(levels.data() + i * n, i, got, totals[i], stars[i], outcome);
+        if (!outcomes.empty()) outcomes[i] = outcome;
+    }
+}
+
+// One load and one add per criterion in four independent chains, then the checks of a simple row:
+// nothing out of range, no knock-out triggered, and exactly the criteria whose condition does not
+// hold are unanswered. Anything else is left to score_row() (returns false).
+bool compiled_sheet::score_packed(const std::uint8_t* row, std::int32_t& total_out, std::int32_t& star_out) const {
+    const std::size_t n = slots();
+    const std::uint32_t* table = packed_.data();
+    std::uint32_t a0 = 0, a1 = 0, a2 = 0, a3 = 0;
+    std::size_t s = 0;
+    for (; s + 4 <= n; s += 4) {
+        a0 += table[s * 256 + row[s]];
+        a1 += table[(s + 1) * 256 + row[s + 1]];
+        a2 += table[(s + 2) * 256 + row[s + 2]];
+        a3 += table[(s + 3) * 256 + row[s + 3]];
+    }
+    for (; s < n; ++s) a0 += table[s * 256 + row[s]];
+    const std::uint32_t acc = a0 + a1 + a2 + a3;
+    bool simple = ((acc >> 10) & 0x3ff) == 0;
+    for (const trigger& t : triggers_) simple &= row[t.slot] != t.option;
+    std::uint32_t disabled = 0;
+    for (std::size_t c = 0; c < conditions_.size(); ++c) {
+        const std::uint8_t ref = row[conditions_[c].slot_ref];
+        const bool holds = ref != no_answer && enables_256_[c * 256 + ref] != 0;
+        simple &= holds == (row[conditions_[c].slot] != no_answer);
+        disabled += holds ? 0u : 1u;
+    }
+    simple &= (acc >> 20) == disabled;
+    const auto total = static_cast<std::int32_t>(acc & 0x3ff);
+    const std::int8_t band = simple ? stars_by_total_[static_cast<std::size_t>(total)] : std::int8_t{-1};
+    if (band < 0) return false;
+    int star = band;
+    for (const cap& c : caps_) {  // branch-free: each test's outcome is data
+        const bool capped = band >= c.stars && static_cast<int>(table[c.slot * 256 + row[c.slot]] & 0x3ff) < c.at_least;
+        star = std::min(star, capped ? c.stars - 1 : star);
+    }
+    total_out = total;
+    star_out = star;
+    return true;
 }
 
 void compiled_sheet::score_row(const std::uint8_t* row, std::size_t i, std::int32_t* got, std::int32_t& total_out,

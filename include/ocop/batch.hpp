@@ -30,6 +30,10 @@
 
 namespace ocop {
 
+namespace detail {
+struct vector_plan;
+}
+
 /// The level index that means "no answer / not applicable".
 inline constexpr std::uint8_t no_answer = 255;
 
@@ -64,6 +68,11 @@ public:
     std::optional<std::uint8_t> option_index(std::size_t slot, std::string_view case_id, std::string_view level) const noexcept;
     /// The highest total the sheet allows.
     int max_total() const noexcept { return max_total_; }
+    /// Which kernel score() uses on this machine for this sheet: "avx2" (32 rows at a time, with
+    /// table lookups across rows; chosen at run time on x86-64 CPUs with AVX2, for sheets of at
+    /// most 64 criteria of at most 16 options, totals below 256) or "portable" (one row at a time).
+    /// Both give the same results (tests/batch_test.cpp compares them).
+    std::string_view kernel() const noexcept;
 
     /// Scores `count` rows of slots() indices each, stored contiguously in `levels`.
     /// Writes totals[i] and stars[i] (and outcomes[i] when `outcomes` is not empty, as
@@ -74,7 +83,7 @@ public:
     /// range, a missing answer, or an answer to a criterion that does not apply. On error the
     /// contents of the outputs are unspecified. Precondition: the spans hold at least `count`
     /// (and `levels` count x slots()) elements; checked, error(errc::invalid_document) otherwise.
-    /// Complexity: O(count x (slots + triggers)), no allocation except for the error.
+    /// Complexity: O(count x (slots + triggers + caps)), one allocation per call (and the error's).
     void score(std::span<const std::uint8_t> levels, std::size_t count, std::span<std::int32_t> totals,
                std::span<std::int32_t> stars, std::span<std::uint8_t> outcomes = {}) const;
 
@@ -124,6 +133,8 @@ private:
     std::vector<std::uint32_t> packed_;
     std::vector<std::uint8_t> enables_256_;  // conditions_.size() x 256
     bool packed_ok_ = false;
+    // The vector path (src/batch_vector.hpp), for sheets it can handle; null otherwise.
+    std::shared_ptr<const detail::vector_plan> vector_;
 
     // The constructor's steps, in this order (each reads what the previous ones built).
     void compile_options(const product_set& set);
@@ -132,6 +143,13 @@ private:
     void compile_caps(const edition& ed, const product_set& set);
     void compile_bands(const edition& ed);
     void compile_packed();
+    void compile_vector_plan();
+
+    /// The fast path for one row: true when the row is simple and was scored.
+    bool score_packed(const std::uint8_t* row, std::int32_t& total, std::int32_t& star) const;
+    /// Rows [first, first + 32) through the vector path; the rows that are not simple go through score_row().
+    void score_block(std::span<const std::uint8_t> levels, std::size_t first, std::span<std::int32_t> totals,
+                     std::span<std::int32_t> stars, std::span<std::uint8_t> outcomes, std::int32_t* got) const;
 
     /// The exact rules for one row (`got` receives the points per slot); throws as score() does.
     void score_row(const std::uint8_t* row, std::size_t i, std::int32_t* got, std::int32_t& total, std::int32_t& star,
