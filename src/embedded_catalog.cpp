@@ -54,15 +54,15 @@ embedded_data read_embedded() {
     return out;
 }
 
-edition load_folder(const embedded_data& data, const std::string& folder) {
+edition load_folder(const embedded_data& data, const std::string& folder, detail::edition_checks checks) {
     json::storage_ptr arena = json::make_shared_resource<json::monotonic_resource>();
-    return detail::load_edition(assemble(folder, data.files, arena));
+    return detail::load_edition(assemble(folder, data.files, arena), checks);
 }
 
 catalog build_embedded() {
     const embedded_data data = read_embedded();
     catalog cat;
-    for (const auto& folder : data.folders) cat.add(load_folder(data, folder));
+    for (const auto& folder : data.folders) cat.add(load_folder(data, folder, detail::edition_checks::all));
     return cat;
 }
 
@@ -84,7 +84,7 @@ const edition* embedded_edition(std::string_view id) {
     const embedded_data data = read_embedded();
     for (const auto& folder : data.folders)
         if (folder == id) {
-            auto ed = std::make_unique<const edition>(load_folder(data, folder));
+            auto ed = std::make_unique<const edition>(load_folder(data, folder, detail::edition_checks::structure_only));
             if (ed->id == id) found = std::move(ed);
         }
     if (!found)  // an edition kept under another folder name: look in the whole catalog

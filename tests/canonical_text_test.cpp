@@ -140,6 +140,29 @@ TEST_CASE("Canonical text: an embedded edition loaded alone is the catalog's edi
     CHECK(ocop::detail::embedded_edition("") == nullptr);
 }
 
+TEST_CASE("Canonical text: every embedded edition passes every loading check, so loading one alone may skip the cross-checks") {
+    std::size_t count = 0, folders = 0;
+    const ocop::detail::embedded_file* files = ocop::detail::embedded_files(count);
+    for (std::size_t i = 0; i < count; ++i) folders += std::string_view(files[i].path).ends_with("/edition.json");
+    REQUIRE(folders >= 2);
+    REQUIRE(ocop::embedded_catalog().editions().size() == folders);  // each loaded with edition_checks::all
+    // structure_only skips the cross-checks (here: a classified set with no sheet), never the structural read
+    auto text = [&](std::string_view path) {
+        for (std::size_t i = 0; i < count; ++i)
+            if (files[i].path == path) return std::string_view(files[i].text, files[i].size);
+        FAIL("no embedded file " << path);
+        return std::string_view();
+    };
+    boost::json::value doc = ocop::parse_json(text("148/edition.json"));
+    doc.as_object()["classification"] = ocop::parse_json(text("148/classification.json"));
+    doc.as_object()["dossier_documents"] = ocop::parse_json(text("148/dossier-documents.json"));
+    doc.as_object()["sets"] = boost::json::array();
+    CHECK_THROWS_AS(ocop::detail::load_edition(doc, ocop::detail::edition_checks::all), ocop::error);
+    CHECK(ocop::detail::load_edition(doc, ocop::detail::edition_checks::structure_only).sets.empty());
+    doc.as_object()["valid_from"] = 7;
+    CHECK_THROWS_AS(ocop::detail::load_edition(doc, ocop::detail::edition_checks::structure_only), ocop::error);
+}
+
 TEST_CASE("Canonical text: parse_json into an arena reads the same values and refuses the same texts") {
     const std::string text = R"({"a":[1,"x\u00e9",{"b":null}],"c":true})";
     unsigned char buffer[512];

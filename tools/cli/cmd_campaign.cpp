@@ -1,5 +1,6 @@
 // ocop campaign init | apply | status | report (the store: sqlite_store.hpp)
 
+#include <algorithm>
 #include <iostream>
 #include <map>
 #include <sstream>
@@ -63,6 +64,7 @@ std::vector<event> read_events(const std::string& text) {
     }
     std::size_t line_no = 0, start = 0;
     problem_list problems;
+    out.reserve(static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n')) + 1);  // no reallocation: events are large
     while (start < text.size()) {
         std::size_t end = text.find('\n', start);
         if (end == std::string::npos) end = text.size();

@@ -58,9 +58,21 @@ sqlite_statement& sqlite_statement::bind(int i, std::int64_t v) {
     return *this;
 }
 
+namespace {
+
+int bind_text(sqlite3_stmt* stmt, int i, std::string_view text, sqlite3_destructor_type ownership) {
+    return sqlite3_bind_text64(stmt, i, text.data(), text.size(), ownership, SQLITE_UTF8);
+}
+
+}  // namespace
+
 sqlite_statement& sqlite_statement::bind(int i, std::string_view text) {
-    int rc = sqlite3_bind_text64(stmt_, i, text.data(), text.size(), SQLITE_TRANSIENT, SQLITE_UTF8);
-    if (rc != SQLITE_OK) throw_sqlite(db_, rc, "bind");
+    if (int rc = bind_text(stmt_, i, text, SQLITE_TRANSIENT); rc != SQLITE_OK) throw_sqlite(db_, rc, "bind");
+    return *this;
+}
+
+sqlite_statement& sqlite_statement::bind_unowned(int i, std::string_view text) {
+    if (int rc = bind_text(stmt_, i, text, SQLITE_STATIC); rc != SQLITE_OK) throw_sqlite(db_, rc, "bind");
     return *this;
 }
 

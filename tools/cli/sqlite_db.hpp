@@ -26,6 +26,9 @@ public:
     /// Binds parameter `i` (1-based). Text is copied by SQLite (SQLITE_TRANSIENT).
     sqlite_statement& bind(int i, std::int64_t v);
     sqlite_statement& bind(int i, std::string_view text);
+    /// The same without the copy (SQLITE_STATIC): `text` must stay alive and unchanged until the
+    /// statement is reset (run() or reset()). For the per-event statements of a batch.
+    sqlite_statement& bind_unowned(int i, std::string_view text);
     /// Steps once: true when a row is available.
     bool step();
     /// Steps a statement that returns no row, then resets it for the next use.

@@ -8,7 +8,12 @@
 
 namespace ocop::detail {
 
-edition load_edition(const boost::json::value& doc);
+/// What load_edition checks: `all` (every edition from outside), or `structure_only` (the types and
+/// keys of the document, without the cross-checks of ids, sums, bands and references): for the
+/// embedded editions when loaded one at a time (embedded_edition), whose same bytes embedded_catalog()
+/// loads with every check (tests/canonical_text_test.cpp asserts that it does, for every embedded edition).
+enum class edition_checks { all, structure_only };
+edition load_edition(const boost::json::value& doc, edition_checks checks = edition_checks::all);
 
 /// Cross-checks of the 26/2026 additions to a set (catalog_star_marks.cpp): readings (kind, the
 /// criterion or part they name, status complete_with_reading), marked minimum levels per star,

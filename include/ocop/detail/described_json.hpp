@@ -19,6 +19,7 @@
 #include <string>
 #include <string_view>
 #include <type_traits>
+#include <utility>
 #include <vector>
 
 #include <boost/describe/enum_from_string.hpp>
@@ -98,12 +99,69 @@ void read_json(const boost::json::value& v, const std::string& path, problem_lis
 template <class T>
 struct members_have_defaults : std::false_type {};
 
+/// The range read_json accepts for an integral T: unsigned 64-bit members are read up to the
+/// largest int64 (the reader's range).
+template <class T>
+constexpr std::pair<std::int64_t, std::int64_t> integer_bounds() {
+    constexpr auto lo = static_cast<std::int64_t>(std::numeric_limits<T>::min());
+    constexpr auto hi = static_cast<std::uint64_t>(std::numeric_limits<T>::max()) >
+                                static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max())
+                            ? std::numeric_limits<std::int64_t>::max()
+                            : static_cast<std::int64_t>(std::numeric_limits<T>::max());
+    return {lo, hi};
+}
+
+/// Reads a well-formed scalar (a non-empty string, a bool, an integer in range, a known enum name,
+/// a date, null for an optional) into `out` exactly as read_json would, without building its JSON
+/// path; false, `out` untouched, for anything else (read_json then reports it with its path).
+/// Most of a document's values are such scalars: their paths are only needed for a message.
+template <class T>
+bool read_well_formed_scalar(const boost::json::value& v, T& out) {
+    if constexpr (std::is_same_v<T, std::string>) {
+        const auto* s = v.if_string();
+        if (!s || s->empty()) return false;
+        out.assign(s->data(), s->size());
+        return true;
+    } else if constexpr (std::is_same_v<T, bool>) {
+        if (!v.is_bool()) return false;
+        out = v.get_bool();
+        return true;
+    } else if constexpr (std::is_integral_v<T>) {
+        constexpr auto bounds = integer_bounds<T>();
+        if (!v.is_int64() || v.get_int64() < bounds.first || v.get_int64() > bounds.second) return false;
+        out = static_cast<T>(v.get_int64());
+        return true;
+    } else if constexpr (std::is_same_v<T, date>) {
+        const auto* s = v.if_string();
+        if (!s) return false;
+        auto d = date::parse(std::string_view(s->data(), s->size()));
+        if (!d) return false;
+        out = *d;
+        return true;
+    } else if constexpr (is_described_enum<T>) {
+        const auto* s = v.if_string();
+        if (!s || s->empty()) return false;
+        return boost::describe::enum_from_string(s->c_str(), out);
+    } else if constexpr (is_optional<T>::value) {
+        if (v.is_null()) {
+            out.reset();
+            return true;
+        }
+        typename T::value_type x{};
+        if (!read_well_formed_scalar(v, x)) return false;
+        out = std::move(x);
+        return true;
+    } else {
+        return false;
+    }
+}
+
 /// Reads one member of an object being read by hand with the same rules as a described member:
 /// required unless `T` is a std::optional (or `required` is false: then an absent key leaves `out`).
 template <class T>
 void read_member(object_reader& r, std::string_view key, problem_list& p, T& out, bool required = true) {
     const boost::json::value* x = r.value(key, required && !is_optional<T>::value);
-    if (x) read_json(*x, r.path_of(key), p, out);
+    if (x && !read_well_formed_scalar(*x, out)) read_json(*x, r.path_of(key), p, out);
 }
 
 template <class T>
@@ -120,13 +178,8 @@ void read_json(const boost::json::value& v, const std::string& path, problem_lis
     } else if constexpr (std::is_same_v<T, bool>) {
         if (auto b = read_bool(v, path, p)) out = *b;
     } else if constexpr (std::is_integral_v<T>) {
-        // Unsigned 64-bit members are read up to the largest int64 (the reader's range).
-        constexpr auto lo = static_cast<std::int64_t>(std::numeric_limits<T>::min());
-        constexpr auto hi = static_cast<std::uint64_t>(std::numeric_limits<T>::max()) >
-                                    static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max())
-                                ? std::numeric_limits<std::int64_t>::max()
-                                : static_cast<std::int64_t>(std::numeric_limits<T>::max());
-        if (auto n = read_integer(v, path, lo, hi, p)) out = static_cast<T>(*n);
+        constexpr auto bounds = integer_bounds<T>();
+        if (auto n = read_integer(v, path, bounds.first, bounds.second, p)) out = static_cast<T>(*n);
     } else if constexpr (std::is_same_v<T, date>) {
         std::string text = read_string(v, path, p);
         if (text.empty()) return;
@@ -152,7 +205,7 @@ void read_json(const boost::json::value& v, const std::string& path, problem_lis
         out.reserve(a->size());
         for (std::size_t i = 0; i < a->size(); ++i) {
             typename T::value_type x{};
-            read_json((*a)[i], json_path(path, i), p, x);
+            if (!read_well_formed_scalar((*a)[i], x)) read_json((*a)[i], json_path(path, i), p, x);
             out.push_back(std::move(x));
         }
     } else {
