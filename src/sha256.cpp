@@ -45,13 +45,34 @@ sha256_digest sha256(std::string_view bytes) {
     return out;
 }
 
-std::string to_hex(const sha256_digest& d) {
-    std::string out(64, '0');
+void write_hex(const sha256_digest& d, char* out) noexcept {
     for (std::size_t i = 0; i < d.size(); ++i) {
         out[2 * i] = hex_digits[d[i] >> 4];
         out[2 * i + 1] = hex_digits[d[i] & 0x0f];
     }
+}
+
+std::string to_hex(const sha256_digest& d) {
+    std::string out(64, '0');
+    write_hex(d, out.data());
     return out;
+}
+
+namespace {
+
+/// The value of a lower-case hex digit, or -1.
+constexpr int hex_value(char c) noexcept { return c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1; }
+
+}  // namespace
+
+bool from_hex(std::string_view hex, sha256_digest& d) noexcept {
+    if (hex.size() != 64) return false;
+    for (std::size_t i = 0; i < d.size(); ++i) {
+        const int hi = hex_value(hex[2 * i]), lo = hex_value(hex[2 * i + 1]);
+        if ((hi | lo) < 0) return false;
+        d[i] = static_cast<unsigned char>(hi << 4 | lo);
+    }
+    return true;
 }
 
 bool equals_hex(const sha256_digest& d, std::string_view hex) noexcept {
