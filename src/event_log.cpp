@@ -344,9 +344,7 @@ event_log event_log::import_jsonl(std::string_view text) {
         const bool keep = p.empty() && noncanonical.empty();  // else the import fails: only problems are collected
         detail::scanned_log_line scanned;
         if (detail::scan_log_line(text_line, scanned)) {
-            digest prev{}, hash{};
-            if (keep && detail::from_hex(scanned.prev, prev) && detail::from_hex(scanned.hash, hash))
-                log.push(scanned.index, prev, scanned.event, hash);
+            if (keep) log.push(scanned.index, scanned.prev, scanned.event, scanned.hash);
         } else if (auto entry = read_full_line(text_line, n, p, noncanonical); entry && keep) {
             digest hash{};
             if (detail::from_hex(entry->hash, hash)) log.push(entry->index, entry->prev, entry->event, hash);

@@ -35,12 +35,9 @@ public:
         return digits > 0 && digits <= max_digits && (digits == 1 || *start != '0') && !number_goes_on();
     }
 
-    /// A string of 64 lower-case hex digits, quoted.
-    bool hex64(std::string_view& hex) noexcept {
-        if (end_ - p_ < 66 || *p_ != '"' || p_[65] != '"') return false;
-        for (int i = 1; i <= 64; ++i)
-            if (!((p_[i] >= '0' && p_[i] <= '9') || (p_[i] >= 'a' && p_[i] <= 'f'))) return false;
-        hex = std::string_view(p_ + 1, 64);
+    /// A string of 64 lower-case hex digits, quoted, read into `d`.
+    bool hex64(sha256_digest& d) noexcept {
+        if (end_ - p_ < 66 || *p_ != '"' || p_[65] != '"' || !from_hex(std::string_view(p_ + 1, 64), d)) return false;
         p_ += 66;
         return true;
     }

@@ -9,14 +9,16 @@
 #include <cstdint>
 #include <string_view>
 
+#include "ocop/detail/sha256.hpp"
+
 namespace ocop::detail {
 
-/// The parts of a log line the scanner accepted; views into the line.
+/// The parts of a log line the scanner accepted (prev and hash read from their hex digits).
 struct scanned_log_line {
     std::uint64_t index = 0;
-    std::string_view prev;   ///< 64 lower-case hex digits
+    sha256_digest prev{};
     std::string_view event;  ///< the event object's text
-    std::string_view hash;   ///< 64 lower-case hex digits
+    sha256_digest hash{};
 };
 
 /// True, with `out` set, when `line` (without its newline) is a canonical log line the scanner
