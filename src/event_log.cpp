@@ -10,6 +10,7 @@
 #include "ocop/detail/canonical_text.hpp"
 #include "ocop/detail/described_json.hpp"
 #include "ocop/detail/log_line_scan.hpp"
+#include "ocop/detail/log_text_codec.hpp"
 #include "ocop/detail/sha256.hpp"
 #include "ocop/error.hpp"
 #include "ocop/event_log_json.hpp"
@@ -77,10 +78,35 @@ constexpr std::size_t chunk_bytes = 64 * 1024;
 
 }  // namespace
 
-std::string_view event_log::event_text(std::size_t at) const noexcept {
+std::string_view event_log::stored_text(std::size_t at) const noexcept {
     const stored_entry& e = entries_[at];
     return std::string_view(chunks_[e.chunk]).substr(e.offset, e.size);
 }
+
+std::string_view event_log::event_text(std::size_t at) const {
+    thread_local std::string text;
+    text.clear();
+    detail::decode_event_text(text, stored_text(at));
+    return text;
+}
+
+std::uint64_t event_log::index_of(std::size_t at) const {
+    if (!odd_index_.empty())
+        if (auto it = odd_index_.find(at); it != odd_index_.end()) return it->second;
+    return first_index_ + at;
+}
+
+namespace {
+
+/// `text` coded as the log stores it, in a buffer the thread reuses.
+std::string_view coded(std::string_view text) {
+    thread_local std::string out;
+    out.clear();
+    detail::encode_event_text(out, text);
+    return out;
+}
+
+}  // namespace
 
 /// The "prev" of the entry at `at`, written in `buffer` when it is the hash of the entry before.
 std::string_view event_log::prev_hex(std::size_t at, char (&buffer)[64]) const {
@@ -97,7 +123,7 @@ std::string event_log::head() const {
 
 log_entry event_log::entry_at(std::size_t at) const {
     char prev[64];
-    return log_entry{entries_[at].index, std::string(prev_hex(at, prev)), std::string(event_text(at)),
+    return log_entry{index_of(at), std::string(prev_hex(at, prev)), std::string(event_text(at)),
                      detail::to_hex(entries_[at].hash)};
 }
 
@@ -108,49 +134,55 @@ bool event_log::follows_chain(const digest& prev) const {
     return base_head_ == std::string_view(hex, 64);
 }
 
-void event_log::push(std::uint64_t index, std::string_view prev, std::string_view event, const digest& hash) {
+void event_log::push(std::uint64_t index, std::string_view prev, std::string_view stored, const digest& hash) {
     digest binary{};
-    if (detail::from_hex(prev, binary) && follows_chain(binary)) return push(index, binary, event, hash);
-    if (entries_.empty() && prev == base_head_) return push_text(index, event, hash);  // a resumed head that is not a hash
+    if (detail::from_hex(prev, binary) && follows_chain(binary)) return push(index, binary, stored, hash);
+    if (entries_.empty() && prev == base_head_) return store(index, stored, hash);  // a resumed head that is not a hash
     const std::size_t at = entries_.size();
     odd_prev_.insert_or_assign(at, std::string(prev));
     try {
-        push_text(index, event, hash);
+        store(index, stored, hash);
     } catch (...) {
         odd_prev_.erase(at);
         throw;
     }
 }
 
-void event_log::push(std::uint64_t index, const digest& prev, std::string_view event, const digest& hash) {
-    if (follows_chain(prev)) return push_text(index, event, hash);
+void event_log::push(std::uint64_t index, const digest& prev, std::string_view stored, const digest& hash) {
+    if (follows_chain(prev)) return store(index, stored, hash);
     char hex[64];
     detail::write_hex(prev, hex);
-    push(index, std::string_view(hex, 64), event, hash);
+    push(index, std::string_view(hex, 64), stored, hash);
 }
 
-/// Stores an entry whose "prev" follows the chain. Strong guarantee.
-void event_log::push_text(std::uint64_t index, std::string_view event, const digest& hash) {
+void event_log::store(std::uint64_t index, std::string_view event, const digest& hash) {
     if (event.size() > UINT32_MAX) throw error(errc::invalid_document, "", "an event of more than 4 GB cannot be logged");
+    const std::size_t at = entries_.size();
+    const bool odd_index = index != first_index_ + at;
+    if (odd_index) odd_index_.insert_or_assign(at, index);
     const bool new_chunk = chunks_.empty() || chunks_.back().capacity() - chunks_.back().size() < event.size();
-    if (new_chunk) {
-        chunks_.emplace_back();
+    try {
+        if (new_chunk) {
+            chunks_.emplace_back();
+            try {
+                chunks_.back().reserve(std::max(chunk_bytes, event.size()));
+            } catch (...) {
+                chunks_.pop_back();
+                throw;
+            }
+        }
         try {
-            chunks_.back().reserve(std::max(chunk_bytes, event.size()));
+            entries_.push_back(stored_entry{hash, static_cast<std::uint32_t>(chunks_.size() - 1),
+                                            static_cast<std::uint32_t>(chunks_.back().size()), static_cast<std::uint32_t>(event.size())});
         } catch (...) {
-            chunks_.pop_back();
+            if (new_chunk) chunks_.pop_back();
             throw;
         }
-    }
-    std::string& chunk = chunks_.back();
-    stored_entry e{hash, index, static_cast<std::uint32_t>(chunks_.size() - 1), static_cast<std::uint32_t>(chunk.size()),
-                   static_cast<std::uint32_t>(event.size())};
-    try {
-        entries_.push_back(e);
     } catch (...) {
-        if (new_chunk) chunks_.pop_back();
+        if (odd_index) odd_index_.erase(at);
         throw;
     }
+    std::string& chunk = chunks_.back();
     chunk.append(event);  // within its capacity: does not throw
 }
 
@@ -159,7 +191,8 @@ void event_log::record(const event& e) {
     char prev[64];
     const std::string_view p = prev_hex(entries_.size(), prev);
     const auto index = first_index_ + entries_.size();
-    push_text(index, text, entry_digest(index, p, text));
+    const digest hash = entry_digest(index, p, text);
+    store(index, coded(text), hash);
 }
 
 log_entry event_log::append(const event& e) {
@@ -170,10 +203,11 @@ log_entry event_log::append(const event& e) {
 void event_log::adopt(const entry_ref& verified) {
     const event_log& from = *verified.log;
     const stored_entry& e = from.entries_[verified.at];
+    const std::uint64_t index = from.index_of(verified.at);
     if (verified.at > 0 && !from.odd_prev_.contains(verified.at))
-        return push(e.index, from.entries_[verified.at - 1].hash, from.event_text(verified.at), e.hash);
+        return push(index, from.entries_[verified.at - 1].hash, from.stored_text(verified.at), e.hash);
     char prev[64];
-    push(e.index, from.prev_hex(verified.at, prev), from.event_text(verified.at), e.hash);
+    push(index, from.prev_hex(verified.at, prev), from.stored_text(verified.at), e.hash);
 }
 
 namespace {
@@ -200,6 +234,7 @@ void event_log::drop_last() noexcept {
     const stored_entry e = entries_.back();
     entries_.pop_back();
     odd_prev_.erase(entries_.size());
+    odd_index_.erase(entries_.size());
     chunks_[e.chunk].resize(e.offset);
     if (chunks_[e.chunk].empty() && e.chunk + 1 == chunks_.size()) chunks_.pop_back();
 }
@@ -210,20 +245,20 @@ log_verification event_log::verify(std::optional<std::string_view> expected_head
     for (std::size_t i = 0; i < entries_.size(); ++i) {
         const stored_entry& e = entries_[i];
         const auto pos = first_index_ + static_cast<std::uint64_t>(i);
-        if (e.index != pos) {
+        if (const std::uint64_t index = index_of(i); index != pos) {
             // A later entry carrying index i means entries were moved; none means one was deleted.
             bool later = false;
-            for (std::size_t j = i + 1; j < entries_.size(); ++j) later = later || entries_[j].index == pos;
-            if (e.index < pos || later)
-                return bad(log_fault::reordered, pos, "entry at line " + std::to_string(pos) + " carries index " + std::to_string(e.index) +
+            for (std::size_t j = i + 1; j < entries_.size(); ++j) later = later || index_of(j) == pos;
+            if (index < pos || later)
+                return bad(log_fault::reordered, pos, "entry at line " + std::to_string(pos) + " carries index " + std::to_string(index) +
                                                           ": entries were reordered or repeated");
-            return bad(log_fault::deleted, pos, "entry at line " + std::to_string(pos) + " carries index " + std::to_string(e.index) +
-                                                    ": " + std::to_string(e.index - pos) + " entr" + (e.index - pos == 1 ? "y" : "ies") +
+            return bad(log_fault::deleted, pos, "entry at line " + std::to_string(pos) + " carries index " + std::to_string(index) +
+                                                    ": " + std::to_string(index - pos) + " entr" + (index - pos == 1 ? "y" : "ies") +
                                                     " before it were deleted");
         }
         char prev[64];
         const std::string_view p = prev_hex(i, prev);
-        if (entry_digest(e.index, p, event_text(i)) != e.hash)
+        if (entry_digest(pos, p, event_text(i)) != e.hash)
             return bad(log_fault::edited, pos,
                        "entry " + std::to_string(pos) + " was edited: its content does not match its hash " + detail::to_hex(e.hash));
         if (odd_prev_.contains(i)) {
@@ -259,7 +294,7 @@ std::string event_log::export_jsonl() const {
     out.reserve(bytes + entries_.size() * 180);
     for (std::size_t i = 0; i < entries_.size(); ++i) {
         char hex[64];
-        append_entry_prefix(out, entries_[i].index, prev_hex(i, hex), event_text(i));
+        append_entry_prefix(out, index_of(i), prev_hex(i, hex), event_text(i));
         out += ",\"hash\":\"";
         detail::write_hex(entries_[i].hash, hex);
         out.append(hex, 64);
@@ -344,10 +379,10 @@ event_log event_log::import_jsonl(std::string_view text) {
         const bool keep = p.empty() && noncanonical.empty();  // else the import fails: only problems are collected
         detail::scanned_log_line scanned;
         if (detail::scan_log_line(text_line, scanned)) {
-            if (keep) log.push(scanned.index, scanned.prev, scanned.event, scanned.hash);
+            if (keep) log.push(scanned.index, scanned.prev, coded(scanned.event), scanned.hash);
         } else if (auto entry = read_full_line(text_line, n, p, noncanonical); entry && keep) {
             digest hash{};
-            if (detail::from_hex(entry->hash, hash)) log.push(entry->index, entry->prev, entry->event, hash);
+            if (detail::from_hex(entry->hash, hash)) log.push(entry->index, entry->prev, coded(entry->event), hash);
         }
         ++n;
     }

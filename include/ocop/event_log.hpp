@@ -122,10 +122,10 @@ private:
     friend class registry;
     friend class log_entries;
     using digest = std::array<unsigned char, 32>;
-    /// One entry as stored: its hash in binary, its index, where its event text is (chunks_).
+    /// One entry as stored: its hash in binary, where its coded event text is (chunks_). Its index
+    /// is first_index_ plus its position, unless it was imported with another one (odd_index_).
     struct stored_entry {
         digest hash{};
-        std::uint64_t index = 0;
         std::uint32_t chunk = 0;
         std::uint32_t offset = 0;
         std::uint32_t size = 0;
@@ -136,20 +136,25 @@ private:
         std::size_t at;
     };
 
-    /// The event text of the entry at position `at` (a view into the log).
-    std::string_view event_text(std::size_t at) const noexcept;
+    /// The event text of the entry at position `at`, decoded in a buffer the thread reuses: valid
+    /// until the next call on this thread.
+    std::string_view event_text(std::size_t at) const;
+    /// The event text as stored (detail/log_text_codec.hpp).
+    std::string_view stored_text(std::size_t at) const noexcept;
+    std::uint64_t index_of(std::size_t at) const;
     /// The "prev" of the entry at position `at`: the hash of the entry before it (written in
     /// `buffer`), or base_head_, unless the entry was imported with another one (odd_prev_).
     std::string_view prev_hex(std::size_t at, char (&buffer)[64]) const;
     log_entry entry_at(std::size_t at) const;
     /// Whether an entry with this "prev" appended now continues the chain.
     bool follows_chain(const digest& prev) const;
-    /// Stores an entry; `prev` is compared with the chain to record an odd one. Strong guarantee.
-    void push(std::uint64_t index, std::string_view prev, std::string_view event, const digest& hash);
+    /// Stores an entry (`stored`: its coded event text); `prev` is compared with the chain to
+    /// record an odd one. Strong guarantee.
+    void push(std::uint64_t index, std::string_view prev, std::string_view stored, const digest& hash);
     /// Same, for a `prev` given in binary.
-    void push(std::uint64_t index, const digest& prev, std::string_view event, const digest& hash);
+    void push(std::uint64_t index, const digest& prev, std::string_view stored, const digest& hash);
     /// Stores an entry whose "prev" continues the chain. Strong guarantee.
-    void push_text(std::uint64_t index, std::string_view event, const digest& hash);
+    void store(std::uint64_t index, std::string_view stored, const digest& hash);
     /// append() without making the log_entry it returns (registry::apply).
     void record(const event& e);
     /// Appends a copy of an entry that verify() accepted (registry::replay: the entry is not
@@ -161,6 +166,8 @@ private:
     std::vector<std::string> chunks_;
     /// Positions whose "prev" is not the hash of the entry before them (a log imported broken).
     std::map<std::size_t, std::string> odd_prev_;
+    /// Positions whose index is not first_index_ plus the position (a log imported broken).
+    std::map<std::size_t, std::uint64_t> odd_index_;
     std::uint64_t first_index_ = 0;
     std::string base_head_ = genesis();
 };
