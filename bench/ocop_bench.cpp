@@ -4,6 +4,7 @@
 //   ocop_bench --quick    smaller data, for a fast look (the figures are not the reference ones)
 //   ocop_bench --workflow the workflow and log figures alone (with --quick: without the 100k-dossier registry)
 //   ocop_bench --batch    the batch figures alone (batch scoring against the memory limits)
+//   ocop_bench --registry-rss N   a registry of N dossiers alone: heap per dossier and peak resident set
 //
 // Every contender runs on the same generated data (workload.hpp). Times are the best of several
 // samples (harness.hpp); the ratios are computed here, in the same run.
@@ -38,6 +39,7 @@
 #include "reference.hpp"
 #include "report.hpp"
 #include "workload.hpp"
+#include "registry_rss.hpp"
 #include "workflow_log.hpp"
 
 #if OCOP_BENCH_HAVE_SQLITE
@@ -872,6 +874,7 @@ int main(int argc, char** argv) {
         for (int i = 1; i < argc; ++i) {
             if (std::strcmp(argv[i], "--catalog-ready-child") == 0) return catalog_ready_child();
             if (std::strcmp(argv[i], "--catalog-parse-child") == 0) return catalog_parse_child();
+            if (std::strcmp(argv[i], "--registry-rss") == 0 && i + 1 < argc) return registry_rss(std::stoul(argv[i + 1]));
             if (std::strcmp(argv[i], "--quick") == 0) quick = true;
             if (std::strcmp(argv[i], "--workflow") == 0) workflow_only = true;  // the workflow and log figures alone
             if (std::strcmp(argv[i], "--batch") == 0) batch_only = true;        // the batch figures alone

@@ -9,6 +9,8 @@
 
 #include "ocop/detail/canonical_text.hpp"
 #include "ocop/detail/described_json.hpp"
+#include "ocop/detail/log_line_scan.hpp"
+#include "ocop/detail/log_text_codec.hpp"
 #include "ocop/detail/sha256.hpp"
 #include "ocop/error.hpp"
 #include "ocop/event_log_json.hpp"
@@ -70,19 +72,142 @@ std::string event_log::line(const log_entry& entry) {
     return out;
 }
 
-const log_entry& event_log::append(const event& e) {
-    log_entry entry;
-    entry.index = first_index_ + entries_.size();
-    entry.prev = head();
-    entry.event = canonical_json(e);
-    entry.hash = entry_hash(entry.index, entry.prev, entry.event);
-    entries_.push_back(std::move(entry));  // strong guarantee of push_back
-    return entries_.back();
+namespace {
+
+constexpr std::size_t chunk_bytes = 64 * 1024;
+
+}  // namespace
+
+std::string_view event_log::stored_text(std::size_t at) const noexcept {
+    const stored_entry& e = entries_[at];
+    return std::string_view(chunks_[e.chunk]).substr(e.offset, e.size);
 }
 
-const log_entry& event_log::adopt(const log_entry& verified) {
-    entries_.push_back(verified);
-    return entries_.back();
+std::string_view event_log::event_text(std::size_t at) const {
+    thread_local std::string text;
+    text.clear();
+    detail::decode_event_text(text, stored_text(at));
+    return text;
+}
+
+std::uint64_t event_log::index_of(std::size_t at) const {
+    if (!odd_index_.empty())
+        if (auto it = odd_index_.find(at); it != odd_index_.end()) return it->second;
+    return first_index_ + at;
+}
+
+namespace {
+
+/// `text` coded as the log stores it, in a buffer the thread reuses.
+std::string_view coded(std::string_view text) {
+    thread_local std::string out;
+    out.clear();
+    detail::encode_event_text(out, text);
+    return out;
+}
+
+}  // namespace
+
+/// The "prev" of the entry at `at`, written in `buffer` when it is the hash of the entry before.
+std::string_view event_log::prev_hex(std::size_t at, char (&buffer)[64]) const {
+    if (!odd_prev_.empty())
+        if (auto it = odd_prev_.find(at); it != odd_prev_.end()) return it->second;
+    if (at == 0) return base_head_;
+    detail::write_hex(entries_[at - 1].hash, buffer);
+    return std::string_view(buffer, 64);
+}
+
+std::string event_log::head() const {
+    return entries_.empty() ? base_head_ : detail::to_hex(entries_.back().hash);
+}
+
+log_entry event_log::entry_at(std::size_t at) const {
+    char prev[64];
+    return log_entry{index_of(at), std::string(prev_hex(at, prev)), std::string(event_text(at)),
+                     detail::to_hex(entries_[at].hash)};
+}
+
+bool event_log::follows_chain(const digest& prev) const {
+    if (!entries_.empty()) return prev == entries_.back().hash;
+    char hex[64];
+    detail::write_hex(prev, hex);
+    return base_head_ == std::string_view(hex, 64);
+}
+
+void event_log::push(std::uint64_t index, std::string_view prev, std::string_view stored, const digest& hash) {
+    digest binary{};
+    if (detail::from_hex(prev, binary) && follows_chain(binary)) return push(index, binary, stored, hash);
+    if (entries_.empty() && prev == base_head_) return store(index, stored, hash);  // a resumed head that is not a hash
+    const std::size_t at = entries_.size();
+    odd_prev_.insert_or_assign(at, std::string(prev));
+    try {
+        store(index, stored, hash);
+    } catch (...) {
+        odd_prev_.erase(at);
+        throw;
+    }
+}
+
+void event_log::push(std::uint64_t index, const digest& prev, std::string_view stored, const digest& hash) {
+    if (follows_chain(prev)) return store(index, stored, hash);
+    char hex[64];
+    detail::write_hex(prev, hex);
+    push(index, std::string_view(hex, 64), stored, hash);
+}
+
+void event_log::store(std::uint64_t index, std::string_view event, const digest& hash) {
+    if (event.size() > UINT32_MAX) throw error(errc::invalid_document, "", "an event of more than 4 GB cannot be logged");
+    const std::size_t at = entries_.size();
+    const bool odd_index = index != first_index_ + at;
+    if (odd_index) odd_index_.insert_or_assign(at, index);
+    const bool new_chunk = chunks_.empty() || chunks_.back().capacity() - chunks_.back().size() < event.size();
+    try {
+        if (new_chunk) {
+            chunks_.emplace_back();
+            try {
+                chunks_.back().reserve(std::max(chunk_bytes, event.size()));
+            } catch (...) {
+                chunks_.pop_back();
+                throw;
+            }
+        }
+        try {
+            entries_.push_back(stored_entry{hash, static_cast<std::uint32_t>(chunks_.size() - 1),
+                                            static_cast<std::uint32_t>(chunks_.back().size()), static_cast<std::uint32_t>(event.size())});
+        } catch (...) {
+            if (new_chunk) chunks_.pop_back();
+            throw;
+        }
+    } catch (...) {
+        if (odd_index) odd_index_.erase(at);
+        throw;
+    }
+    std::string& chunk = chunks_.back();
+    chunk.append(event);  // within its capacity: does not throw
+}
+
+void event_log::record(const event& e) {
+    const std::string text = canonical_json(e);
+    char prev[64];
+    const std::string_view p = prev_hex(entries_.size(), prev);
+    const auto index = first_index_ + entries_.size();
+    const digest hash = entry_digest(index, p, text);
+    store(index, coded(text), hash);
+}
+
+log_entry event_log::append(const event& e) {
+    record(e);
+    return entry_at(entries_.size() - 1);
+}
+
+void event_log::adopt(const entry_ref& verified) {
+    const event_log& from = *verified.log;
+    const stored_entry& e = from.entries_[verified.at];
+    const std::uint64_t index = from.index_of(verified.at);
+    if (verified.at > 0 && !from.odd_prev_.contains(verified.at))
+        return push(index, from.entries_[verified.at - 1].hash, from.stored_text(verified.at), e.hash);
+    char prev[64];
+    push(index, from.prev_hex(verified.at, prev), from.stored_text(verified.at), e.hash);
 }
 
 namespace {
@@ -105,38 +230,48 @@ void check_head_form(std::string_view head) {
 }
 
 void event_log::drop_last() noexcept {
-    if (!entries_.empty()) entries_.pop_back();
+    if (entries_.empty()) return;
+    const stored_entry e = entries_.back();
+    entries_.pop_back();
+    odd_prev_.erase(entries_.size());
+    odd_index_.erase(entries_.size());
+    chunks_[e.chunk].resize(e.offset);
+    if (chunks_[e.chunk].empty() && e.chunk + 1 == chunks_.size()) chunks_.pop_back();
 }
 
 log_verification event_log::verify(std::optional<std::string_view> expected_head) const {
     if (expected_head) check_head_form(*expected_head);
     auto bad = [](log_fault f, std::uint64_t at, std::string msg) { return log_verification{false, f, at, std::move(msg)}; };
     for (std::size_t i = 0; i < entries_.size(); ++i) {
-        const log_entry& e = entries_[i];
+        const stored_entry& e = entries_[i];
         const auto pos = first_index_ + static_cast<std::uint64_t>(i);
-        if (e.index != pos) {
+        if (const std::uint64_t index = index_of(i); index != pos) {
             // A later entry carrying index i means entries were moved; none means one was deleted.
             bool later = false;
-            for (std::size_t j = i + 1; j < entries_.size(); ++j) later = later || entries_[j].index == pos;
-            if (e.index < pos || later)
-                return bad(log_fault::reordered, pos, "entry at line " + std::to_string(pos) + " carries index " + std::to_string(e.index) +
+            for (std::size_t j = i + 1; j < entries_.size(); ++j) later = later || index_of(j) == pos;
+            if (index < pos || later)
+                return bad(log_fault::reordered, pos, "entry at line " + std::to_string(pos) + " carries index " + std::to_string(index) +
                                                           ": entries were reordered or repeated");
-            return bad(log_fault::deleted, pos, "entry at line " + std::to_string(pos) + " carries index " + std::to_string(e.index) +
-                                                    ": " + std::to_string(e.index - pos) + " entr" + (e.index - pos == 1 ? "y" : "ies") +
+            return bad(log_fault::deleted, pos, "entry at line " + std::to_string(pos) + " carries index " + std::to_string(index) +
+                                                    ": " + std::to_string(index - pos) + " entr" + (index - pos == 1 ? "y" : "ies") +
                                                     " before it were deleted");
         }
-        if (!detail::equals_hex(entry_digest(e.index, e.prev, e.event), e.hash))
-            return bad(log_fault::edited, pos, "entry " + std::to_string(pos) + " was edited: its content does not match its hash " + e.hash);
-        const std::string& expected_prev = i == 0 ? base_head_ : entries_[i - 1].hash;
-        if (e.prev != expected_prev)
+        char prev[64];
+        const std::string_view p = prev_hex(i, prev);
+        if (entry_digest(pos, p, event_text(i)) != e.hash)
+            return bad(log_fault::edited, pos,
+                       "entry " + std::to_string(pos) + " was edited: its content does not match its hash " + detail::to_hex(e.hash));
+        if (odd_prev_.contains(i)) {
+            const std::string expected_prev = i == 0 ? base_head_ : detail::to_hex(entries_[i - 1].hash);
             return bad(log_fault::chain_broken, pos, "entry " + std::to_string(pos) + " does not follow entry " +
-                                                         (pos == 0 ? std::string("genesis") : std::to_string(pos - 1)) +
-                                                         ": its prev " + e.prev + " is not " + expected_prev +
+                                                         (pos == 0 ? std::string("genesis") : std::to_string(pos - 1)) + ": its prev " +
+                                                         std::string(p) + " is not " + expected_prev +
                                                          " (the entry before it was replaced and re-hashed, or this one was)");
+        }
     }
     if (expected_head && *expected_head != head()) {
         for (std::size_t i = 0; i < entries_.size(); ++i)
-            if (entries_[i].hash == *expected_head)
+            if (detail::equals_hex(entries_[i].hash, *expected_head))
                 return bad(log_fault::extended, static_cast<std::uint64_t>(i + 1),
                            "the log goes on past the host's head (entry " + std::to_string(i) + "): " +
                                std::to_string(entries_.size() - i - 1) + " entries were added after it");
@@ -154,9 +289,16 @@ void event_log::verify_or_throw(std::optional<std::string_view> expected_head) c
 
 std::string event_log::export_jsonl() const {
     std::string out;
-    for (const auto& e : entries_) {
-        out += line(e);
-        out += '\n';
+    std::size_t bytes = 0;
+    for (const auto& chunk : chunks_) bytes += chunk.size();
+    out.reserve(bytes + entries_.size() * 180);
+    for (std::size_t i = 0; i < entries_.size(); ++i) {
+        char hex[64];
+        append_entry_prefix(out, index_of(i), prev_hex(i, hex), event_text(i));
+        out += ",\"hash\":\"";
+        detail::write_hex(entries_[i].hash, hex);
+        out.append(hex, 64);
+        out += "\"}\n";
     }
     return out;
 }
@@ -190,46 +332,59 @@ bool is_line_of(std::string_view text, const log_entry& entry) {
     return line == text;
 }
 
+/// The full reader of one line, for what the scanner left: parses it (problems in `p`), checks it is
+/// canonical (problems in `noncanonical`), and returns the entry when it has neither.
+std::optional<log_entry> read_full_line(std::string_view text_line, std::size_t n, problem_list& p, problem_list& noncanonical) {
+    const std::string path = "/" + std::to_string(n);
+    if (text_line.empty() || text_line == "\r") {
+        noncanonical.add(path, "a blank line: not canonical (the log holds one entry a line, nothing else)");
+        return std::nullopt;
+    }
+    // The parsed line lives in a buffer on the stack (spilling to the heap for a long line).
+    unsigned char buffer[4096];
+    json::monotonic_resource arena(buffer, sizeof buffer);
+    log_entry entry;
+    const std::size_t problems = p.size();
+    try {
+        entry = read_line(detail::parse_json(text_line, &arena), path, p);
+    } catch (const error& e) {
+        p.add(path, e.what());
+        return std::nullopt;
+    }
+    if (p.size() != problems) return std::nullopt;
+    if (p.empty() && !is_line_of(text_line, entry)) {
+        noncanonical.add(path, std::string("not canonical: the bytes differ from the entry's canonical form (keys index, prev, "
+                                           "event, hash in this order, no whitespace, lines ending in \\n") +
+                                   (text_line.ends_with('\r') ? "; this line ends in \\r\\n)" : ")"));
+        return std::nullopt;
+    }
+    return entry;
+}
+
 }  // namespace
 
 event_log event_log::import_jsonl(std::string_view text) {
     event_log log;
-    std::size_t lines = 0;
-    for (std::size_t at = text.find('\n'); at != std::string_view::npos; at = text.find('\n', at + 1)) ++lines;  // memchr
-    log.entries_.reserve(lines);
     problem_list p;
     problem_list noncanonical;
     std::size_t start = 0, n = 0;
     while (start < text.size()) {
-        std::size_t end = text.find('\n', start);
-        const std::string path = "/" + std::to_string(n);
+        const std::size_t end = text.find('\n', start);
         if (end == std::string_view::npos) {
-            p.add(path, "expected every line to end with a newline, the last one does not");
+            p.add("/" + std::to_string(n), "expected every line to end with a newline, the last one does not");
             break;
         }
-        std::string_view text_line = text.substr(start, end - start);
+        const std::string_view text_line = text.substr(start, end - start);
         start = end + 1;
+        const bool keep = p.empty() && noncanonical.empty();  // else the import fails: only problems are collected
+        detail::scanned_log_line scanned;
+        if (detail::scan_log_line(text_line, scanned)) {
+            if (keep) log.push(scanned.index, scanned.prev, coded(scanned.event), scanned.hash);
+        } else if (auto entry = read_full_line(text_line, n, p, noncanonical); entry && keep) {
+            digest hash{};
+            if (detail::from_hex(entry->hash, hash)) log.push(entry->index, entry->prev, coded(entry->event), hash);
+        }
         ++n;
-        if (text_line.empty() || text_line == "\r") {
-            noncanonical.add(path, "a blank line: not canonical (the log holds one entry a line, nothing else)");
-            continue;
-        }
-        // The parsed line lives in a buffer on the stack (spilling to the heap for a long line): no
-        // allocation per JSON node; only the entry's strings are allocated.
-        unsigned char buffer[4096];
-        json::monotonic_resource arena(buffer, sizeof buffer);
-        log_entry entry;
-        try {
-            entry = read_line(detail::parse_json(text_line, &arena), path, p);
-        } catch (const error& e) {
-            p.add(path, e.what());
-            continue;
-        }
-        if (p.empty() && !is_line_of(text_line, entry))
-            noncanonical.add(path, std::string("not canonical: the bytes differ from the entry's canonical form (keys index, prev, "
-                                               "event, hash in this order, no whitespace, lines ending in \\n") +
-                                       (text_line.ends_with('\r') ? "; this line ends in \\r\\n)" : ")"));
-        log.entries_.push_back(std::move(entry));
     }
     p.throw_if_any(errc::invalid_document);
     // Every entry reads, but the bytes are not the ones the log wrote: changed after export.

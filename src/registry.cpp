@@ -27,7 +27,7 @@ const dossier_state& registry::apply(const event& e, const std::function<void(co
 }
 
 const dossier_state& registry::apply_logged(const event& e, const std::function<void(const dossier_state&)>& before_commit,
-                                            const log_entry* verified) {
+                                            const event_log::entry_ref* verified) {
     const dossier_state* before = find(e.dossier);
     const dossier_state* previous = nullptr;
     if (const auto* reg = std::get_if<registered_payload>(&e.payload); reg && reg->previous_cycle) previous = find(*reg->previous_cycle);
@@ -46,12 +46,12 @@ const dossier_state& registry::apply_logged(const event& e, const std::function<
         if (e.type() == event_type::registered) check_units(*campaign_, after.dossier);
     }
     // A verified entry is adopted as it is, provided appending the event would write the same bytes.
-    if (verified && canonical_json(e) != verified->event)
+    if (verified && canonical_json(e) != verified->log->event_text(verified->at))
         throw error(errc::invalid_document, "", "the event is not in canonical form, so replay cannot reproduce its entry");
     if (before_commit) before_commit(after);
     // Commit: the log first (strong guarantee), then the state; undo the log if the state fails.
     if (verified) log_.adopt(*verified);
-    else log_.append(e);
+    else log_.record(e);
     try {
         auto [it, inserted] = dossiers_.try_emplace(e.dossier);
         (void)inserted;
@@ -68,10 +68,10 @@ namespace {
 
 /// The event of a log entry. Parsed in a buffer on the stack (no allocation per JSON node) and read
 /// without a path prefix, which replay adds to the problems of a refused event.
-event entry_event(const log_entry& entry) {
+event entry_event(std::string_view text) {
     unsigned char buffer[4096];
     json::monotonic_resource arena(buffer, sizeof buffer);
-    return event_from_json(detail::parse_json(entry.event, &arena));
+    return event_from_json(detail::parse_json(text, &arena));
 }
 
 }  // namespace
@@ -80,14 +80,14 @@ registry registry::replay(const event_log& log, workflow_rules rules, std::optio
                           std::optional<std::string_view> expected_head) {
     log.verify_or_throw(expected_head);  // every entry hashed, once
     registry out(rules, std::move(c));
-    const auto& entries = log.entries();
-    if (log.first_index() != 0 && !entries.empty())
+    const std::size_t entries = log.size();
+    if (log.first_index() != 0 && entries != 0)
         throw error(errc::invalid_document, "/0/event",
                     "the log starts at entry " + std::to_string(log.first_index()) + ": replay needs it from its first entry");
-    out.log_.entries_.reserve(entries.size());
-    for (std::size_t i = 0; i < entries.size(); ++i) {
+    for (std::size_t i = 0; i < entries; ++i) {
         try {
-            out.apply_logged(entry_event(entries[i]), {}, &entries[i]);
+            const event_log::entry_ref verified{&log, i};
+            out.apply_logged(entry_event(log.event_text(i)), {}, &verified);
         } catch (const error& e) {
             const std::string path = "/" + std::to_string(i) + "/event";
             std::vector<problem> probs = e.problems();

@@ -2,6 +2,8 @@
 
 #include "ocop/detail/sha256.hpp"
 
+#include <array>
+
 #include <openssl/evp.h>
 #include <openssl/opensslv.h>
 
@@ -45,13 +47,42 @@ sha256_digest sha256(std::string_view bytes) {
     return out;
 }
 
-std::string to_hex(const sha256_digest& d) {
-    std::string out(64, '0');
+void write_hex(const sha256_digest& d, char* out) noexcept {
     for (std::size_t i = 0; i < d.size(); ++i) {
         out[2 * i] = hex_digits[d[i] >> 4];
         out[2 * i + 1] = hex_digits[d[i] & 0x0f];
     }
+}
+
+std::string to_hex(const sha256_digest& d) {
+    std::string out(64, '0');
+    write_hex(d, out.data());
     return out;
+}
+
+namespace {
+
+/// The value of each byte as a lower-case hex digit, 0xff for a byte that is not one.
+constexpr std::array<unsigned char, 256> hex_values = [] {
+    std::array<unsigned char, 256> t{};
+    t.fill(0xff);
+    for (std::size_t c = 0; c < 10; ++c) t['0' + c] = static_cast<unsigned char>(c);
+    for (std::size_t c = 0; c < 6; ++c) t['a' + c] = static_cast<unsigned char>(10 + c);
+    return t;
+}();
+
+}  // namespace
+
+bool from_hex(std::string_view hex, sha256_digest& d) noexcept {
+    if (hex.size() != 64) return false;
+    unsigned char bad = 0;  // without a branch per digit: hex digits are random, a branch would mispredict
+    for (std::size_t i = 0; i < d.size(); ++i) {
+        const unsigned char hi = hex_values[static_cast<unsigned char>(hex[2 * i])];
+        const unsigned char lo = hex_values[static_cast<unsigned char>(hex[2 * i + 1])];
+        bad |= hi | lo;
+        d[i] = static_cast<unsigned char>(hi << 4 | (lo & 0x0f));
+    }
+    return (bad & 0xf0) == 0;
 }
 
 bool equals_hex(const sha256_digest& d, std::string_view hex) noexcept {

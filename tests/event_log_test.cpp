@@ -288,3 +288,31 @@ TEST_CASE("Log: a prev that needs JSON escapes is written and hashed as Boost.JS
     CHECK(ocop::event_log::line(e) == boost::json::serialize(o));
     CHECK(boost::json::parse(ocop::event_log::line(e)).at("prev").as_string() == head);
 }
+
+TEST_CASE("Log: texts holding the schema's own words, quotes, escapes and control bytes are kept byte for byte") {
+    // The log codes the schema's keys and enumerators in memory (detail/log_text_codec.hpp) and its
+    // import scanner leaves escapes to the full reader: neither may change a byte.
+    const std::vector<std::string> reasons = {
+        "registered",           "\"registered\"",       "\"type\":\"submitted\"", "a \\ b \"quoted\" \"dossier\":",
+        "tab\there\nnew line",  std::string("nul\x01\x1f\x7f", 7), "Quyết định số 1048/QĐ-TTg", "\"",
+    };
+    ocop::registry r;
+    for (std::size_t i = 0; i < reasons.size(); ++i) {
+        const std::string id = "HN-" + std::to_string(i + 1);
+        to_district_result(r, product(id, "Gia Lâm", "herbal"), 236, 5, 2);
+        r.apply(ev(id, role::district_people_committee, "2021-10-05", ocop::closed_payload{}, reasons[i]));
+    }
+    const std::string jsonl = r.log().export_jsonl();
+    const auto entries = r.log().entries();
+    std::size_t closed = 0;
+    for (const ocop::log_entry& e : entries) {
+        const ocop::event back = ocop::parse_event(e.event);
+        CHECK(e.event == ocop::canonical_json(back));
+        if (back.type() == ocop::event_type::closed) CHECK(back.reason == reasons.at(closed++));
+    }
+    CHECK(closed == reasons.size());
+    const ocop::event_log back = ocop::event_log::import_jsonl(jsonl);
+    CHECK(back.export_jsonl() == jsonl);
+    CHECK(back.verify(r.log().head()).ok);
+    CHECK(ocop::registry::replay(back).log().export_jsonl() == jsonl);
+}

@@ -11,7 +11,11 @@
 /// {"index":i,"prev":<hash of entry i-1, or 64 zeros>,"event":<event>}. Export writes one line per
 /// entry: the canonical {"index","prev","event","hash"} followed by "\n".
 
+#include <array>
 #include <cstdint>
+#include <deque>
+#include <iterator>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -31,8 +35,11 @@ class registry;
 /// context per thread). Throws error(errc::io) if libcrypto fails.
 std::string sha256_hex(std::string_view bytes);
 
-/// One entry of the log. `event` is the event's canonical JSON text, kept as stored (so that an
-/// edited entry can still be read and reported); `parse_event(entry.event)` gives the event back.
+/// One entry of the log, as event_log::entries() gives it. `event` is the event's canonical JSON
+/// text, kept as stored (so that an edited entry can still be read and reported);
+/// `parse_event(entry.event)` gives the event back. The log itself stores its entries compactly
+/// (the event text and a 32-byte binary hash; "prev" is the entry before it's hash) and makes a
+/// log_entry when one is asked for.
 struct log_entry {
     std::uint64_t index = 0;
     std::string prev;
@@ -60,6 +67,8 @@ struct log_verification {
 };
 BOOST_DESCRIBE_STRUCT(log_verification, (), (ok, fault, first_bad, message))
 
+class log_entries;
+
 /// The log. Copyable value type; not synchronised (one writer, or copies per reader).
 class event_log {
 public:
@@ -72,19 +81,21 @@ public:
 
     /// Appends the canonical JSON of `e`. Does not check the event against the procedure: use
     /// registry::apply for that (replay refuses a log whose events break the rules).
-    /// Strong guarantee. Complexity: O(size of the event).
-    const log_entry& append(const event& e);
+    /// Returns the entry written. Strong guarantee. Complexity: O(size of the event).
+    log_entry append(const event& e);
     /// Removes the last entry (used to undo an append whose state change failed). noexcept.
     void drop_last() noexcept;
 
-    const std::vector<log_entry>& entries() const noexcept { return entries_; }
+    /// The entries held, as log_entry values made on access (a view: valid while the log lives and
+    /// is not changed).
+    log_entries entries() const noexcept;
     /// The entries held (from first_index()).
     std::size_t size() const noexcept { return entries_.size(); }
     /// The index of the first entry held: 0, or resume()'s next_index.
     std::uint64_t first_index() const noexcept { return first_index_; }
     /// The hash of the last entry, or genesis() for an empty log (resume()'s head for a resumed one).
     /// Keep it outside the log to detect truncation.
-    std::string head() const { return entries_.empty() ? base_head_ : entries_.back().hash; }
+    std::string head() const;
 
     /// Checks the chain, and against `expected_head` when given. Reports the first fault only.
     /// A malformed `expected_head` is the caller's error (check_head_form), not a fault of the log.
@@ -109,14 +120,104 @@ public:
 
 private:
     friend class registry;
-    /// Appends a copy of an entry that verify() accepted at this position (registry::replay: the
-    /// entry is not serialised and hashed again).
-    const log_entry& adopt(const log_entry& verified);
+    friend class log_entries;
+    using digest = std::array<unsigned char, 32>;
+    /// One entry as stored: its hash in binary, where its coded event text is (chunks_). Its index
+    /// is first_index_ plus its position, unless it was imported with another one (odd_index_).
+    struct stored_entry {
+        digest hash{};
+        std::uint32_t chunk = 0;
+        std::uint32_t offset = 0;
+        std::uint32_t size = 0;
+    };
+    /// An entry of a log that verify() accepted (registry::replay).
+    struct entry_ref {
+        const event_log* log;
+        std::size_t at;
+    };
 
-    std::vector<log_entry> entries_;
+    /// The event text of the entry at position `at`, decoded in a buffer the thread reuses: valid
+    /// until the next call on this thread.
+    std::string_view event_text(std::size_t at) const;
+    /// The event text as stored (detail/log_text_codec.hpp).
+    std::string_view stored_text(std::size_t at) const noexcept;
+    std::uint64_t index_of(std::size_t at) const;
+    /// The "prev" of the entry at position `at`: the hash of the entry before it (written in
+    /// `buffer`), or base_head_, unless the entry was imported with another one (odd_prev_).
+    std::string_view prev_hex(std::size_t at, char (&buffer)[64]) const;
+    log_entry entry_at(std::size_t at) const;
+    /// Whether an entry with this "prev" appended now continues the chain.
+    bool follows_chain(const digest& prev) const;
+    /// Stores an entry (`stored`: its coded event text); `prev` is compared with the chain to
+    /// record an odd one. Strong guarantee.
+    void push(std::uint64_t index, std::string_view prev, std::string_view stored, const digest& hash);
+    /// Same, for a `prev` given in binary.
+    void push(std::uint64_t index, const digest& prev, std::string_view stored, const digest& hash);
+    /// Stores an entry whose "prev" continues the chain. Strong guarantee.
+    void store(std::uint64_t index, std::string_view stored, const digest& hash);
+    /// append() without making the log_entry it returns (registry::apply).
+    void record(const event& e);
+    /// Appends a copy of an entry that verify() accepted (registry::replay: the entry is not
+    /// serialised and hashed again).
+    void adopt(const entry_ref& verified);
+
+    std::deque<stored_entry> entries_;
+    /// The event texts, in chunks that are filled and never moved (no doubling of one buffer).
+    std::vector<std::string> chunks_;
+    /// Positions whose "prev" is not the hash of the entry before them (a log imported broken).
+    std::map<std::size_t, std::string> odd_prev_;
+    /// Positions whose index is not first_index_ plus the position (a log imported broken).
+    std::map<std::size_t, std::uint64_t> odd_index_;
     std::uint64_t first_index_ = 0;
     std::string base_head_ = genesis();
 };
+
+/// The entries of a log, each made as a log_entry on access: size(), operator[], front(), back()
+/// and a range over them (`for (const log_entry& e : log.entries())`).
+class log_entries {
+public:
+    class iterator {
+    public:
+        using iterator_category = std::input_iterator_tag;
+        using value_type = log_entry;
+        using difference_type = std::ptrdiff_t;
+        using reference = log_entry;
+        using pointer = void;
+        iterator() = default;
+        log_entry operator*() const { return log_->entry_at(at_); }
+        iterator& operator++() {
+            ++at_;
+            return *this;
+        }
+        iterator operator++(int) {
+            iterator old = *this;
+            ++at_;
+            return old;
+        }
+        bool operator==(const iterator& o) const noexcept { return at_ == o.at_; }
+
+    private:
+        friend class log_entries;
+        iterator(const event_log* log, std::size_t at) : log_(log), at_(at) {}
+        const event_log* log_ = nullptr;
+        std::size_t at_ = 0;
+    };
+
+    std::size_t size() const noexcept { return log_->entries_.size(); }
+    bool empty() const noexcept { return log_->entries_.empty(); }
+    log_entry operator[](std::size_t at) const { return log_->entry_at(at); }
+    log_entry front() const { return log_->entry_at(0); }
+    log_entry back() const { return log_->entry_at(size() - 1); }
+    iterator begin() const noexcept { return {log_, 0}; }
+    iterator end() const noexcept { return {log_, size()}; }
+
+private:
+    friend class event_log;
+    explicit log_entries(const event_log& log) : log_(&log) {}
+    const event_log* log_;
+};
+
+inline log_entries event_log::entries() const noexcept { return log_entries(*this); }
 
 /// Throws error(errc::invalid_document) naming what is wrong ("ending in a newline", "upper-case
 /// digits") unless `head` has the form of an entry's hash: 64 lower-case hex digits.

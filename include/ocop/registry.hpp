@@ -62,7 +62,7 @@ private:
     /// adopted instead of serialising and hashing the event again, once its text is the event's
     /// canonical JSON (errc::invalid_document otherwise).
     const dossier_state& apply_logged(const event& e, const std::function<void(const dossier_state&)>& before_commit,
-                                      const log_entry* verified);
+                                      const event_log::entry_ref* verified);
 
     workflow_rules rules_;
     std::optional<ocop::campaign> campaign_;
