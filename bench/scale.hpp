@@ -39,12 +39,16 @@ struct scale_sample {
     double peak = 0;        ///< the child's peak RSS (VmHWM), bytes
     double wall = 0;        ///< the child's wall-clock time, seconds (measured by the parent)
     bool consistent = false;  ///< every dossier certified, the log verifies, the replay has the same head
+    boost::json::object by_report;  ///< seconds for each report, by name
 };
 
-/// Every report of ocop::report_names() as JSON, as of the end of the campaign.
-inline void all_reports(const ocop::registry& r) {
+/// Every report of ocop::report_names() as JSON, as of the end of the campaign, each timed: seconds by name.
+inline boost::json::object time_reports(const ocop::registry& r, int repeats) {
     static const ocop::date as_of = *ocop::date::parse("2021-12-31");
-    for (std::string_view name : ocop::report_names()) keep(ocop::report_json(r, name, as_of));
+    boost::json::object seconds;
+    for (std::string_view name : ocop::report_names())
+        seconds[name] = measure_once([&] { keep(ocop::report_json(r, name, as_of)); }, repeats).best;
+    return seconds;
 }
 
 /// The child: one size, printed as one JSON line. Best of 3 samples up to 10k dossiers, one above.
@@ -73,7 +77,9 @@ inline int scale_child(std::size_t dossiers) {
     const ocop::registry& reg = *kept;
     bool verified_ok = false;
     const timing verified = measure_once([&] { verified_ok = reg.log().verify(reg.log().head()).ok; }, repeats);
-    const timing reported = measure_once([&] { all_reports(reg); }, repeats);
+    const boost::json::object reports = time_reports(reg, repeats);
+    double reported = 0;
+    for (const auto& [name, seconds] : reports) reported += seconds.as_double();
     std::string replayed_head;
     const timing replayed = measure_made([&] { return ocop::registry::replay(reg.log(), {}, camp, reg.log().head()); }, repeats,
                                          [&](const ocop::registry& r) { replayed_head = r.log().head(); });
@@ -82,7 +88,7 @@ inline int scale_child(std::size_t dossiers) {
     const bool consistent = certified == dossiers && verified_ok && replayed_head == reg.log().head();
     std::printf("%s\n", boost::json::serialize(boost::json::value{
                                                    {"dossiers", dossiers}, {"events", event_count}, {"apply", applied.best},
-                                                   {"verify", verified.best}, {"reports", reported.best}, {"replay", replayed.best},
+                                                   {"verify", verified.best}, {"reports", reported}, {"report", reports}, {"replay", replayed.best},
                                                    {"heap", heap}, {"peak", proc_kb_field("/proc/self/status", "VmHWM")},
                                                    {"consistent", consistent}})
                             .c_str());
@@ -100,7 +106,7 @@ inline std::optional<scale_sample> run_scale_child(std::size_t dossiers) {
         const boost::json::object o = boost::json::parse(out).as_object();
         auto num = [&](const char* key) { return o.at(key).to_number<double>(); };
         return scale_sample{o.at("dossiers").to_number<std::size_t>(), o.at("events").to_number<std::size_t>(), num("apply"), num("verify"),
-                            num("reports"), num("replay"), num("heap"), num("peak"), wall, o.at("consistent").as_bool()};
+                            num("reports"), num("replay"), num("heap"), num("peak"), wall, o.at("consistent").as_bool(), o.at("report").as_object()};
     } catch (const std::exception& e) {
         check_line(std::to_string(dossiers) + " dossiers: the child process finished", false, e.what() + std::string(": ") + out);
         return std::nullopt;
@@ -147,16 +153,32 @@ inline void scale_rows(const std::vector<scale_sample>& done) {
     std::printf("\n  Per dossier; in brackets, the ratio to the %zu-dossier figure (1.00: linear).\n\n", f.dossiers);
 }
 
-/// "linear" when every per-dossier cost at the largest size is within `tolerance` of the first size's.
+/// Each cost per dossier at the largest size over the first size's and over the size before it;
+/// "linear" when the last step stays within `tolerance` (the first step also crosses the cache:
+/// 1k dossiers, about 10 MB, fit in the last-level cache; 10k do not).
 inline void scale_verdicts(const std::vector<scale_sample>& done, double tolerance) {
-    const scale_sample &f = done.front(), &l = done.back();
-    const double fd = static_cast<double>(f.dossiers), ld = static_cast<double>(l.dossiers);
-    const std::pair<const char*, double> growth[] = {{"apply", (l.apply / ld) / (f.apply / fd)},     {"replay", (l.replay / ld) / (f.replay / fd)},
-                                                     {"verify", (l.verify / ld) / (f.verify / fd)}, {"reports", (l.reports / ld) / (f.reports / fd)},
-                                                     {"registry heap", (l.heap / ld) / (f.heap / fd)}};
-    for (const auto& [what, ratio] : growth)
-        line(std::string(what) + ": per dossier at " + std::to_string(l.dossiers) + " / at " + std::to_string(f.dossiers), fmt("%.2fx", ratio),
-             ratio <= tolerance ? fmt("linear (within %.1fx)", tolerance) : fmt("GROWS FASTER THAN LINEAR (beyond %.1fx)", tolerance));
+    const scale_sample &f = done.front(), &p = done[done.size() - 2], &l = done.back();
+    struct cost {
+        std::string what;
+        double first, previous, last;  // per dossier
+    };
+    auto per_dossier = [](double v, const scale_sample& s) { return v / static_cast<double>(s.dossiers); };
+    std::vector<cost> costs = {{"apply", per_dossier(f.apply, f), per_dossier(p.apply, p), per_dossier(l.apply, l)},
+                               {"replay", per_dossier(f.replay, f), per_dossier(p.replay, p), per_dossier(l.replay, l)},
+                               {"verify", per_dossier(f.verify, f), per_dossier(p.verify, p), per_dossier(l.verify, l)},
+                               {"reports", per_dossier(f.reports, f), per_dossier(p.reports, p), per_dossier(l.reports, l)},
+                               {"registry heap", per_dossier(f.heap, f), per_dossier(p.heap, p), per_dossier(l.heap, l)}};
+    for (const auto& [name, seconds] : l.by_report) {
+        if (name == "planned") continue;  // the campaign's plan: independent of the registry
+        const std::string n(name);
+        costs.push_back({"  report \"" + n + "\"", per_dossier(f.by_report.at(n).as_double(), f), per_dossier(p.by_report.at(n).as_double(), p),
+                         per_dossier(seconds.as_double(), l)});
+    }
+    const std::string step = std::to_string(p.dossiers) + " to " + std::to_string(l.dossiers);
+    for (const auto& c : costs)
+        line(c.what + ": per dossier, " + step + " (and from " + std::to_string(f.dossiers) + ")",
+             fmt("%.2fx", c.last / c.previous) + fmt(" (%.2fx)", c.last / c.first),
+             c.last / c.previous <= tolerance ? fmt("linear (within %.1fx)", tolerance) : fmt("GROWS FASTER THAN LINEAR (beyond %.1fx)", tolerance));
 }
 
 /// The scaling table: sizes 1k, 10k, 100k, 1M (with quick: 1k, 10k).
