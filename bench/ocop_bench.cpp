@@ -4,7 +4,11 @@
 //   ocop_bench --quick    smaller data, for a fast look (the figures are not the reference ones)
 //   ocop_bench --workflow the workflow and log figures alone (with --quick: without the 100k-dossier registry)
 //   ocop_bench --batch    the batch figures alone (batch scoring against the memory limits)
+//   ocop_bench --baselines  the baselines alone (SQL, pure Python, the Python bindings) beside ours
+//   ocop_bench --scale    how cost grows: 1k to 1M dossiers, each size in a child process (--quick: 1k, 10k)
 //   ocop_bench --registry-rss N   a registry of N dossiers alone: heap per dossier and peak resident set
+//
+// A check that fails (a baseline that does not compute what ours computes) makes it exit with 1.
 //
 // Every contender runs on the same generated data (workload.hpp). Times are the best of several
 // samples (harness.hpp); the ratios are computed here, in the same run.
@@ -29,6 +33,7 @@
 #include <boost/json.hpp>
 
 #include "batch_vs_read.hpp"
+#include "checks.hpp"
 #include "harness.hpp"
 #include "memory_limit.hpp"
 #include "ocop.hpp"
@@ -36,14 +41,16 @@
 #include "ocop/detail/catalog_loader.hpp"
 #include "ocop/registry.hpp"
 #include "ocop_test/dossier_path.hpp"
+#include "process.hpp"
 #include "reference.hpp"
 #include "report.hpp"
+#include "scale.hpp"
 #include "workload.hpp"
 #include "registry_rss.hpp"
 #include "workflow_log.hpp"
 
 #if OCOP_BENCH_HAVE_SQLITE
-#include <sqlite3.h>
+#include "sql_baselines.hpp"
 #endif
 #if OCOP_BENCH_HAVE_CAPI
 #include "ocop/ocop.h"
@@ -53,30 +60,6 @@ namespace {
 
 namespace json = boost::json;
 using namespace ocop_bench;
-
-std::string read_text(const char* path) {
-    std::ifstream f(path);
-    std::stringstream s;
-    s << f.rdbuf();
-    return s.str();
-}
-
-std::string run_command(const std::string& cmd, int* status = nullptr) {
-    std::string out;
-    FILE* p = popen(cmd.c_str(), "r");
-    if (!p) return out;
-    char buf[4096];
-    while (std::size_t n = std::fread(buf, 1, sizeof buf, p)) out.append(buf, n);
-    int st = pclose(p);
-    if (status) *status = WIFEXITED(st) ? WEXITSTATUS(st) : -1;
-    return out;
-}
-
-std::string self_exe() {
-    char buf[4096];
-    ssize_t n = readlink("/proc/self/exe", buf, sizeof buf - 1);
-    return n > 0 ? std::string(buf, static_cast<std::size_t>(n)) : "ocop_bench";
-}
 
 // ---- the machine ----------------------------------------------------------------------------
 
@@ -365,99 +348,6 @@ struct capi_sheets {
 };
 #endif
 
-// ---- the SQL baseline -----------------------------------------------------------------------
-
-#if OCOP_BENCH_HAVE_SQLITE
-struct sql_result {
-    double insert = 0;
-    double query = 0;
-    std::size_t rows = 0;
-    std::int64_t totals_sum = 0;
-    std::int64_t council_stars_sum = 0;
-};
-
-void sql_check(int rc, sqlite3* db, const char* what) {
-    if (rc != SQLITE_OK && rc != SQLITE_DONE && rc != SQLITE_ROW)
-        throw std::runtime_error(std::string(what) + ": " + sqlite3_errmsg(db));
-}
-
-/// One row per answered (product, round, member, criterion), in one transaction. Returns the rows.
-std::size_t sql_insert(sqlite3* db, const workload& w) {
-    std::size_t rows = 0;
-    sql_check(sqlite3_exec(db, "BEGIN", nullptr, nullptr, nullptr), db, "begin");
-    sqlite3_stmt* ins = nullptr;
-    sql_check(sqlite3_prepare_v2(db, "INSERT INTO score VALUES(?,?,?,?,?)", -1, &ins, nullptr), db, "prepare");
-    for (const auto& b : w.blocks) {
-        const std::size_t n = b.sheet.slots();
-        for (std::size_t row = 0; row < w.rows_of(b); ++row) {
-            const std::uint8_t* lv = b.rows.data() + row * n;
-            const auto product = static_cast<sqlite3_int64>(b.first_product + row / static_cast<std::size_t>(w.members * w.rounds));
-            const auto round = static_cast<int>(row / static_cast<std::size_t>(w.members)) % w.rounds;
-            const auto member = static_cast<int>(row % static_cast<std::size_t>(w.members));
-            for (std::size_t s = 0; s < n; ++s) {
-                if (lv[s] == ocop::no_answer) continue;
-                sqlite3_bind_int64(ins, 1, product);
-                sqlite3_bind_int(ins, 2, round);
-                sqlite3_bind_int(ins, 3, member);
-                sqlite3_bind_text(ins, 4, b.sheet.criterion_id(s).c_str(), -1, SQLITE_STATIC);
-                sqlite3_bind_int(ins, 5, b.sheet.options(s)[lv[s]].points);
-                sql_check(sqlite3_step(ins), db, "insert");
-                sqlite3_reset(ins);
-                ++rows;
-            }
-        }
-    }
-    sqlite3_finalize(ins);
-    sql_check(sqlite3_exec(db, "COMMIT", nullptr, nullptr, nullptr), db, "commit");
-    return rows;
-}
-
-/// The way OCOP web systems keep scores today: one row per (product, round, member, criterion)
-/// holding the points the evaluator entered; totals per scorecard and the council mean per
-/// product by GROUP BY, the band by CASE. The schema has the natural primary key (so GROUP BY
-/// walks the index instead of sorting): the friendliest layout for SQL we could think of.
-sql_result sql_baseline(const workload& w, int repeats) {
-    sqlite3* db = nullptr;
-    sql_check(sqlite3_open(":memory:", &db), db, "open");
-    std::unique_ptr<sqlite3, int (*)(sqlite3*)> guard(db, sqlite3_close);
-    sql_check(sqlite3_exec(db,
-                           "PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;"
-                           "CREATE TABLE score(product INTEGER, round INTEGER, member INTEGER, criterion TEXT, points INTEGER,"
-                           " PRIMARY KEY(product, round, member, criterion)) WITHOUT ROWID;",
-                           nullptr, nullptr, nullptr),
-              db, "schema");
-    sql_result r;
-    auto t0 = now();
-    r.rows = sql_insert(db, w);
-    r.insert = seconds_since(t0);
-
-    // 1048/QĐ-TTg, Phụ lục II bands on the mean, as a web system would write them.
-    const char* query =
-        "WITH totals AS (SELECT product, round, member, SUM(points) AS total FROM score GROUP BY product, round, member)"
-        " SELECT product, round, SUM(total), AVG(total),"
-        " CASE WHEN AVG(total) >= 90 THEN 5 WHEN AVG(total) >= 70 THEN 4 WHEN AVG(total) >= 50 THEN 3"
-        "      WHEN AVG(total) >= 30 THEN 2 ELSE 1 END"
-        " FROM totals GROUP BY product, round";
-    sqlite3_stmt* q = nullptr;
-    sql_check(sqlite3_prepare_v2(db, query, -1, &q, nullptr), db, "prepare query");
-    auto t = measure_once(
-        [&] {
-            r.totals_sum = r.council_stars_sum = 0;
-            int rc;
-            while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
-                r.totals_sum += sqlite3_column_int64(q, 2);
-                r.council_stars_sum += sqlite3_column_int(q, 4);
-            }
-            sql_check(rc, db, "query");
-            sqlite3_reset(q);
-        },
-        repeats);
-    sqlite3_finalize(q);
-    r.query = t.best;
-    return r;
-}
-#endif
-
 // ---- the Python baselines -------------------------------------------------------------------
 
 /// The sheets of the workload as plain data for the Python baseline: criteria with their levels
@@ -716,45 +606,110 @@ void national_end_to_end(const workload& national, national_batch& f, int repeat
 
 // ---- baselines on the same data -------------------------------------------------------------
 
-/// The answered criteria's points, what the SQL rows hold (SQL applies no knock-outs).
-std::int64_t answered_points(const workload& w) {
-    std::int64_t points = 0;
-    for (const auto& b : w.blocks)
-        for (std::size_t row = 0; row < w.rows_of(b); ++row)
-            for (std::size_t s = 0; s < b.sheet.slots(); ++s) {
-                auto lv = b.rows[row * b.sheet.slots() + s];
-                if (lv != ocop::no_answer) points += b.sheet.options(s)[lv].points;
-            }
-    return points;
+/// The fastest baseline of a kind (SQL, pure Python), which the target is about.
+struct best_baseline {
+    std::string name;
+    double seconds = 0;  ///< 0: none measured
+    void consider(const std::string& n, double s) {
+        if (seconds == 0 || s < seconds) name = n, seconds = s;
+    }
+};
+
+void best_line(const std::string& kind, const best_baseline& best, double ours_seconds, double brows) {
+    if (best.seconds == 0) return line("best " + kind, "not measured");
+    line("best " + kind + ": " + best.name, per(best.seconds / brows, "scorecard"), faster_than(best.seconds, ours_seconds));
 }
 
 #if OCOP_BENCH_HAVE_SQLITE
-void sql_lines(const workload& base, double ours_seconds, bool quick) {
+/// Ours per council (sum of the members' totals, stars, knocked out) and the answered points: what
+/// the SQL queries must give. Rows are in (product, round, member) order, so row / members is the
+/// council within its block.
+council_reference councils_of(const workload& w, const batch_run& ours) {
+    council_reference r;
+    r.stars = ours.council_stars;
+    r.totals.assign(r.stars.size(), 0);
+    r.knocked_out.assign(r.stars.size(), 0);
+    for (std::size_t i = 0; i < w.blocks.size(); ++i) {
+        const auto& b = w.blocks[i];
+        const std::size_t n = b.sheet.slots();
+        for (std::size_t row = 0; row < w.rows_of(b); ++row) {
+            const std::size_t council = b.first_product * static_cast<std::size_t>(w.rounds) + row / static_cast<std::size_t>(w.members);
+            r.totals[council] += ours.totals[i][row];
+            r.knocked_out[council] |= ours.outcomes[i][row] != 0;
+            for (std::size_t s = 0; s < n; ++s)
+                if (const auto lv = b.rows[row * n + s]; lv != ocop::no_answer) r.answered_points += b.sheet.options(s)[lv].points;
+        }
+    }
+    return r;
+}
+
+best_baseline sql_lines(const workload& base, const batch_run& ours, double ours_seconds, bool quick) {
     const double brows = static_cast<double>(base.scorecards());
-    auto sql = sql_baseline(base, quick ? 1 : 3);
-    line("SQLite GROUP BY (totals, means, bands)", per(sql.query / brows, "scorecard"),
-         fmt("ours is %.0fx faster; ", sql.query / ours_seconds) + verdict(sql.query / ours_seconds, 100, true) + " (target 100x)");
-    line("  SQLite version, rows, insert time (not counted)", std::string(sqlite3_libversion()) + ", " + std::to_string(sql.rows) + " rows",
-         fmt("%.2f s to insert", sql.insert));
-    const std::int64_t raw_points = answered_points(base);
-    line("  check: SQL sum of totals = sum of answered points", sql.totals_sum == raw_points ? "yes" : "NO", std::to_string(sql.totals_sum));
+    const council_reference reference = councils_of(base, ours);
+    struct schema_case {
+        sql_schema schema;
+        const char* name;
+    };
+    const schema_case schemas[] = {{sql_schema::long_rows, "SQLite, long schema (a row per criterion score)"},
+                                   {sql_schema::wide_rows, "SQLite, wide schema (a row per scorecard, a column per criterion)"}};
+    best_baseline best;
+    for (const auto& s : schemas) {
+        const sql_figures f = sql_baseline(base, s.schema, quick ? 1 : 3);
+        line(s.name, per(f.query / brows, "scorecard"), faster_than(f.query, ours_seconds));
+        line("  rows, insert time (not counted)", std::to_string(f.rows) + " rows", fmt("%.2f s to insert", f.insert));
+        std::string note;
+        check_line("  check: its council totals and stars = ours", same_councils(f, reference, base.rounds, note), note);
+        best.consider(s.name, f.query);
+    }
+    line("  SQLite version", sqlite3_libversion(), "in memory, no journal; GROUP BY walks the primary key");
+    return best;
 }
 #else
-void sql_lines(const workload&, double, bool) {
-    line("SQLite GROUP BY", "not measured", "SQLite3 development files were not found at configure time");
+best_baseline sql_lines(const workload&, const batch_run&, double, bool) {
+    line("SQLite", "not measured", "SQLite3 development files were not found at configure time");
+    return {};
 }
 #endif
 
-void python_lines(const std::string& dir, const batch_run& ours, double ours_seconds, double brows, bool quick) {
+/// The count, sum and position-weighted sum (sum of (i + 1) * x_i) of values, as baseline.py's checksums.
+struct checksum {
+    std::int64_t count = 0, sum = 0, weighted = 0;
+    void add(std::int64_t x) {
+        ++count;
+        sum += x;
+        weighted += count * x;
+    }
+    bool matches(const json::object& py, const std::string& name) const {
+        return py.at(name + "_sum").to_number<std::int64_t>() == sum && py.at(name + "_weighted").to_number<std::int64_t>() == weighted;
+    }
+};
+
+/// Whether a Python baseline gave every scorecard's total and stars and every council's stars as ours.
+bool same_as_ours(const json::object& py, const batch_run& ours) {
+    checksum totals, stars, councils;
+    for (const auto& v : ours.totals)
+        for (auto x : v) totals.add(x);
+    for (const auto& v : ours.stars)
+        for (auto x : v) stars.add(x);
+    for (auto x : ours.council_stars) councils.add(x);
+    return totals.matches(py, "totals") && stars.matches(py, "stars") && councils.matches(py, "council_stars");
+}
+
+best_baseline python_lines(const std::string& dir, const batch_run& ours, double ours_seconds, double brows, bool quick) {
+    best_baseline best;
     auto py = run_python("'" + std::string(OCOP_BENCH_SOURCE_DIR) + "/baseline.py' score '" + dir + "' " + std::to_string(quick ? 1 : 3));
-    if (!py) return;
-    const double s = (*py)["seconds"].to_number<double>();
-    line("pure Python (dicts, ids, same rules)", per(s / brows, "scorecard"),
-         fmt("ours is %.0fx faster; ", s / ours_seconds) + verdict(s / ours_seconds, 100, true) + " (target 100x)");
-    const bool same = (*py)["totals_sum"].to_number<std::int64_t>() == ours.totals_sum() &&
-                      (*py)["stars_sum"].to_number<std::int64_t>() == ours.stars_sum() &&
-                      (*py)["council_stars_sum"].to_number<std::int64_t>() == ours.council_stars_sum();
-    line("  check: Python totals, stars and council stars = ours", same ? "yes" : "NO", json::serialize(*py));
+    if (!check_line("pure Python baselines ran (bench/baseline.py score)", py.has_value(), "")) return best;
+    const std::pair<const char*, const char*> versions[] = {{"dict", "pure Python, dicts (sheets and scorecards by id)"},
+                                                            {"compiled", "pure Python, sheet compiled once into tuples, rows as bytes"}};
+    for (const auto& [key, name] : versions) {
+        const json::object& v = py->at(key).as_object();
+        const double s = v.at("seconds").to_number<double>();
+        line(name, per(s / brows, "scorecard"), faster_than(s, ours_seconds));
+        check_line("  check: its totals, stars and council stars = ours", same_as_ours(v, ours), json::serialize(v));
+        best.consider(name, s);
+    }
+    line("  Python version", py->at("python").as_string().c_str());
+    return best;
 }
 
 #if OCOP_BENCH_HAVE_CAPI
@@ -806,10 +761,12 @@ void baselines(const workload& base, int repeats, bool quick) {
         auto m = memory_limit(base, repeats);
         line("memory read of the same rows (sum)", per(m.read / brows, "scorecard"), fmt("ours / read = %.1fx", ours_t.best / m.read));
     }
-    sql_lines(base, ours_t.best, quick);
+    const best_baseline sql = sql_lines(base, ours, ours_t.best, quick);
     temp_dir dir;
     write_rows(base, dir.path);
-    python_lines(dir.path, ours, ours_t.best, brows, quick);
+    const best_baseline python = python_lines(dir.path, ours, ours_t.best, brows, quick);
+    best_line("SQL", sql, ours_t.best, brows);
+    best_line("pure Python", python, ours_t.best, brows);
     ctypes_lines(dir.path, base.ed->id, ours, ours_t.best, brows, quick);
 }
 
@@ -830,30 +787,38 @@ national_batch batch_section(const workload& national, double generated_in, bool
     return nat;
 }
 
-/// --batch: the batch figures alone.
-int run_batch(bool quick) {
-    describe_machine();
-    auto t0 = now();
-    const workload national = make_workload(ocop::embedded_catalog().get("1048-781"), quick ? 2000 : 20000, 9, 2);
-    batch_section(national, seconds_since(t0), quick);
-    return 0;
-}
+/// What to run: everything, or one part (--workflow, --batch, --baselines, --scale).
+enum class part { all, workflow, batch, baselines, scale };
 
-int run(bool quick, bool workflow_only) {
+int run(bool quick, part only) {
     std::printf("# ocop performance%s\n", quick ? " (--quick: reduced sizes, not the reference figures)" : "");
     describe_machine();
-    if (workflow_only) {
+    if (only == part::workflow) {
         workflow(quick ? 500 : 5000, quick ? 1 : 3, quick ? 0 : 100000);
+        return 0;
+    }
+    if (only == part::scale) {
+        scale_table(quick);
+        return 0;
+    }
+    const ocop::edition& ed = ocop::embedded_catalog().get("1048-781");
+    const int repeats = quick ? 3 : 7;
+    if (only == part::batch) {
+        auto t0 = now();
+        const workload national = make_workload(ed, quick ? 2000 : 20000, 9, 2);
+        batch_section(national, seconds_since(t0), quick);
+        return 0;
+    }
+    const workload base = make_workload(ed, quick ? 500 : 2000, 9, 2, 7);
+    if (only == part::baselines) {
+        baselines(base, repeats, quick);
         return 0;
     }
     embedded_catalog_ready(quick ? 3 : 9);
 
-    const ocop::edition& ed = ocop::embedded_catalog().get("1048-781");
-    const int repeats = quick ? 3 : 7;
     auto t0 = now();
     const workload national = make_workload(ed, quick ? 2000 : 20000, 9, 2);
     const double generated_in = seconds_since(t0);
-    const workload base = make_workload(ed, quick ? 500 : 2000, 9, 2, 7);
 
     rich_api(national);
 
@@ -870,16 +835,26 @@ int run(bool quick, bool workflow_only) {
 
 int main(int argc, char** argv) {
     try {
-        bool quick = false, workflow_only = false, batch_only = false;
+        bool quick = false;
+        part only = part::all;
         for (int i = 1; i < argc; ++i) {
             if (std::strcmp(argv[i], "--catalog-ready-child") == 0) return catalog_ready_child();
             if (std::strcmp(argv[i], "--catalog-parse-child") == 0) return catalog_parse_child();
+            if (std::strcmp(argv[i], "--scale-child") == 0 && i + 1 < argc) return scale_child(std::strtoull(argv[i + 1], nullptr, 10));
             if (std::strcmp(argv[i], "--registry-rss") == 0 && i + 1 < argc) return registry_rss(std::stoul(argv[i + 1]));
             if (std::strcmp(argv[i], "--quick") == 0) quick = true;
-            if (std::strcmp(argv[i], "--workflow") == 0) workflow_only = true;  // the workflow and log figures alone
-            if (std::strcmp(argv[i], "--batch") == 0) batch_only = true;        // the batch figures alone
+            if (std::strcmp(argv[i], "--workflow") == 0) only = part::workflow;  // the workflow and log figures alone
+            if (std::strcmp(argv[i], "--batch") == 0) only = part::batch;  // the batch figures alone
+            if (std::strcmp(argv[i], "--baselines") == 0) only = part::baselines;  // the baselines alone
+            if (std::strcmp(argv[i], "--scale") == 0) only = part::scale;  // how cost grows, 1k to 1M dossiers
         }
-        return batch_only ? run_batch(quick) : run(quick, workflow_only);
+        const int status = run(quick, only);
+        if (!failed_checks().empty()) {
+            std::fprintf(stderr, "ocop_bench: %zu check(s) FAILED (a baseline or kernel did not compute what ours computes):\n", failed_checks().size());
+            for (const auto& f : failed_checks()) std::fprintf(stderr, "  %s\n", f.c_str());
+            return 1;
+        }
+        return status;
     } catch (const std::exception& e) {
         std::fprintf(stderr, "ocop_bench: %s\n", e.what());
         return 1;
