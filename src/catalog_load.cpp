@@ -44,6 +44,12 @@ struct key_of {
     M T::*member;
     bool required = true;
 };
+// Spelled out for compilers without class template argument deduction for aggregates (Clang 14,
+// which builds the fuzzers and the Clang sanitizer legs).
+template <class T, class M>
+key_of(std::string_view, M T::*) -> key_of<T, M>;
+template <class T, class M>
+key_of(std::string_view, M T::*, bool) -> key_of<T, M>;
 
 /// Reads an object's keys in table order: a key_of into its member; any other entry, a step that
 /// reads keys of its own, is called with (reader, problems, out).
