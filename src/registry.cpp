@@ -4,6 +4,7 @@
 
 #include <boost/json/monotonic_resource.hpp>
 
+#include "ocop/detail/canonical_read.hpp"
 #include "ocop/detail/json_reader.hpp"
 #include "ocop/error.hpp"
 #include "ocop/registry_json.hpp"
@@ -27,7 +28,7 @@ const dossier_state& registry::apply(const event& e, const std::function<void(co
 }
 
 const dossier_state& registry::apply_logged(const event& e, const std::function<void(const dossier_state&)>& before_commit,
-                                            const event_log::entry_ref* verified) {
+                                            const event_log::entry_ref* verified, bool read_canonically) {
     const dossier_state* before = find(e.dossier);
     const dossier_state* previous = nullptr;
     if (const auto* reg = std::get_if<registered_payload>(&e.payload); reg && reg->previous_cycle) previous = find(*reg->previous_cycle);
@@ -46,7 +47,7 @@ const dossier_state& registry::apply_logged(const event& e, const std::function<
         if (e.type() == event_type::registered) check_units(*campaign_, after.dossier);
     }
     // A verified entry is adopted as it is, provided appending the event would write the same bytes.
-    if (verified && canonical_json(e) != verified->log->event_text(verified->at))
+    if (verified && !read_canonically && canonical_json(e) != verified->log->event_text(verified->at))
         throw error(errc::invalid_document, "", "the event is not in canonical form, so replay cannot reproduce its entry");
     if (before_commit) before_commit(after);
     // Commit: the log first (strong guarantee), then the state; undo the log if the state fails.
@@ -84,16 +85,21 @@ registry registry::replay(const event_log& log, workflow_rules rules, std::optio
     if (log.first_index() != 0 && entries != 0)
         throw error(errc::invalid_document, "/0/event",
                     "the log starts at entry " + std::to_string(log.first_index()) + ": replay needs it from its first entry");
+    event e;  // reused: its strings keep their capacity from one event to the next
     for (std::size_t i = 0; i < entries; ++i) {
         try {
             const event_log::entry_ref verified{&log, i};
-            out.apply_logged(entry_event(log.event_text(i)), {}, &verified);
-        } catch (const error& e) {
+            // Canonical text is read directly; anything else by the full reader, which says what is wrong.
+            const std::string_view text = log.event_text(i);
+            const bool canonical = detail::read_canonical_event(text, e);
+            if (!canonical) e = entry_event(text);
+            out.apply_logged(e, {}, &verified, canonical);
+        } catch (const error& err) {
             const std::string path = "/" + std::to_string(i) + "/event";
-            std::vector<problem> probs = e.problems();
+            std::vector<problem> probs = err.problems();
             for (auto& p : probs)
                 if (!p.path.starts_with(path)) p.path = path + p.path;
-            throw error(e.code(), std::move(probs));
+            throw error(err.code(), std::move(probs));
         }
     }
     return out;

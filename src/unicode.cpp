@@ -6,6 +6,8 @@
 #include <algorithm>
 #include <locale>
 #include <stdexcept>
+#include <string>
+#include <unordered_map>
 #include <vector>
 
 #include <boost/locale/conversion.hpp>
@@ -49,7 +51,9 @@ void append_letter(std::u32string& out, char32_t c, bool& pending_space) {
 
 std::string to_nfc(std::string_view utf8) { return normalize(utf8, boost::locale::norm_nfc); }
 
-std::string name_key(std::string_view utf8) {
+namespace {
+
+std::string compute_name_key(std::string_view utf8) {
     const std::string folded = boost::locale::fold_case(to_nfc(utf8), icu_locale());
     std::u32string out;
     bool pending_space = false;
@@ -58,6 +62,17 @@ std::string name_key(std::string_view utf8) {
         else append_letter(out, c, pending_space);
     }
     return boost::locale::conv::utf_to_utf<char>(out);
+}
+
+}  // namespace
+
+std::string name_key(std::string_view utf8) {
+    // ICU's normalisation and case folding take some 50 us; a registration compares its district and
+    // commune with every unit of its campaign, whose names repeat: the keys are kept per thread.
+    thread_local std::unordered_map<std::string, std::string> keys;
+    if (auto it = keys.find(std::string(utf8)); it != keys.end()) return it->second;
+    if (keys.size() >= 4096) keys.clear();  // bounded: names a host writes freely must not grow it forever
+    return keys.emplace(std::string(utf8), compute_name_key(utf8)).first->second;
 }
 
 std::string fold_accents(std::string_view utf8) {

@@ -5,6 +5,7 @@
 #include <boost/json/serialize.hpp>
 #include <boost/mp11/algorithm.hpp>
 
+#include "ocop/detail/canonical_read.hpp"
 #include "ocop/detail/canonical_text.hpp"
 #include "ocop/detail/described_json.hpp"
 #include "ocop/scoring_json.hpp"
@@ -138,6 +139,26 @@ event event_from_json(const json::value& v, const std::string& path) {
     }
     p.throw_if_any(errc::invalid_document);
     return e;
+}
+
+bool detail::read_canonical_event(std::string_view text, event& out) {
+    // The keys and order of canonical_json(event) above.
+    canonical_cursor in(text);
+    event_type type = event_type::registered;
+    if (!in.literal("{\"type\":") || !read_canonical(in, type) || type == event_type::scorecard_recorded) return false;
+    if (!in.literal(",\"dossier\":") || !read_canonical(in, out.dossier)) return false;
+    if (!in.literal(",\"actor\":") || !read_canonical(in, out.actor)) return false;
+    if (!in.literal(",\"role\":") || !read_canonical(in, out.actor_role)) return false;
+    if (!in.literal(",\"at\":") || !read_canonical(in, out.at) || !parse_timestamp(out.at)) return false;
+    if (!in.literal(",\"payload\":")) return false;
+    bool ok = false;
+    boost::mp11::mp_with_index<std::variant_size_v<event_payload>>(static_cast<std::size_t>(type), [&](auto I) {
+        if constexpr (!std::is_same_v<std::variant_alternative_t<I, event_payload>, scorecard_payload>) {
+            auto& payload = out.payload.template emplace<I>();
+            ok = read_canonical(in, payload);
+        }
+    });
+    return ok && in.literal(",\"reason\":") && read_canonical(in, out.reason) && in.literal("}") && in.done();
 }
 
 event parse_event(std::string_view json_text) { return event_from_json(detail::parse_json(json_text)); }

@@ -60,9 +60,10 @@ public:
 private:
     /// apply(); with `verified` (an entry event_log::verify accepted, holding `e`), the entry is
     /// adopted instead of serialising and hashing the event again, once its text is the event's
-    /// canonical JSON (errc::invalid_document otherwise).
+    /// canonical JSON (errc::invalid_document otherwise; `read_canonically`: `e` was read by
+    /// detail::read_canonical_event, which accepts canonical text only, so it is not compared again).
     const dossier_state& apply_logged(const event& e, const std::function<void(const dossier_state&)>& before_commit,
-                                      const event_log::entry_ref* verified);
+                                      const event_log::entry_ref* verified, bool read_canonically = false);
 
     workflow_rules rules_;
     std::optional<ocop::campaign> campaign_;

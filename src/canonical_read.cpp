@@ -1,0 +1,105 @@
+// Strings and integers of canonical JSON text, read back exactly (detail/canonical_read.hpp).
+
+#include "ocop/detail/canonical_read.hpp"
+
+namespace ocop::detail {
+
+namespace {
+
+/// The length of the well-formed UTF-8 sequence starting at `p` (RFC 3629, as Boost.JSON's parser
+/// checks it: no overlong forms, no surrogates, nothing above U+10FFFF), or 0.
+std::size_t utf8_length(const unsigned char* p, const unsigned char* end) {
+    const unsigned char c = p[0];
+    auto cont = [&](std::size_t i) { return p + i < end && (p[i] & 0xC0) == 0x80; };
+    if (c >= 0xC2 && c <= 0xDF) return cont(1) ? 2 : 0;
+    if (c >= 0xE0 && c <= 0xEF) {
+        if (!cont(1) || !cont(2)) return 0;
+        if (c == 0xE0 && p[1] < 0xA0) return 0;   // overlong
+        if (c == 0xED && p[1] >= 0xA0) return 0;  // surrogates
+        return 3;
+    }
+    if (c >= 0xF0 && c <= 0xF4) {
+        if (!cont(1) || !cont(2) || !cont(3)) return 0;
+        if (c == 0xF0 && p[1] < 0x90) return 0;   // overlong
+        if (c == 0xF4 && p[1] >= 0x90) return 0;  // above U+10FFFF
+        return 4;
+    }
+    return 0;
+}
+
+int hex_digit(char c) {
+    if (c >= '0' && c <= '9') return c - '0';
+    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+    return -1;  // append_json_string writes lower-case hex only
+}
+
+/// The byte of the escape after '\' at `p` (consumed), if it is the one append_json_string writes.
+bool unescape(const char*& p, const char* end, char& out) {
+    if (p == end) return false;
+    switch (*p++) {
+        case '"': out = '"'; return true;
+        case '\\': out = '\\'; return true;
+        case 'b': out = '\b'; return true;
+        case 't': out = '\t'; return true;
+        case 'n': out = '\n'; return true;
+        case 'f': out = '\f'; return true;
+        case 'r': out = '\r'; return true;
+        case 'u': break;
+        default: return false;
+    }
+    if (end - p < 4 || p[0] != '0' || p[1] != '0') return false;
+    const int hi = hex_digit(p[2]), lo = hex_digit(p[3]);
+    if (hi < 0 || hi > 1 || lo < 0) return false;
+    out = static_cast<char>(hi * 16 + lo);  // below 0x20, and not one with a short escape
+    p += 4;
+    return out != '\b' && out != '\t' && out != '\n' && out != '\f' && out != '\r';
+}
+
+}  // namespace
+
+bool canonical_cursor::string(std::string& out) {
+    if (p_ == end_ || *p_ != '"') return false;
+    const char* p = p_ + 1;
+    out.clear();
+    const char* run = p;  // start of the bytes not yet copied
+    while (p != end_) {
+        const auto c = static_cast<unsigned char>(*p);
+        if (c == '"') {
+            out.append(run, p);
+            p_ = p + 1;
+            return true;
+        }
+        if (c < 0x20) return false;
+        if (c == '\\') {
+            out.append(run, p);
+            char byte = 0;
+            ++p;
+            if (!unescape(p, end_, byte)) return false;
+            out += byte;
+            run = p;
+        } else if (c < 0x80) {
+            ++p;
+        } else {
+            const std::size_t n = utf8_length(reinterpret_cast<const unsigned char*>(p), reinterpret_cast<const unsigned char*>(end_));
+            if (n == 0) return false;
+            p += n;
+        }
+    }
+    return false;
+}
+
+bool canonical_cursor::integer(std::int64_t& out, std::int64_t min, std::int64_t max) noexcept {
+    // std::to_chars writes no '+', no leading zero and no "-0".
+    const char* digits = p_ != end_ && *p_ == '-' ? p_ + 1 : p_;
+    if (digits == end_ || *digits < '0' || *digits > '9') return false;
+    if (*digits == '0' && (digits != p_ || (digits + 1 != end_ && digits[1] >= '0' && digits[1] <= '9'))) return false;
+    std::int64_t n = 0;
+    auto r = std::from_chars(p_, end_, n);
+    if (r.ec != std::errc{} || n < min || n > max) return false;
+    if (r.ptr != end_ && (*r.ptr == '.' || *r.ptr == 'e' || *r.ptr == 'E')) return false;  // a number Boost.JSON reads as a double
+    p_ = r.ptr;
+    out = n;
+    return true;
+}
+
+}  // namespace ocop::detail
