@@ -97,13 +97,9 @@ bool read_canonical(canonical_cursor& in, T& out) {
         else return false;
         return true;
     } else if constexpr (std::is_integral_v<T>) {
-        constexpr auto lo = static_cast<std::int64_t>(std::numeric_limits<T>::min());
-        constexpr auto hi = static_cast<std::uint64_t>(std::numeric_limits<T>::max()) >
-                                    static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max())
-                                ? std::numeric_limits<std::int64_t>::max()
-                                : static_cast<std::int64_t>(std::numeric_limits<T>::max());
+        constexpr auto bounds = integer_bounds<T>();
         std::int64_t n = 0;
-        if (!in.integer(n, lo, hi)) return false;
+        if (!in.integer(n, bounds.first, bounds.second)) return false;
         out = static_cast<T>(n);
         return true;
     } else if constexpr (std::is_same_v<T, date>) {
