@@ -36,15 +36,6 @@ void add_part(std::vector<subtotal>& parts, const criterion& c, int points) {
 
 }  // namespace
 
-member_card compact_card(const scorecard_result& result) {
-    member_card out;
-    out.evaluator = result.evaluator;
-    out.points.reserve(result.criteria.size());
-    for (const auto& c : result.criteria) out.points.push_back(static_cast<std::uint8_t>(c.points));
-    for (const auto& k : result.knockouts) out.knockouts.push_back(k.rule);
-    return out;
-}
-
 scorecard_result restore_card(const edition& ed, const product_set& set, const member_card& card, const std::string& path) {
     if (card.points.size() != set.criteria.size())
         throw error(errc::invalid_document, path + "/points", "expected " + std::to_string(set.criteria.size()) + " points (the criteria of set " +

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "ocop/detail/member_cards.hpp"
 #include "ocop/detail/sheet_result.hpp"
 #include "ocop/error.hpp"
 #include "ocop/star_minimums.hpp"
@@ -107,54 +108,74 @@ void check_names(const product_set& set, const scorecard& card, problem_list& p)
     }
 }
 
-/// One criterion of the sheet: not evaluated after a stop, not applicable, or the answer's level.
-criterion_score score_criterion(const criterion& c, const product_set& set, const scorecard& card, const std::string* stopped_at,
-                                problem_list& p) {
-    criterion_score cs{c.id, c.title, c.part, c.section, criterion_state::scored, {}, {}, {}, 0, c.max_points(), {}, set.origin.sheet, c.verified};
+/// What one criterion of the sheet gives a card: not evaluated after a stop, not applicable, or
+/// scored (with the level answered, when the answer resolves; problems otherwise).
+struct criterion_outcome {
+    criterion_state state = criterion_state::scored;
+    const answer* given = nullptr;
+    const level* chosen = nullptr;
+};
+
+criterion_outcome judge_criterion(const criterion& c, const scorecard& card, bool stopped, problem_list& p) {
+    criterion_outcome o;
     auto it = card.answers.find(c.id);
-    bool answered = it != card.answers.end();
-    if (stopped_at) {
-        cs.state = criterion_state::not_evaluated;
-        cs.reason = "evaluation stopped at criterion " + *stopped_at + (answered ? "; the answer given is ignored" : "");
+    if (it != card.answers.end()) o.given = &it->second;
+    if (stopped) {
+        o.state = criterion_state::not_evaluated;
     } else if (c.applies_if && !condition_holds(*c.applies_if, card)) {
-        cs.state = criterion_state::not_applicable;
-        cs.reason = c.applies_if->text;
-        if (answered) p.add(answer_path(c.id), "criterion " + c.id + " does not apply (" + c.applies_if->text + "): expected no answer");
-    } else if (!answered) {
+        o.state = criterion_state::not_applicable;
+        if (o.given) p.add(answer_path(c.id), "criterion " + c.id + " does not apply (" + c.applies_if->text + "): expected no answer");
+    } else if (!o.given) {
         p.add(answer_path(c.id), "missing answer for criterion " + c.id + " (" + c.title + ")");
-    } else if (const level* l = resolve(c, it->second, p)) {
-        cs.case_id = it->second.case_id;
-        cs.level = l->id;
-        cs.level_label = l->label;
-        cs.points = l->points;
+    } else {
+        o.chosen = resolve(c, *o.given, p);
+    }
+    return o;
+}
+
+/// The explanation of one criterion's points.
+criterion_score explain(const criterion& c, const product_set& set, const criterion_outcome& o, const std::string* stopped_at) {
+    criterion_score cs{c.id, c.title, c.part, c.section, o.state, {}, {}, {}, 0, c.max_points(), {}, set.origin.sheet, c.verified};
+    if (o.state == criterion_state::not_evaluated)
+        cs.reason = "evaluation stopped at criterion " + *stopped_at + (o.given ? "; the answer given is ignored" : "");
+    else if (o.state == criterion_state::not_applicable) cs.reason = c.applies_if->text;
+    else if (o.chosen) {
+        cs.case_id = o.given->case_id;
+        cs.level = o.chosen->id;
+        cs.level_label = o.chosen->label;
+        cs.points = o.chosen->points;
     }
     return cs;
 }
 
-/// The criteria in sheet order, with the knock-outs they trigger and the totals.
-void score_criteria(const product_set& set, const scorecard& card, scorecard_result& r, problem_list& p) {
+/// Scores a card against the sheet, for score() and scored_card() alike: checks its target and
+/// names, calls on_criterion(criterion, outcome, stopped_at) for each criterion in sheet order and
+/// on_knockout(rule, criterion or nullptr) for each knock-out it triggers (a criterion's as it is
+/// scored; the whole set's, "Hồ sơ bị loại khi: ...", 26/2026/QĐ-TTg, after every criterion).
+/// Throws error(errc::invalid_scorecard) with every problem of the answers.
+template <class OnCriterion, class OnKnockout>
+void walk_sheet(const edition& ed, const product_set& set, const scorecard& card, OnCriterion&& on_criterion, OnKnockout&& on_knockout) {
+    check_target(ed, set, card);
+    problem_list p;
+    check_names(set, card, p);
     const std::string* stopped_at = nullptr;
     for (const auto& c : set.criteria) {
-        criterion_score cs = score_criterion(c, set, card, stopped_at, p);
-        if (cs.state == criterion_state::scored)
+        const criterion_outcome o = judge_criterion(c, card, stopped_at != nullptr, p);
+        on_criterion(c, o, stopped_at);
+        if (o.state == criterion_state::scored)
             for (const auto& rule : c.knockouts)
                 if (rule_triggers(rule, card)) {
-                    r.knockouts.push_back({rule.id, c.id, rule.outcome, rule.text, rule.source});
+                    on_knockout(rule, &c);
                     if (rule.outcome == knockout_outcome::evaluation_stopped) stopped_at = &c.id;
                 }
-        r.total += cs.points;
-        r.max_total += cs.max_points;
-        add_to(r.sections, c.section, cs.points, cs.max_points);
-        add_to(r.parts, c.part, cs.points, cs.max_points);
-        r.criteria.push_back(std::move(cs));
     }
+    p.throw_if_any(errc::invalid_scorecard);
+    for (const auto& rule : set.knockouts)
+        if (rule_triggers(rule, card)) on_knockout(rule, nullptr);
 }
 
-/// Rules of the whole set ("Hồ sơ bị loại khi: ...", 26/2026/QĐ-TTg): declared, whatever was
-/// scored; then the outcome the knock-outs give.
-void apply_set_knockouts(const product_set& set, const scorecard& card, scorecard_result& r) {
-    for (const auto& rule : set.knockouts)
-        if (rule_triggers(rule, card)) r.knockouts.push_back({rule.id, "", rule.outcome, rule.text, rule.source});
+/// The outcome the knock-outs give.
+void set_outcome(scorecard_result& r) {
     auto has = [&](knockout_outcome o) {
         return std::any_of(r.knockouts.begin(), r.knockouts.end(), [&](const knockout_hit& k) { return k.outcome == o; });
     };
@@ -165,16 +186,37 @@ void apply_set_knockouts(const product_set& set, const scorecard& card, scorecar
 }  // namespace
 
 scorecard_result score(const edition& ed, const product_set& set, const scorecard& card) {
-    check_target(ed, set, card);
-    problem_list p;
-    check_names(set, card, p);
     auto r = detail::sheet_result<scorecard_result>(ed, set);
     r.evaluator = card.evaluator;
-    score_criteria(set, card, r, p);
-    p.throw_if_any(errc::invalid_scorecard);
-    apply_set_knockouts(set, card, r);
+    walk_sheet(
+        ed, set, card,
+        [&](const criterion& c, const criterion_outcome& o, const std::string* stopped_at) {
+            criterion_score cs = explain(c, set, o, stopped_at);
+            r.total += cs.points;
+            r.max_total += cs.max_points;
+            add_to(r.sections, c.section, cs.points, cs.max_points);
+            add_to(r.parts, c.part, cs.points, cs.max_points);
+            r.criteria.push_back(std::move(cs));
+        },
+        [&](const knockout_rule& rule, const criterion* c) {
+            r.knockouts.push_back({rule.id, c ? c->id : std::string(), rule.outcome, rule.text, rule.source});
+        });
+    set_outcome(r);
     rank(ed, set, r);
     return r;
+}
+
+member_card detail::scored_card(const edition& ed, const product_set& set, const scorecard& card) {
+    member_card out;
+    out.evaluator = card.evaluator;
+    out.points.reserve(set.criteria.size());
+    walk_sheet(
+        ed, set, card,
+        [&](const criterion&, const criterion_outcome& o, const std::string*) {
+            out.points.push_back(static_cast<std::uint8_t>(o.state == criterion_state::scored && o.chosen ? o.chosen->points : 0));
+        },
+        [&](const knockout_rule& rule, const criterion*) { out.knockouts.push_back(rule.id); });
+    return out;
 }
 
 scorecard_result score(const catalog& cat, const scorecard& card) {

@@ -1,10 +1,13 @@
 // Scorecards and their results as JSON (format in docs/scoring.md).
 
+#include <algorithm>
 #include <string_view>
 #include <unordered_map>
 
 #include <boost/json/value_from.hpp>
 
+#include "ocop/detail/canonical_read.hpp"
+#include "ocop/detail/canonical_text.hpp"
 #include "ocop/detail/described_json.hpp"
 #include "ocop/detail/json_reader.hpp"
 #include "ocop/scoring.hpp"
@@ -84,6 +87,89 @@ json::value to_json(const scorecard& card) {
     o["answers"] = std::move(answers);
     if (!card.declared_knockouts.empty()) o["knockouts"] = json::value_from(card.declared_knockouts);
     return o;
+}
+
+void detail::append_canonical_scorecard(std::string& out, const scorecard& card) {
+    // The keys and order of to_json(scorecard) above.
+    out += "{\"edition\":";
+    append_json_string(out, card.edition);
+    out += ",\"set\":";
+    append_json_string(out, card.set);
+    if (!card.evaluator.empty()) {
+        out += ",\"evaluator\":";
+        append_json_string(out, card.evaluator);
+    }
+    out += ",\"answers\":{";
+    bool first = true;
+    for (const auto& [id, a] : card.answers) {
+        if (!first) out += ',';
+        first = false;
+        append_json_string(out, id);
+        out += ':';
+        if (a.case_id) {
+            out += "{\"case\":";
+            append_json_string(out, *a.case_id);
+            out += ",\"level\":";
+            append_json_string(out, a.level);
+            out += '}';
+        } else {
+            append_json_string(out, a.level);
+        }
+    }
+    out += '}';
+    if (!card.declared_knockouts.empty()) {
+        out += ",\"knockouts\":";
+        append_canonical(out, card.declared_knockouts);
+    }
+    out += '}';
+}
+
+namespace {
+
+/// One answer as append_canonical_scorecard writes it: "level" or {"case":"c","level":"l"}.
+bool read_canonical_answer(detail::canonical_cursor& in, answer& out) {
+    if (!in.peek('{')) return detail::read_canonical(in, out.level);
+    std::string case_id;
+    if (!in.literal("{\"case\":") || !detail::read_canonical(in, case_id)) return false;
+    out.case_id = std::move(case_id);
+    return in.literal(",\"level\":") && detail::read_canonical(in, out.level) && in.literal("}");
+}
+
+bool read_canonical_answers(detail::canonical_cursor& in, std::map<std::string, answer, std::less<>>& out) {
+    if (!in.literal("{")) return false;
+    out.clear();
+    while (!in.literal("}")) {
+        if (!out.empty() && !in.literal(",")) return false;
+        std::string id;
+        answer a;
+        if (!detail::read_canonical(in, id) || !in.literal(":") || !read_canonical_answer(in, a)) return false;
+        if (!out.empty() && !(out.rbegin()->first < id)) return false;  // the map's order, each id once
+        out.emplace_hint(out.end(), std::move(id), std::move(a));
+    }
+    return true;
+}
+
+bool declared_once(const std::vector<std::string>& ids) {
+    for (std::size_t i = 0; i < ids.size(); ++i)
+        if (std::find(ids.begin(), ids.begin() + static_cast<std::ptrdiff_t>(i), ids[i]) != ids.begin() + static_cast<std::ptrdiff_t>(i))
+            return false;
+    return true;
+}
+
+}  // namespace
+
+bool detail::read_canonical_scorecard(canonical_cursor& in, scorecard& out) {
+    // The keys and order of append_canonical_scorecard above.
+    if (!in.literal("{\"edition\":") || !read_canonical(in, out.edition)) return false;
+    if (!in.literal(",\"set\":") || !read_canonical(in, out.set)) return false;
+    out.evaluator.clear();
+    if (in.literal(",\"evaluator\":") && !read_canonical(in, out.evaluator)) return false;
+    if (!in.literal(",\"answers\":") || !read_canonical_answers(in, out.answers)) return false;
+    out.declared_knockouts.clear();
+    if (in.literal(",\"knockouts\":") &&
+        (!read_canonical(in, out.declared_knockouts) || out.declared_knockouts.empty() || !declared_once(out.declared_knockouts)))
+        return false;
+    return in.literal("}");
 }
 
 json::value to_json(const scorecard_result& result) { return detail::write_json(result); }

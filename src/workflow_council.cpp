@@ -79,9 +79,9 @@ void check_card(const dossier_state& s, const workflow_step& st, const scorecard
 }
 
 /// score(), with the problems' paths placed under the event's scorecard.
-scorecard_result score_in_event(const scoring_target& t, const scorecard& card) {
+member_card score_in_event(const scoring_target& t, const scorecard& card) {
     try {
-        return score(t.ed, t.set, card);
+        return scored_card(t.ed, t.set, card);
     } catch (const error& e) {
         std::vector<problem> probs = e.problems();
         for (auto& p : probs) p.path = "/payload/scorecard" + p.path;
@@ -180,9 +180,9 @@ void record_scorecard(dossier_state& s, const workflow_step& st, const scorecard
     expect_open_round(s, st, pl.round);
     const scoring_target t = target_of(s, st);
     check_card(s, st, pl.scorecard, t);
-    const scorecard_result r = score_in_event(t, pl.scorecard);
+    member_card scored = score_in_event(t, pl.scorecard);
     if (!s.scorecards) s.scorecards.emplace();
-    s.scorecards->push_back(compact_card(r));
+    s.scorecards->push_back(std::move(scored));
 }
 
 void close_council_round(dossier_state& s, const workflow_step& st, const council_payload& pl) {

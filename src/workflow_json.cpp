@@ -2,7 +2,6 @@
 
 #include <type_traits>
 
-#include <boost/json/serialize.hpp>
 #include <boost/mp11/algorithm.hpp>
 
 #include "ocop/detail/canonical_read.hpp"
@@ -94,8 +93,18 @@ std::string canonical_json(const event& e) {
     out += ",\"payload\":";
     std::visit(
         [&](const auto& p) {
-            if constexpr (std::is_same_v<std::remove_cvref_t<decltype(p)>, scorecard_payload>) out += json::serialize(payload_json(p));
-            else detail::append_canonical(out, p);
+            if constexpr (std::is_same_v<std::remove_cvref_t<decltype(p)>, scorecard_payload>) {
+                // The keys and order of payload_json(scorecard_payload) above.
+                out += "{\"level\":";
+                detail::append_json_string(out, p.level);
+                out += ",\"round\":";
+                detail::append_json_integer(out, p.round);
+                out += ",\"scorecard\":";
+                detail::append_canonical_scorecard(out, p.scorecard);
+                out += '}';
+            } else {
+                detail::append_canonical(out, p);
+            }
         },
         e.payload);
     out += ",\"reason\":";
@@ -145,7 +154,7 @@ bool detail::read_canonical_event(std::string_view text, event& out) {
     // The keys and order of canonical_json(event) above.
     canonical_cursor in(text);
     event_type type = event_type::registered;
-    if (!in.literal("{\"type\":") || !read_canonical(in, type) || type == event_type::scorecard_recorded) return false;
+    if (!in.literal("{\"type\":") || !read_canonical(in, type)) return false;
     if (!in.literal(",\"dossier\":") || !read_canonical(in, out.dossier)) return false;
     if (!in.literal(",\"actor\":") || !read_canonical(in, out.actor)) return false;
     if (!in.literal(",\"role\":") || !read_canonical(in, out.actor_role)) return false;
@@ -153,10 +162,12 @@ bool detail::read_canonical_event(std::string_view text, event& out) {
     if (!in.literal(",\"payload\":")) return false;
     bool ok = false;
     boost::mp11::mp_with_index<std::variant_size_v<event_payload>>(static_cast<std::size_t>(type), [&](auto I) {
-        if constexpr (!std::is_same_v<std::variant_alternative_t<I, event_payload>, scorecard_payload>) {
-            auto& payload = out.payload.template emplace<I>();
-            ok = read_canonical(in, payload);
-        }
+        auto& payload = out.payload.template emplace<I>();
+        if constexpr (std::is_same_v<std::variant_alternative_t<I, event_payload>, scorecard_payload>)
+            ok = in.literal("{\"level\":") && read_canonical(in, payload.level) && in.literal(",\"round\":") &&
+                 read_canonical(in, payload.round) && in.literal(",\"scorecard\":") && read_canonical_scorecard(in, payload.scorecard) &&
+                 in.literal("}");
+        else ok = read_canonical(in, payload);
     });
     return ok && in.literal(",\"reason\":") && read_canonical(in, out.reason) && in.literal("}") && in.done();
 }

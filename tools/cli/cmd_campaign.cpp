@@ -12,6 +12,7 @@
 #include "html_documents.hpp"
 #include "cli.hpp"
 #include "ocop/campaign_json.hpp"
+#include "ocop/detail/canonical_read.hpp"
 #include "ocop/json.hpp"
 #include "ocop/reports.hpp"
 #include "ocop/workflow_json.hpp"
@@ -37,6 +38,16 @@ bool plainly_json_lines(const std::string& text) {
     } catch (const ocop::error&) {
         return false;
     }
+}
+
+/// One line of JSON lines: read directly when it is an event's canonical text (an exported log's
+/// line, a tool's output), else by the full reader, whose messages name what is wrong and where.
+event read_event_line(std::string_view line, std::size_t line_no) {
+    event direct;
+    if (detail::read_canonical_event(line, direct)) return direct;
+    unsigned char buffer[4096];  // the parsed line, read and dropped: no allocation per JSON node
+    boost::json::monotonic_resource arena(buffer, sizeof buffer);
+    return event_from_json(parse_json(line, &arena), "/" + std::to_string(line_no));
 }
 
 }  // namespace
@@ -72,9 +83,7 @@ std::vector<event> read_events(const std::string& text) {
         ++line_no;
         if (line.find_first_not_of(" \t\r") != std::string_view::npos) {
             try {
-                unsigned char buffer[4096];  // the parsed line, read and dropped: no allocation per JSON node
-                boost::json::monotonic_resource arena(buffer, sizeof buffer);
-                out.push_back(event_from_json(parse_json(line, &arena), "/" + std::to_string(line_no)));
+                out.push_back(read_event_line(line, line_no));
             } catch (const ocop::error& e) {
                 for (const auto& p : e.problems())
                     problems.add(p.path.empty() ? "/" + std::to_string(line_no) : p.path, p.message);

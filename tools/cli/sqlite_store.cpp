@@ -73,11 +73,13 @@ states load_states(sqlite_connection& db, const std::set<std::string>& ids) {
 
 /// Applies events[i] unless it is already in the log; records the outcome. False: refused.
 struct batch_writer {
-    batch_writer(sqlite_connection& connection, registry& state) : db(connection), r(state) {}
+    batch_writer(sqlite_connection& connection, registry& state) : db(connection), r(state), last_hash(state.log().head()) {}
     sqlite_connection& db;
     registry& r;
+    std::string last_hash;  ///< the hash of the last entry: the next one's "prev"
     sqlite_statement find{db.handle(), "SELECT idx FROM entries WHERE event_sha = ?1 AND event = ?2 LIMIT 1"};
     sqlite_statement insert{db.handle(), "INSERT INTO entries (idx, prev, event, hash, event_sha) VALUES (?1, ?2, ?3, ?4, ?5)"};
+    static constexpr std::size_t release_every = 1024;
     std::map<std::string, std::uint64_t> changed;  ///< dossier -> index of the last entry that changed it
 
     bool apply(const event& e, const batch_options& options, event_outcome& out) {
@@ -101,14 +103,19 @@ struct batch_writer {
             out.refusal = refused;
             return false;
         }
-        const log_entry& entry = r.log().entries().back();
-        insert.bind(1, static_cast<std::int64_t>(entry.index)).bind_unowned(2, entry.prev).bind_unowned(3, text).bind_unowned(4, entry.hash);
+        // The entry just appended, without making it back from the log (no decoding, one hex hash).
+        const std::uint64_t index = r.log().first_index() + r.log().size() - 1;
+        std::string hash = r.log().head();
+        insert.bind(1, static_cast<std::int64_t>(index)).bind_unowned(2, last_hash).bind_unowned(3, text).bind_unowned(4, hash);
         insert.bind_unowned(5, sha).run();
+        last_hash = std::move(hash);
         out.what = event_outcome::kind::applied;
-        out.index = entry.index;
+        out.index = index;
         out.warnings = r.last_warnings();
-        changed[e.dossier] = entry.index;
-        r.release_log();  // on disk (once committed): memory stays flat however long the batch
+        changed[e.dossier] = index;
+        // On disk (once committed): memory stays flat however long the batch, released in
+        // blocks so that the log does not start a new chunk for every event.
+        if (r.log().size() >= release_every) r.release_log();
         return true;
     }
 

@@ -25,13 +25,14 @@
 
 namespace ocop {
 struct event;
+struct scorecard;
 }
 
 namespace ocop::detail {
 
 /// Reads an event from its canonical text (canonical_json(event), workflow_json.hpp) into `out`:
 /// true exactly when the text is the canonical JSON of an event that event_from_json reads, so that
-/// canonical_json(out) == text. A scorecard_recorded event is left to the full reader (false).
+/// canonical_json(out) == text.
 bool read_canonical_event(std::string_view text, event& out);
 
 /// A cursor over canonical text; every read either consumes its token or answers false.
@@ -58,6 +59,12 @@ private:
 
 template <class T>
 bool read_canonical(canonical_cursor& in, T& out);
+
+/// Reads a scorecard from its canonical text (append_canonical_scorecard, canonical_text.hpp):
+/// true exactly when scorecard_from_json reads it and writing it back gives the same bytes (answers
+/// in strictly increasing key order, no empty string, knock-outs each once and present only when
+/// declared, the evaluator only when given).
+bool read_canonical_scorecard(canonical_cursor& in, scorecard& out);
 
 /// `"name":` then the member; an optional member may be absent.
 template <class T>

@@ -20,6 +20,10 @@
 #include "ocop/detail/described_json.hpp"
 #include "ocop/detail/enum_text.hpp"
 
+namespace ocop {
+struct scorecard;
+}
+
 namespace ocop::detail {
 
 /// Appends `s` as a JSON string, quoted and escaped exactly as Boost.JSON's serializer does:
@@ -32,6 +36,10 @@ inline void append_json_integer(std::string& out, std::int64_t v) {
     auto r = std::to_chars(buf, buf + sizeof buf, v);
     out.append(buf, r.ptr);
 }
+
+/// Appends the canonical JSON of a scorecard: the bytes of serialize(to_json(card))
+/// (scoring_json.hpp: answers in key order, "evaluator" and "knockouts" only when present).
+void append_canonical_scorecard(std::string& out, const scorecard& card);
 
 /// Appends the canonical JSON of `v` (the types write_json supports).
 template <class T>

@@ -8,8 +8,10 @@
 
 namespace ocop::detail {
 
-/// The evaluator, the points per criterion (sheet order) and the knock-out rules a scored card triggered.
-member_card compact_card(const scorecard_result& result);
+/// What a council round keeps of a scored card: its evaluator, the points per criterion (sheet
+/// order) and the knock-out rules it triggers, as score(ed, set, card) gives them, with the same
+/// refusals, without building the explanation (scoring.cpp; record_scorecard).
+member_card scored_card(const edition& ed, const product_set& set, const scorecard& card);
 
 /// A scorecard_result with what aggregate() reads (evaluator, points per criterion, parts, total,
 /// knock-outs and outcome) from a compact card of `set`. Throws error(errc::invalid_document) at
