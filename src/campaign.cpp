@@ -8,6 +8,7 @@
 #include <set>
 
 #include "ocop/detail/campaign_units.hpp"
+#include "ocop/detail/campaign_window.hpp"
 #include "ocop/detail/catalog_loader.hpp"
 #include "ocop/detail/council_policy_json.hpp"
 #include "ocop/detail/described_json.hpp"
@@ -84,12 +85,18 @@ std::optional<std::string> check_campaign(const campaign& c, const event& e, con
     }
     if (!before || !before->batch) return std::nullopt;
     const campaign_step* step = c.step_of(e, before);
-    if (!step) return std::nullopt;
-    const date_window* w = step->window_for(*before->batch);
     auto ts = parse_timestamp(e.at);
-    if (!w || !ts || w->contains(ts->day)) return std::nullopt;
-    std::string msg = std::string(detail::enum_name(e.type())) + " on " + ts->day.to_string() + " is outside the window of step " +
-                      std::to_string(step->step) + " for batch " + *before->batch + " (" + w->to_string() + ", " + c.source + ")";
+    if (!step || !ts) return std::nullopt;
+    return detail::check_campaign_window(c, e, step, *before->batch, ts->day);
+}
+
+std::optional<std::string> detail::check_campaign_window(const campaign& c, const event& e, const campaign_step* step,
+                                                         const std::string& batch, date day) {
+    if (!step) return std::nullopt;
+    const date_window* w = step->window_for(batch);
+    if (!w || w->contains(day)) return std::nullopt;
+    std::string msg = std::string(detail::enum_name(e.type())) + " on " + day.to_string() + " is outside the window of step " +
+                      std::to_string(step->step) + " for batch " + batch + " (" + w->to_string() + ", " + c.source + ")";
     if (c.policy == window_policy::enforce) throw error(errc::rule_violation, "/at", msg);
     return msg;
 }

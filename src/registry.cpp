@@ -4,8 +4,10 @@
 
 #include <boost/json/monotonic_resource.hpp>
 
+#include "ocop/detail/campaign_window.hpp"
 #include "ocop/detail/canonical_read.hpp"
 #include "ocop/detail/json_reader.hpp"
+#include "ocop/detail/workflow_step.hpp"
 #include "ocop/error.hpp"
 #include "ocop/registry_json.hpp"
 #include "ocop/workflow_json.hpp"
@@ -24,19 +26,12 @@ const dossier_state* registry::find(std::string_view id) const {
 const dossier_state& registry::apply(const event& e) { return apply(e, {}); }
 
 const dossier_state& registry::apply(const event& e, const std::function<void(const dossier_state&)>& before_commit) {
-    return apply_logged(e, before_commit, nullptr);
-}
-
-const dossier_state& registry::apply_logged(const event& e, const std::function<void(const dossier_state&)>& before_commit,
-                                            const event_log::entry_ref* verified, bool read_canonically) {
     const dossier_state* before = find(e.dossier);
     const dossier_state* previous = nullptr;
     if (const auto* reg = std::get_if<registered_payload>(&e.payload); reg && reg->previous_cycle) previous = find(*reg->previous_cycle);
 
     // Everything that can fail happens on copies first.
-    workflow_rules rules = rules_;
-    if (campaign_ && campaign_->council) rules.council = *campaign_->council;
-    dossier_state after = ocop::apply(before, e, rules, previous);
+    dossier_state after = ocop::apply(before, e, effective_rules(), previous);
     std::vector<std::string> warnings;
     for (std::size_t i = before ? before->warnings.size() : 0; i < after.warnings.size(); ++i) warnings.push_back(after.warnings[i]);
     if (campaign_) {
@@ -46,13 +41,9 @@ const dossier_state& registry::apply_logged(const event& e, const std::function<
         }
         if (e.type() == event_type::registered) check_units(*campaign_, after.dossier);
     }
-    // A verified entry is adopted as it is, provided appending the event would write the same bytes.
-    if (verified && !read_canonically && canonical_json(e) != verified->log->event_text(verified->at))
-        throw error(errc::invalid_document, "", "the event is not in canonical form, so replay cannot reproduce its entry");
     if (before_commit) before_commit(after);
     // Commit: the log first (strong guarantee), then the state; undo the log if the state fails.
-    if (verified) log_.adopt(*verified);
-    else log_.record(e);
+    log_.record(e);
     try {
         auto [it, inserted] = dossiers_.try_emplace(e.dossier);
         (void)inserted;
@@ -63,6 +54,40 @@ const dossier_state& registry::apply_logged(const event& e, const std::function<
         log_.drop_last();
         throw;
     }
+}
+
+workflow_rules registry::effective_rules() const {
+    workflow_rules rules = rules_;
+    if (campaign_ && campaign_->council) rules.council = *campaign_->council;
+    return rules;
+}
+
+void registry::replay_entry(const event& e, const workflow_rules& rules, const event_log::entry_ref& verified, bool read_canonically) {
+    const dossier_state* previous = nullptr;
+    if (const auto* reg = std::get_if<registered_payload>(&e.payload); reg && reg->previous_cycle) previous = find(*reg->previous_cycle);
+    auto it = dossiers_.lower_bound(e.dossier);
+    const bool registered = it != dossiers_.end() && it->first == e.dossier;
+    if (!registered) it = dossiers_.emplace_hint(it, e.dossier, dossier_state{});
+    // In place, without the copy of apply(): a refused event ends the replay, whose registry is discarded.
+    dossier_state& s = it->second;
+    const std::size_t warned = registered ? s.warnings.size() : 0;
+    const campaign_step* step = campaign_ && registered && s.batch ? campaign_->step_of(e, &s) : nullptr;
+    const timestamp_parts ts = detail::apply_in_place(s, registered, e, rules, previous);
+    last_warnings_.assign(s.warnings.begin() + static_cast<std::ptrdiff_t>(warned), s.warnings.end());
+    if (campaign_) {
+        auto w = e.type() == event_type::registered ? check_campaign(*campaign_, e, nullptr, s)
+                 : step ? detail::check_campaign_window(*campaign_, e, step, *s.batch, ts.day)
+                        : std::optional<std::string>{};
+        if (w) {
+            s.warnings.push_back(*w);
+            last_warnings_.push_back(std::move(*w));
+        }
+        if (e.type() == event_type::registered) check_units(*campaign_, s.dossier);
+    }
+    // The verified entry is adopted as it is, provided appending the event would write the same bytes.
+    if (!read_canonically && canonical_json(e) != verified.log->event_text(verified.at))
+        throw error(errc::invalid_document, "", "the event is not in canonical form, so replay cannot reproduce its entry");
+    log_.adopt(verified);
 }
 
 namespace {
@@ -85,6 +110,7 @@ registry registry::replay(const event_log& log, workflow_rules rules, std::optio
     if (log.first_index() != 0 && entries != 0)
         throw error(errc::invalid_document, "/0/event",
                     "the log starts at entry " + std::to_string(log.first_index()) + ": replay needs it from its first entry");
+    const workflow_rules effective = out.effective_rules();
     event e;  // reused: its strings keep their capacity from one event to the next
     for (std::size_t i = 0; i < entries; ++i) {
         try {
@@ -93,7 +119,7 @@ registry registry::replay(const event_log& log, workflow_rules rules, std::optio
             const std::string_view text = log.event_text(i);
             const bool canonical = detail::read_canonical_event(text, e);
             if (!canonical) e = entry_event(text);
-            out.apply_logged(e, {}, &verified, canonical);
+            out.replay_entry(e, effective, verified, canonical);
         } catch (const error& err) {
             const std::string path = "/" + std::to_string(i) + "/event";
             std::vector<problem> probs = err.problems();

@@ -407,24 +407,23 @@ const procedure_level& event_level(const procedure& proc, const dossier_state& c
     return *level;
 }
 
-/// The next state of a registered dossier: the event's rule, role and time order, then its transition.
-dossier_state advance(const dossier_state& current, const event& e, const timestamp_parts& ts, const procedure_library& procs,
-                      const editions_source& cat, const council_policy& council) {
-    if (current.dossier.id != e.dossier)
-        throw error(errc::invalid_document, "/dossier", "the event is for dossier " + e.dossier + ", the state is of " + current.dossier.id);
-    const procedure& proc = procs.get(current.edition);
-    const procedure_level& level = event_level(proc, current, e);
+/// Moves a registered dossier to its next state, in place: the event's rule, role and time order,
+/// then its transition (which may have changed `s` when it refuses).
+void advance(dossier_state& s, const event& e, const timestamp_parts& ts, const procedure_library& procs,
+             const editions_source& cat, const council_policy& council) {
+    if (s.dossier.id != e.dossier)
+        throw error(errc::invalid_document, "/dossier", "the event is for dossier " + e.dossier + ", the state is of " + s.dossier.id);
+    const procedure& proc = procs.get(s.edition);
+    const procedure_level& level = event_level(proc, s, e);
     const event_rule& rule = find_rule(proc, level, e.type());
     check_role(proc, level, rule, e);
-    auto last = parse_timestamp(current.updated_at);
+    auto last = parse_timestamp(s.updated_at);
     if (last && ts.utc_seconds < last->utc_seconds)
-        refuse("/at", "the events of a dossier are recorded in time order: " + e.at + " is before the last event at " + current.updated_at);
-    check_transition(proc, current, e.type(), ts.day);
+        refuse("/at", "the events of a dossier are recorded in time order: " + e.at + " is before the last event at " + s.updated_at);
+    check_transition(proc, s, e.type(), ts.day);
 
     const step st{proc, level, rule, cat, find_edition(cat, proc.edition), e, ts, council};
-    dossier_state s = current;
     std::visit([&](const auto& pl) { transition(s, st, pl); }, e.payload);
-    return s;
 }
 
 }  // namespace
@@ -458,21 +457,31 @@ void expect_phase(const dossier_state& s, const workflow_step& st, std::initiali
 
 }  // namespace detail
 
-dossier_state apply(const dossier_state* current, const event& e, const workflow_rules& rules, const dossier_state* previous) {
+namespace detail {
+
+timestamp_parts apply_in_place(dossier_state& s, bool registered, const event& e, const workflow_rules& rules,
+                               const dossier_state* previous) {
     const procedure_library& procs = rules.procedures ? *rules.procedures : embedded_procedures();
     const editions_source cat{rules.editions};
     const timestamp_parts ts = check_envelope(e);
-
-    dossier_state s;
     if (e.type() == event_type::registered) {
-        if (current) refuse("/dossier", "dossier " + e.dossier + " is already registered");
+        if (registered) refuse("/dossier", "dossier " + e.dossier + " is already registered");
         s = register_dossier(e, ts, std::get<registered_payload>(e.payload), procs, cat, rules, previous);
     } else {
-        if (!current) throw error(errc::not_found, "/dossier", "dossier " + e.dossier + " is not registered");
-        s = advance(*current, e, ts, procs, cat, rules.council);
+        if (!registered) throw error(errc::not_found, "/dossier", "dossier " + e.dossier + " is not registered");
+        advance(s, e, ts, procs, cat, rules.council);
     }
     s.updated_at = e.at;
     s.events += 1;
+    return ts;
+}
+
+}  // namespace detail
+
+dossier_state apply(const dossier_state* current, const event& e, const workflow_rules& rules, const dossier_state* previous) {
+    // The copy is changed, never `current`: a refused event leaves the caller's state as it was.
+    dossier_state s = current && e.type() != event_type::registered ? *current : dossier_state{};
+    detail::apply_in_place(s, current != nullptr, e, rules, previous);
     return s;
 }
 

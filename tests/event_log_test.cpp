@@ -240,6 +240,43 @@ TEST_CASE("Log: replay refuses a tampered log, and a well-chained log whose even
     }
 }
 
+TEST_CASE("Log: replay, which applies events in place, refuses an event refused half way with apply's own error") {
+    // A submission adds its documents before it finds a required one missing: the live registry
+    // refuses it and keeps the state; replay applies in place and must refuse it the same way.
+    ocop::registry live;
+    const ocop::event registered = ev("D", role::subject, "2021-09-01", registration(product("D", "Ba Vì", "food", {"doc-01", "doc-03"})));
+    const ocop::event submitted = ev("D", role::subject, "2021-09-02", ocop::submitted_payload{{"doc-04"}});
+    live.apply(registered);
+    std::vector<ocop::problem> refused;
+    try {
+        live.apply(submitted);
+        FAIL("accepted");
+    } catch (const ocop::error& e) {
+        refused = e.problems();
+    }
+    CHECK(live.find("D")->dossier.documents == std::vector<std::string>{"doc-01", "doc-03"});
+    CHECK(live.find("D")->phase == ocop::phase::draft);
+    CHECK(live.log().size() == 1);
+
+    ocop::event_log forged;  // correctly chained, holding the refused event
+    forged.append(registered);
+    forged.append(submitted);
+    REQUIRE(forged.verify().ok);
+    try {
+        (void)ocop::registry::replay(forged);
+        FAIL("accepted");
+    } catch (const ocop::error& e) {
+        CHECK(e.code() == ocop::errc::rule_violation);
+        REQUIRE(refused.size() == 2);  // doc-02 and doc-05
+        REQUIRE(e.problems().size() == refused.size());
+        for (std::size_t i = 0; i < refused.size(); ++i) {
+            CHECK(e.problems()[i].path == "/1/event" + refused[i].path);
+            CHECK(e.problems()[i].message == refused[i].message);
+        }
+        CHECK(refused[0].path == "/payload/documents");
+    }
+}
+
 TEST_CASE("Log: a resumed log continues the chain a host keeps, and a resumed registry appends the same entries") {
     ocop::registry full = sample();
     const auto& entries = full.log().entries();

@@ -58,12 +58,14 @@ public:
     void release_log();
 
 private:
-    /// apply(); with `verified` (an entry event_log::verify accepted, holding `e`), the entry is
-    /// adopted instead of serialising and hashing the event again, once its text is the event's
-    /// canonical JSON (errc::invalid_document otherwise; `read_canonically`: `e` was read by
+    /// The rules ocop::apply gets: rules(), with the campaign's council policy when it has one.
+    workflow_rules effective_rules() const;
+    /// Replays one event of a verified log: applies it in place (a refused event leaves the
+    /// dossier partly changed: replay then discards the registry), checks the campaign, then adopts
+    /// `verified` (the entry holding `e`) once its text is the event's canonical JSON
+    /// (errc::invalid_document otherwise; `read_canonically`: `e` was read by
     /// detail::read_canonical_event, which accepts canonical text only, so it is not compared again).
-    const dossier_state& apply_logged(const event& e, const std::function<void(const dossier_state&)>& before_commit,
-                                      const event_log::entry_ref* verified, bool read_canonically = false);
+    void replay_entry(const event& e, const workflow_rules& rules, const event_log::entry_ref& verified, bool read_canonically);
 
     workflow_rules rules_;
     std::optional<ocop::campaign> campaign_;

@@ -48,4 +48,11 @@ void record_scorecard(dossier_state& s, const workflow_step& st, const scorecard
 /// `council_result`: closes the open round, computed from its scorecards or entered from paper.
 void close_council_round(dossier_state& s, const workflow_step& st, const council_payload& pl);
 
+/// ocop::apply without its copy: moves `s` to its next state in place and returns the event's
+/// parsed timestamp. `registered`: `s` is the dossier's state (false: the dossier is not registered
+/// and `s` is a default state, which a registration fills). When it throws, `s` may be partly
+/// changed: for a caller that discards it then (registry::replay discards the whole registry).
+timestamp_parts apply_in_place(dossier_state& s, bool registered, const event& e, const workflow_rules& rules,
+                               const dossier_state* previous);
+
 }  // namespace ocop::detail
