@@ -282,18 +282,6 @@ advice advise_on(const basis& b, int stars_now, std::vector<std::string> knockou
     return a;
 }
 
-/// Runs `body`; an ocop::error it throws gets `prefix` in front of every path.
-template <class F>
-auto with_path_prefix(const std::string& prefix, F&& body) {
-    try {
-        return body();
-    } catch (const error& e) {
-        std::vector<problem> problems = e.problems();
-        for (auto& p : problems) p.path = prefix + p.path;
-        throw error(e.code(), std::move(problems));
-    }
-}
-
 }  // namespace
 
 advice advise(const edition& ed, const product_set& set, const scorecard_result& card, const advice_options& options) {

@@ -34,18 +34,6 @@ void check_councils(const std::vector<campaign_council>& councils) {
     p.throw_if_any(errc::invalid_council);
 }
 
-/// Runs `f`, giving every problem of an error it throws the prefix `at`.
-template <class F>
-decltype(auto) under(const std::string& at, F&& f) {
-    try {
-        return f();
-    } catch (const error& e) {
-        std::vector<problem> problems;
-        for (const auto& pr : e.problems()) problems.push_back({at + pr.path, pr.message});
-        throw error(e.code(), std::move(problems));
-    }
-}
-
 struct set_sums {
     int councils = 0;
     std::vector<double> criterion_means;  // sum over councils of the council's mean on each criterion
@@ -106,10 +94,10 @@ campaign_analytics analyse_campaign(const catalog& cat, const std::vector<campai
     for (std::size_t i = 0; i < councils.size(); ++i) {
         const campaign_council& c = councils[i];
         const std::string at = json_path("/councils", i);
-        const edition& ed = under(at + "/scorecards/0", [&]() -> const edition& { return cat.get(c.cards.front().edition); });
-        const product_set& set = under(at + "/scorecards/0", [&]() -> const product_set& { return ed.require_set(c.cards.front().set, "/set"); });
+        const edition& ed = with_path_prefix(at + "/scorecards/0", [&]() -> const edition& { return cat.get(c.cards.front().edition); });
+        const product_set& set = with_path_prefix(at + "/scorecards/0", [&]() -> const product_set& { return ed.require_set(c.cards.front().set, "/set"); });
         const procedure& proc = procedures.get(ed.id);
-        const council_result r = under(at, [&] { return aggregate(ed, proc, set, c.cards, c.policy); });
+        const council_result r = with_path_prefix(at, [&] { return aggregate(ed, proc, set, c.cards, c.policy); });
         add_losses(sets[{ed.id, set.id}], r);
         industries[c.industry].means.push_back(r.mean);
         industries[c.industry].stars[static_cast<std::size_t>(std::clamp(r.stars, 0, 5))] += 1;
@@ -117,7 +105,7 @@ campaign_analytics analyse_campaign(const catalog& cat, const std::vector<campai
             out.not_analysed.push_back(c.id);
             continue;
         }
-        council_analysis a = under(at, [&] { return analyse_council(ed, proc, set, c.cards, c.policy, thresholds); });
+        council_analysis a = with_path_prefix(at, [&] { return analyse_council(ed, proc, set, c.cards, c.policy, thresholds); });
         if (!a.flags.empty()) out.flagged.push_back({c.id, set.id, std::move(a.flags)});
     }
     for (const auto& [key, sums] : sets) {

@@ -1,31 +1,11 @@
 // Strings and integers of canonical JSON text, read back exactly (detail/canonical_read.hpp).
 
 #include "ocop/detail/canonical_read.hpp"
+#include "ocop/detail/utf8.hpp"
 
 namespace ocop::detail {
 
 namespace {
-
-/// The length of the well-formed UTF-8 sequence starting at `p` (RFC 3629, as Boost.JSON's parser
-/// checks it: no overlong forms, no surrogates, nothing above U+10FFFF), or 0.
-std::size_t utf8_length(const unsigned char* p, const unsigned char* end) {
-    const unsigned char c = p[0];
-    auto cont = [&](std::size_t i) { return p + i < end && (p[i] & 0xC0) == 0x80; };
-    if (c >= 0xC2 && c <= 0xDF) return cont(1) ? 2 : 0;
-    if (c >= 0xE0 && c <= 0xEF) {
-        if (!cont(1) || !cont(2)) return 0;
-        if (c == 0xE0 && p[1] < 0xA0) return 0;   // overlong
-        if (c == 0xED && p[1] >= 0xA0) return 0;  // surrogates
-        return 3;
-    }
-    if (c >= 0xF0 && c <= 0xF4) {
-        if (!cont(1) || !cont(2) || !cont(3)) return 0;
-        if (c == 0xF0 && p[1] < 0x90) return 0;   // overlong
-        if (c == 0xF4 && p[1] >= 0x90) return 0;  // above U+10FFFF
-        return 4;
-    }
-    return 0;
-}
 
 int hex_digit(char c) {
     if (c >= '0' && c <= '9') return c - '0';
@@ -80,7 +60,7 @@ bool canonical_cursor::string(std::string& out) {
         } else if (c < 0x80) {
             ++p;
         } else {
-            const std::size_t n = utf8_length(reinterpret_cast<const unsigned char*>(p), reinterpret_cast<const unsigned char*>(end_));
+            const std::size_t n = utf8_sequence_length(reinterpret_cast<const unsigned char*>(p), reinterpret_cast<const unsigned char*>(end_));
             if (n == 0) return false;
             p += n;
         }

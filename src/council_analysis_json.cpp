@@ -58,7 +58,7 @@ campaign_council_document council_entry(json::value entry, const std::string& at
     try {
         out.council = council_from_json(entry);
     } catch (const error& e) {
-        for (const auto& pr : e.problems()) p.add(at + pr.path, pr.message);
+        p.add_all(e, at);
     }
     return out;
 }
@@ -73,7 +73,7 @@ council_analysis_input parse_council_analysis(std::string_view json_text) {
     try {
         in.council = council_from_json(doc);
     } catch (const error& e) {
-        for (const auto& pr : e.problems()) p.add(pr.path, pr.message);
+        p.add_all(e);
         p.throw_if_any(e.code());
     }
     p.throw_if_any(errc::invalid_document);
@@ -111,7 +111,7 @@ campaign_analytics analyse_campaign(const catalog& cat, const campaign_analytics
         try {
             councils.push_back({c.id, c.industry, c.council.policy, score_council(cat, c.council.scorecards).cards});
         } catch (const error& e) {
-            for (const auto& pr : e.problems()) p.add(json_path("/councils", i) + pr.path, pr.message);
+            p.add_all(e, json_path("/councils", i));
             if (e.code() != errc::invalid_scorecard) p.throw_if_any(e.code());
         }
     }

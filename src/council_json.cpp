@@ -37,7 +37,7 @@ council_input council_from_json(const json::value& doc) {
         try {
             in.scorecards.push_back(scorecard_from_json(*cards[i], json_path("/scorecards", i)));
         } catch (const error& e) {
-            for (const auto& pr : e.problems()) p.add(pr.path, pr.message);
+            p.add_all(e);
         }
     }
     p.throw_if_any(errc::invalid_document);
@@ -53,7 +53,7 @@ scored_council score_council(const catalog& cat, const std::vector<scorecard>& c
         try {
             out.cards.push_back(score(ed, *out.set, cards[i]));
         } catch (const error& e) {
-            for (const auto& pr : e.problems()) p.add(json_path("/scorecards", i) + pr.path, pr.message);
+            p.add_all(e, json_path("/scorecards", i));
         }
     }
     p.throw_if_any(errc::invalid_scorecard);

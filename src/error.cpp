@@ -21,6 +21,12 @@ error::error(errc code, std::vector<problem> problems)
 error::error(errc code, std::string path, std::string message)
     : error(code, std::vector<problem>{{std::move(path), std::move(message)}}) {}
 
+error error::under(std::string_view prefix) const {
+    std::vector<problem> moved = problems_;
+    for (auto& p : moved) p.path.insert(0, prefix);
+    return error(code_, std::move(moved));
+}
+
 void problem_list::throw_if_any(errc code) const {
     if (count_ == 0) return;
     if (count_ == items_.size()) throw error(code, items_);

@@ -16,6 +16,7 @@
 #include <boost/json/value_stack.hpp>
 
 #include "ocop/detail/json_reader.hpp"
+#include "ocop/detail/utf8.hpp"
 
 namespace ocop::detail {
 
@@ -169,17 +170,12 @@ std::optional<shrunk_object> first_shrunk(const json::value& v, const std::vecto
 
 /// The offset of the first byte that is not part of valid UTF-8, or npos.
 std::size_t first_invalid_utf8(std::string_view t) {
-    std::size_t i = 0;
-    while (i < t.size()) {
-        const auto c = static_cast<unsigned char>(t[i]);
-        std::size_t len = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
-        if (len == 0 || (len == 2 && c < 0xC2) || (len == 4 && c > 0xF4) || i + len > t.size()) return i;
-        for (std::size_t k = 1; k < len; ++k)
-            if ((static_cast<unsigned char>(t[i + k]) & 0xC0) != 0x80) return i;
-        const auto c1 = static_cast<unsigned char>(len > 1 ? t[i + 1] : 0);
-        if ((c == 0xE0 && c1 < 0xA0) || (c == 0xED && c1 > 0x9F) || (c == 0xF0 && c1 < 0x90) || (c == 0xF4 && c1 > 0x8F))
-            return i;  // overlong, surrogate or beyond U+10FFFF
-        i += len;
+    const auto* begin = reinterpret_cast<const unsigned char*>(t.data());
+    const auto* end = begin + t.size();
+    for (const auto* p = begin; p < end;) {
+        const std::size_t len = utf8_sequence_length(p, end);
+        if (len == 0) return static_cast<std::size_t>(p - begin);
+        p += len;
     }
     return std::string_view::npos;
 }

@@ -2,6 +2,7 @@
 // the bytes that accepts only what Boost.JSON's parser reads and serialize() writes back unchanged.
 
 #include "ocop/detail/log_line_scan.hpp"
+#include "ocop/detail/utf8.hpp"
 
 #include <cstring>
 
@@ -121,15 +122,9 @@ private:
 
     /// One UTF-8 sequence of 2 to 4 bytes (not overlong, not a surrogate, not beyond U+10FFFF).
     bool utf8_sequence() noexcept {
-        const auto c = static_cast<unsigned char>(*p_);
-        const std::size_t len = (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
-        if (len == 0 || (len == 2 && c < 0xC2) || (len == 4 && c > 0xF4) || static_cast<std::size_t>(end_ - p_) < len) return false;
-        for (std::size_t k = 1; k < len; ++k)
-            if ((static_cast<unsigned char>(p_[k]) & 0xC0) != 0x80) return false;
-        const auto c1 = static_cast<unsigned char>(p_[1]);
-        if ((c == 0xE0 && c1 < 0xA0) || (c == 0xED && c1 > 0x9F) || (c == 0xF0 && c1 < 0x90) || (c == 0xF4 && c1 > 0x8F)) return false;
+        const std::size_t len = utf8_sequence_length(reinterpret_cast<const unsigned char*>(p_), reinterpret_cast<const unsigned char*>(end_));
         p_ += len;
-        return true;
+        return len != 0;
     }
 
     const char* p_;

@@ -64,14 +64,7 @@ council_recorder recorded_councils(const catalog& cat, const event_log& log, con
     council_recorder recorder(cat, policy, only_level);
     std::size_t i = 0;
     for (const auto& entry : log.entries()) {
-        const std::string path = json_path("", i++);
-        try {
-            recorder.add(parse_event(entry.event));
-        } catch (const error& failure) {
-            std::vector<problem> problems;
-            for (const auto& p : failure.problems()) problems.push_back({path + "/event" + p.path, p.message});
-            throw error(failure.code(), std::move(problems));
-        }
+        with_path_prefix(json_path("", i++) + "/event", [&] { recorder.add(parse_event(entry.event)); });
     }
     return recorder;
 }

@@ -80,13 +80,7 @@ void check_card(const dossier_state& s, const workflow_step& st, const scorecard
 
 /// score(), with the problems' paths placed under the event's scorecard.
 member_card score_in_event(const scoring_target& t, const scorecard& card) {
-    try {
-        return scored_card(t.ed, t.set, card);
-    } catch (const error& e) {
-        std::vector<problem> probs = e.problems();
-        for (auto& p : probs) p.path = "/payload/scorecard" + p.path;
-        throw error(e.code(), std::move(probs));
-    }
+    return with_path_prefix("/payload/scorecard", [&] { return scored_card(t.ed, t.set, card); });
 }
 
 /// The given members of a council payload are in range (errc::invalid_document).

@@ -44,7 +44,7 @@ void read_payload(const json::value& v, const std::string& path, problem_list& p
         try {
             out.scorecard = scorecard_from_json(*card, r.path_of("scorecard"));
         } catch (const error& e) {
-            for (const auto& pr : e.problems()) p.add(pr.path, pr.message);
+            p.add_all(e);
         }
     }
 }

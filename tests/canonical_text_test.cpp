@@ -9,6 +9,7 @@
 #include <optional>
 
 #include <boost/json/monotonic_resource.hpp>
+#include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
 #include <boost/json/string.hpp>
 #include <boost/mp11/algorithm.hpp>
@@ -17,6 +18,7 @@
 #include "ocop/detail/canonical_read.hpp"
 #include "ocop/detail/canonical_text.hpp"
 #include "ocop/detail/catalog_loader.hpp"
+#include "ocop/detail/utf8.hpp"
 #include "ocop/event_log.hpp"
 #include "ocop/json.hpp"
 #include "ocop/registry.hpp"
@@ -298,4 +300,51 @@ TEST_CASE("Canonical text: parse_json into an arena reads the same values and re
         CHECK(!plain.empty());
         CHECK(in_arena == plain);
     }
+}
+
+namespace {
+/// Whether utf8_sequence_length walks `bytes` to their end.
+bool walks_as_utf8(const std::string& bytes) {
+    const auto* p = reinterpret_cast<const unsigned char*>(bytes.data());
+    const auto* end = p + bytes.size();
+    while (p < end) {
+        const std::size_t n = ocop::detail::utf8_sequence_length(p, end);
+        if (n == 0) return false;
+        p += n;
+    }
+    return true;
+}
+
+/// Whether Boost.JSON's parser accepts `bytes` inside a JSON string.
+bool boost_accepts(const std::string& bytes) {
+    boost::json::error_code ec;
+    (void)boost::json::parse("\"" + bytes + "\"", ec);
+    return !ec;
+}
+}  // namespace
+
+TEST_CASE("Canonical text: the one UTF-8 check agrees with Boost.JSON's parser on every lead byte and its continuations") {
+    // Every lead byte, followed by every second byte, then by a continuation, an ASCII letter or nothing:
+    // overlong forms, surrogates, code points above U+10FFFF and truncated sequences included.
+    const unsigned char tails[] = {0x80, 0x8F, 0x90, 0x9F, 0xA0, 0xBF, 'a'};
+    int checked = 0, accepted = 0;
+    for (int lead = 0x20; lead < 0x100; ++lead) {
+        if (lead == '"' || lead == '\\') continue;  // not UTF-8 questions: JSON string syntax
+        for (int second = 0x20; second < 0x100; ++second) {
+            if (second == '"' || second == '\\') continue;
+            for (int n = 0; n <= 2; ++n)
+                for (unsigned char tail : tails) {
+                    std::string bytes{static_cast<char>(lead), static_cast<char>(second)};
+                    bytes.append(static_cast<std::size_t>(n), static_cast<char>(tail));
+                    INFO("bytes " << std::hex << lead << ' ' << second << ' ' << n << " x " << int(tail));
+                    const bool ours = walks_as_utf8(bytes);
+                    REQUIRE(ours == boost_accepts(bytes));
+                    ++checked;
+                    accepted += ours;
+                }
+        }
+    }
+    CHECK(checked > 100000);
+    CHECK(accepted > 1000);
+    CHECK(accepted < checked);
 }

@@ -4,6 +4,7 @@
 
 #include <stdexcept>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <boost/describe/class.hpp>
@@ -48,6 +49,10 @@ public:
     errc code() const noexcept { return code_; }
     const std::vector<problem>& problems() const noexcept { return problems_; }
 
+    /// The same error with `prefix` in front of every problem's path: a part's error placed in
+    /// the document that holds the part.
+    error under(std::string_view prefix) const;
+
 private:
     errc code_;
     std::vector<problem> problems_;
@@ -64,6 +69,10 @@ public:
         if (items_.size() < max_listed) items_.push_back({std::move(path), std::move(message)});
         ++count_;
     }
+    /// Adds every problem of `e`, each path with `prefix` in front.
+    void add_all(const error& e, std::string_view prefix = {}) {
+        for (const auto& p : e.problems()) add(std::string(prefix) + p.path, p.message);
+    }
     bool empty() const noexcept { return count_ == 0; }
     /// Every problem added, listed or not.
     std::size_t size() const noexcept { return count_; }
@@ -77,6 +86,17 @@ private:
     std::vector<problem> items_;
     std::size_t count_ = 0;
 };
+
+/// Runs `body`; an ocop::error it throws is rethrown with `prefix` in front of every path
+/// (error::under). For a part checked inside a larger document.
+template <class F>
+decltype(auto) with_path_prefix(std::string_view prefix, F&& body) {
+    try {
+        return body();
+    } catch (const error& e) {
+        throw e.under(prefix);
+    }
+}
 
 /// Appends a JSON Pointer reference token (escaping '~' and '/') to a path.
 std::string json_path(std::string_view parent, std::string_view token);

@@ -62,7 +62,7 @@ std::vector<event> read_events(const std::string& text) {
                 try {
                     out.push_back(event_from_json((*arr)[i], json_path("", i)));
                 } catch (const ocop::error& e) {
-                    for (const auto& p : e.problems()) problems.add(p.path, p.message);
+                    problems.add_all(e);
                 }
             }
             problems.throw_if_any(errc::invalid_document);

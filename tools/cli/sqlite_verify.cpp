@@ -40,14 +40,8 @@ std::uint64_t sqlite_store::verify(const std::optional<std::string>& external_he
     for (; rows.step(); ++n) {
         const boost::json::value event = checked_entry(rows, n, prev);
         const std::string path = "/" + std::to_string(n) + "/event";
-        try {
-            replayed.apply(event_from_json(event, path));
-        } catch (const error& e) {
-            std::vector<problem> problems = e.problems();
-            for (auto& p : problems)
-                if (!p.path.starts_with(path)) p.path = path + p.path;
-            throw error(e.code(), std::move(problems));
-        }
+        const ocop::event parsed = event_from_json(event, path);  // its problems already carry `path`
+        with_path_prefix(path, [&] { replayed.apply(parsed); });
         prev = std::string(rows.text(3));
         if (replayed.log().entries().back().hash != prev)
             throw error(errc::invalid_document, path, "the event is not in canonical form, so replay cannot reproduce its entry");
