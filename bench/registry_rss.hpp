@@ -50,6 +50,12 @@ inline int registry_rss(std::size_t dossiers) {
     line("heap per dossier (state + log)", fmt("%.0f bytes", heap / d), verdict(4096.0 / (heap / d), 1.0, true) + " (target 4 KB)");
     line("heap of the registry", fmt("%.2f GB", heap / 1e9));
     line("peak resident set of the process", fmt("%.2f GB", peak_rss_bytes() / 1e9), fmt("%.2f GB before the registry", rss_before / 1e9));
+    r.release_log();  // what the log held, by difference
+    malloc_trim(0);
+    const double states = static_cast<double>(heap_in_use() - before);
+    line("  of which: the log entries, per dossier", fmt("%.0f bytes", (heap - states) / d),
+         fmt("%.1f bytes an entry", (heap - states) / static_cast<double>(events)));
+    line("  of which: the dossier states (with the registry's map), per dossier", fmt("%.0f bytes", states / d));
     return 0;
 }
 

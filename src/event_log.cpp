@@ -80,7 +80,10 @@ constexpr std::size_t chunk_bytes = 64 * 1024;
 
 std::string_view event_log::stored_text(std::size_t at) const noexcept {
     const stored_entry& e = entries_[at];
-    return std::string_view(chunks_[e.chunk]).substr(e.offset, e.size);
+    const std::string& chunk = chunks_[e.chunk];
+    const bool next_in_chunk = at + 1 < entries_.size() && entries_[at + 1].chunk == e.chunk;
+    const std::size_t end = next_in_chunk ? entries_[at + 1].offset : chunk.size();
+    return std::string_view(chunk).substr(e.offset, end - e.offset);
 }
 
 std::string_view event_log::event_text(std::size_t at) const {
@@ -173,7 +176,7 @@ void event_log::store(std::uint64_t index, std::string_view event, const digest&
         }
         try {
             entries_.push_back(stored_entry{hash, static_cast<std::uint32_t>(chunks_.size() - 1),
-                                            static_cast<std::uint32_t>(chunks_.back().size()), static_cast<std::uint32_t>(event.size())});
+                                            static_cast<std::uint32_t>(chunks_.back().size())});
         } catch (...) {
             if (new_chunk) chunks_.pop_back();
             throw;

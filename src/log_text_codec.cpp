@@ -20,7 +20,9 @@ namespace ocop::detail {
 
 namespace {
 
-constexpr std::size_t one_byte_codes = 30;  // bytes 0x01..0x1e; 0x1f then a byte: 256 more
+constexpr std::size_t one_byte_codes = 28;  // bytes 0x01..0x1c; 0x1f then a byte: 256 more
+constexpr unsigned char date_code = 0x1d;       // then 4 bytes: a quoted "YYYY-MM-DD"
+constexpr unsigned char timestamp_code = 0x1e;  // then 8 bytes: a quoted "YYYY-MM-DDTHH:MM:SS+HH:MM" (or -HH:MM)
 constexpr unsigned char two_byte_code = 0x1f;
 constexpr std::size_t max_words = one_byte_codes + 256;
 
@@ -112,6 +114,56 @@ void put_code(std::string& out, std::size_t code) {
     }
 }
 
+/// Dates and timestamps, a 25-byte part of every event, are kept as their two-digit pairs (each
+/// 0..99, so any digits come back as they were) in one number: base 100, then the zone's sign.
+constexpr std::string_view date_form = "\"0000-00-00\"";
+constexpr std::string_view timestamp_form = "\"0000-00-00T00:00:00+00:00\"";
+
+/// Whether `w` has the shape of `form` ('0': a digit, '+': a sign, else that byte).
+bool has_form(std::string_view w, std::string_view form) noexcept {
+    if (w.size() != form.size()) return false;
+    for (std::size_t i = 0; i < w.size(); ++i) {
+        const char f = form[i], c = w[i];
+        if (f == '0' ? (c < '0' || c > '9') : f == '+' ? (c != '+' && c != '-') : c != f) return false;
+    }
+    return true;
+}
+
+/// Appends `w` (of `form`) as `code` and its digit pairs in `bytes` little-endian bytes.
+void put_packed(std::string& out, unsigned char code, std::string_view w, std::string_view form, std::size_t bytes) {
+    std::uint64_t v = 0;
+    bool minus = false;
+    for (std::size_t i = 0; i < w.size(); ++i)
+        if (form[i] == '0') v = v * 10 + static_cast<std::uint64_t>(w[i] - '0');
+        else if (form[i] == '+') minus = w[i] == '-';
+    if (form == timestamp_form) v = v * 2 + minus;
+    out += static_cast<char>(code);
+    for (std::size_t i = 0; i < bytes; ++i) out += static_cast<char>((v >> (8 * i)) & 0xff);
+}
+
+/// Appends the text of a packed `form` read from `in` (its `bytes` bytes).
+void put_unpacked(std::string& out, const char* in, std::string_view form, std::size_t bytes) {
+    std::uint64_t v = 0;
+    for (std::size_t i = 0; i < bytes; ++i) v |= static_cast<std::uint64_t>(static_cast<unsigned char>(in[i])) << (8 * i);
+    bool minus = false;
+    if (form == timestamp_form) {
+        minus = v & 1;
+        v /= 2;
+    }
+    char text[timestamp_form.size()];
+    for (std::size_t i = form.size(); i-- > 0;)
+        if (form[i] == '0') {
+            text[i] = static_cast<char>('0' + v % 10);
+            v /= 10;
+        } else {
+            text[i] = form[i] == '+' ? (minus ? '-' : '+') : form[i];
+        }
+    out.append(text, form.size());
+}
+
+constexpr std::size_t date_bytes = 4;       // 10^8 < 2^32
+constexpr std::size_t timestamp_bytes = 8;  // 10^18 * 2 < 2^64
+
 /// The position of the first byte below 0x20 in s[from..], or s.size(): eight bytes at a time.
 std::size_t next_code(std::string_view s, std::size_t from) {
     constexpr std::uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
@@ -136,10 +188,17 @@ void encode_event_text(std::string& out, std::string_view text) {
         if (close == std::string_view::npos) break;
         out.append(text.data() + i, open - i);
         const bool key = close + 1 < text.size() && text[close + 1] == ':';
+        const std::string_view quoted = text.substr(open, close - open + 1);
         std::size_t code = d.find(text.substr(open, close - open + 1 + key));
         if (code != std::string_view::npos) {
             put_code(out, code);
             i = close + 1 + key;
+        } else if (has_form(quoted, timestamp_form)) {
+            put_packed(out, timestamp_code, quoted, timestamp_form, timestamp_bytes);
+            i = close + 1;
+        } else if (has_form(quoted, date_form)) {
+            put_packed(out, date_code, quoted, date_form, date_bytes);
+            i = close + 1;
         } else {
             out.append(text.data() + open, close + 1 - open);  // a word the schema does not know: as is
             i = close + 1;
@@ -156,6 +215,14 @@ void decode_event_text(std::string& out, std::string_view encoded) {
         const auto c = static_cast<unsigned char>(encoded[i]);
         std::size_t code = c - 1u;
         run = i + 1;
+        if (c == timestamp_code || c == date_code) {
+            const bool timestamp = c == timestamp_code;
+            const std::size_t bytes = timestamp ? timestamp_bytes : date_bytes;
+            if (encoded.size() - run < bytes) break;  // not written by encode_event_text
+            put_unpacked(out, encoded.data() + run, timestamp ? timestamp_form : date_form, bytes);
+            run += bytes;
+            continue;
+        }
         if (c == two_byte_code && run < encoded.size()) code = one_byte_codes + static_cast<unsigned char>(encoded[run++]);
         if (code < d.size()) out += d.word(code);
     }

@@ -4,10 +4,13 @@
 #include "ocop/event_log.hpp"
 
 #include <algorithm>
+#include <utility>
+#include <variant>
 
 #include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
 
+#include "ocop/detail/log_text_codec.hpp"
 #include "ocop/event_log_json.hpp"
 #include "ocop/registry.hpp"
 #include "ocop/registry_json.hpp"
@@ -352,4 +355,58 @@ TEST_CASE("Log: texts holding the schema's own words, quotes, escapes and contro
     CHECK(back.export_jsonl() == jsonl);
     CHECK(back.verify(r.log().head()).ok);
     CHECK(ocop::registry::replay(back).log().export_jsonl() == jsonl);
+}
+
+namespace {
+
+/// The coded form of `text` decoded again.
+std::string coded_and_back(const std::string& text, std::size_t* coded_size = nullptr) {
+    std::string coded, back;
+    ocop::detail::encode_event_text(coded, text);
+    ocop::detail::decode_event_text(back, coded);
+    if (coded_size) *coded_size = coded.size();
+    return back;
+}
+
+/// An event of each type (the payload's alternative `I`), strings with non-ASCII, quotes and escapes.
+template <std::size_t... I>
+std::vector<ocop::event> one_event_of_each_type(std::index_sequence<I...>) {
+    std::vector<ocop::event> out;
+    (out.push_back(ocop::event{"HN-\"" + std::to_string(I) + "\"", "Nguyễn Văn A", role::subject, "2021-09-01T09:00:00+07:00",
+                               ocop::event_payload(std::in_place_index<I>), "lý do \\ \"2021-09-01\" \t"}),
+     ...);
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("Log: the stored form gives back every event type's text byte for byte, dates and timestamps packed") {
+    auto events = one_event_of_each_type(std::make_index_sequence<std::variant_size_v<ocop::event_payload>>{});
+    REQUIRE(events.size() == 16);
+    const std::vector<std::string> times = {"2021-09-01T09:00:00+07:00", "1999-12-31T23:59:59-12:00", "0000-00-00T00:00:00+00:00",
+                                            "9999-99-99T99:99:99-99:99", "2021-09-01T09:00:00Z", "2021-09-01T09:00:00.5+07:00"};
+    for (std::size_t i = 0; i < events.size(); ++i) {
+        ocop::event& e = events[i];
+        e.at = times[i % times.size()];
+        if (auto* r = std::get_if<ocop::registered_payload>(&e.payload)) {
+            r->dossier = product("HN-\u00e9", "Bắc Từ Liêm");
+            r->dossier.product_name = "Bưởi \"Diễn\" \\ 2021-09-01";
+        }
+        if (auto* d = std::get_if<ocop::decision_payload>(&e.payload)) *d = {"5678/QĐ-UBND", *ocop::date::parse("2021-12-10"), "Chủ tịch"};
+        if (auto* c = std::get_if<ocop::certificate_payload>(&e.payload)) *c = {"GCN-0001", *ocop::date::parse("2024-02-29")};
+        const std::string text = ocop::canonical_json(e);
+        std::size_t coded = 0;
+        CHECK(coded_and_back(text, &coded) == text);
+        CHECK(coded < text.size());
+    }
+    // Timestamps of the strict form are 9 bytes instead of 27; other forms stay as text.
+    std::size_t strict = 0, other = 0;
+    coded_and_back("\"2021-09-01T09:00:00+07:00\"", &strict);
+    coded_and_back("\"2021-09-01T09:00:00Z\"", &other);
+    CHECK(strict == 9);
+    CHECK(other == 22);
+    // Shapes close to a date or timestamp, and lone quotes, are kept as they are.
+    for (const std::string text : {"\"2021-09-01\"", "\"2021-9-01\"", "\"2021-09-01T09:00:00+0700\"", "\"2021-09-01T09:00:00*07:00\"",
+                                   "\"\\\"2021-09-01\\\"\"", "\"2021-09-01\":\"x\"", "\"", "\"2021-09-01", "{\"at\":\"2021-09-0a\"}"})
+        CHECK(coded_and_back(text) == text);
 }

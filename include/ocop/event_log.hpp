@@ -13,7 +13,6 @@
 
 #include <array>
 #include <cstdint>
-#include <deque>
 #include <iterator>
 #include <map>
 #include <optional>
@@ -24,6 +23,7 @@
 #include <boost/describe/class.hpp>
 #include <boost/describe/enum.hpp>
 
+#include "ocop/detail/paged_vector.hpp"
 #include "ocop/enum_text.hpp"
 #include "ocop/workflow.hpp"
 
@@ -122,13 +122,13 @@ private:
     friend class registry;
     friend class log_entries;
     using digest = std::array<unsigned char, 32>;
-    /// One entry as stored: its hash in binary, where its coded event text is (chunks_). Its index
-    /// is first_index_ plus its position, unless it was imported with another one (odd_index_).
+    /// One entry as stored: its hash in binary, where its coded event text starts (chunks_); it
+    /// ends where the next entry's starts, or at the end of its chunk. Its index is first_index_
+    /// plus its position, unless it was imported with another one (odd_index_).
     struct stored_entry {
         digest hash{};
         std::uint32_t chunk = 0;
         std::uint32_t offset = 0;
-        std::uint32_t size = 0;
     };
     /// An entry of a log that verify() accepted (registry::replay).
     struct entry_ref {
@@ -161,7 +161,7 @@ private:
     /// serialised and hashed again).
     void adopt(const entry_ref& verified);
 
-    std::deque<stored_entry> entries_;
+    detail::paged_vector<stored_entry> entries_;
     /// The event texts, in chunks that are filled and never moved (no doubling of one buffer).
     std::vector<std::string> chunks_;
     /// Positions whose "prev" is not the hash of the entry before them (a log imported broken).
