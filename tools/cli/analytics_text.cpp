@@ -3,6 +3,7 @@
 #include "analytics_text.hpp"
 
 #include <algorithm>
+#include <charconv>
 #include <map>
 #include <ostream>
 #include <string>
@@ -122,9 +123,15 @@ void print_analytics_summary(const campaign_analytics& r, std::size_t rows, std:
     std::vector<loss> losses;
     for (const auto& s : r.sets)
         for (const auto& c : s.criteria) losses.push_back({&s, &c});
-    std::stable_sort(losses.begin(), losses.end(), [](const loss& a, const loss& b) {
-        return std::stod(a.criterion->share_reached) < std::stod(b.criterion->share_reached);
-    });
+    // The share is fixed-point text ("72.50"): read it without the C locale (std::stod would take
+    // its decimal separator) and without throwing.
+    const auto share = [](const loss& l) {
+        double v = 0;
+        const std::string& text = l.criterion->share_reached;
+        std::from_chars(text.data(), text.data() + text.size(), v);
+        return v;
+    };
+    std::stable_sort(losses.begin(), losses.end(), [&](const loss& a, const loss& b) { return share(a) < share(b); });
     out << tr("analytics.most_lost") << '\n';
     table t({tr("header.set"), tr("header.criterion"), tr("header.title"), ">" + tr("header.share"), ">" + tr("header.lost"),
              ">" + tr("header.councils")});
