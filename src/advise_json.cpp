@@ -1,7 +1,5 @@
 // Advice requests and advice as JSON (format in docs/scoring.md).
 
-#include <boost/json/serialize.hpp>
-
 #include "ocop/advise.hpp"
 #include "ocop/advise_json.hpp"
 #include "ocop/council_json.hpp"
@@ -17,13 +15,14 @@ using detail::object_reader;
 
 namespace {
 
-/// Runs a parser of a member's document, keeping its problems under `path`.
+/// Runs a parser of a member's document (which gives paths within that document), keeping its
+/// problems under `path`.
 template <class F>
-void read_part(const std::string& path, problem_list& p, F&& parse) {
+void read_part(std::string_view path, problem_list& p, F&& parse) {
     try {
         parse();
     } catch (const error& e) {
-        for (const auto& pr : e.problems()) p.add(pr.path.rfind(path, 0) == 0 ? pr.path : path + pr.path, pr.message);
+        p.add_all(e, path);
     }
 }
 
@@ -54,9 +53,9 @@ advice_request parse_advice_request(std::string_view json_text) {
         if (alternatives && *alternatives > 0) request.options.alternatives = static_cast<std::size_t>(*alternatives);
         if (const auto* w = r.value("weights", false)) read_weights(*w, "/weights", p, request.options);
         if (const auto* card = r.value("scorecard", false))
-            read_part("/scorecard", p, [&] { request.card = scorecard_from_json(*card, "/scorecard"); });
+            read_part("/scorecard", p, [&] { request.card = scorecard_from_json(*card); });
         if (const auto* council = r.value("council", false))
-            read_part("/council", p, [&] { request.council = parse_council(json::serialize(*council)); });
+            read_part("/council", p, [&] { request.council = council_from_json(*council); });
         if (request.card.has_value() == request.council.has_value() && p.empty())
             p.add("", "expected exactly one of \"scorecard\" (one evaluator's scorecard) and \"council\" ({\"policy\", \"scorecards\"})");
     }
