@@ -152,6 +152,11 @@ registry registry::resume(workflow_rules rules, std::optional<ocop::campaign> c,
     return out;
 }
 
+void registry::resume_dossier(dossier_state s) {
+    std::string id = s.dossier.id;
+    dossiers_.try_emplace(std::move(id), std::move(s));
+}
+
 void registry::release_log() {
     if (!log_.chain_only_) log_ = event_log::resume(log_.first_index() + log_.size(), log_.head());
 }

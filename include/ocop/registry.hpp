@@ -57,6 +57,10 @@ public:
     /// may hold only the dossiers the next events touch (each event's dossier and previous cycle).
     static registry resume(workflow_rules rules, std::optional<ocop::campaign> c,
                            std::map<std::string, dossier_state, std::less<>> dossiers, event_log log);
+    /// Adds one more dossier state saved by the host to a resumed registry, as resume() takes them: for a
+    /// host that loads each state when the first event touching it comes. Keeps the state the
+    /// registry holds, if any.
+    void resume_dossier(dossier_state s);
     /// Forgets the log entries held in memory, keeping the chain's position (next index and head):
     /// for a host that has stored them. (A chain_only() log holds none: nothing to do.)
     void release_log();

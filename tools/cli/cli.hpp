@@ -121,9 +121,11 @@ private:
     std::size_t start_ = 0;
     std::size_t line_no_ = 0;
 };
-/// Reads every line of `text` (event_lines), calling `f` with each event read; then throws
-/// error(errc::invalid_document) with every line's problems ("/<line>"), if any.
-void check_event_lines(std::string_view text, const std::function<void(event&)>& f);
+/// Reads the rest of `lines`, calling `f` with each event read and adding each bad line's problems to
+/// `problems` (add_line_problems); then throws error(errc::invalid_document) with `problems`, if any.
+void check_event_lines(event_lines& lines, problem_list& problems, const std::function<void(event&)>& f);
+/// Adds the problems of `err`, thrown by event_lines::next for line `line`, with their paths ("/<line>").
+void add_line_problems(problem_list& problems, const ocop::error& err, std::size_t line);
 
 /// The edition named by --edition, or in force on --date; with neither, the only edition of the
 /// catalog (an error when there are several: no silent default).

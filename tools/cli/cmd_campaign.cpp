@@ -86,15 +86,13 @@ bool event_lines::next(event& e) {
     return false;
 }
 
-void check_event_lines(std::string_view text, const std::function<void(event&)>& f) {
-    event_lines lines(text);
-    problem_list problems;
+void check_event_lines(event_lines& lines, problem_list& problems, const std::function<void(event&)>& f) {
     event e;
     for (;;) {
         try {
             if (!lines.next(e)) break;
         } catch (const ocop::error& err) {
-            for (const auto& p : err.problems()) problems.add(p.path.empty() ? "/" + std::to_string(lines.line()) : p.path, p.message);
+            add_line_problems(problems, err, lines.line());
             continue;
         }
         f(e);
@@ -102,11 +100,17 @@ void check_event_lines(std::string_view text, const std::function<void(event&)>&
     problems.throw_if_any(errc::invalid_document);
 }
 
+void add_line_problems(problem_list& problems, const ocop::error& err, std::size_t line) {
+    for (const auto& p : err.problems()) problems.add(p.path.empty() ? "/" + std::to_string(line) : p.path, p.message);
+}
+
 std::vector<event> read_events(const std::string& text) {
     if (auto doc = read_event_document(text)) return std::move(*doc);
     std::vector<event> out;
     out.reserve(static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n')) + 1);  // no reallocation: events are large
-    check_event_lines(text, [&](event& e) { out.push_back(std::move(e)); });
+    event_lines lines(text);
+    problem_list problems;
+    check_event_lines(lines, problems, [&](event& e) { out.push_back(std::move(e)); });
     return out;
 }
 
@@ -130,19 +134,43 @@ int init(const std::vector<std::string>& argv, streams& io) {
     return exit_ok;
 }
 
-/// The events of `text` as a stream read twice: once whole to check every line (a malformed line
-/// refuses the batch before the store is opened, as for a document) and to find the dossiers they
-/// touch, then again one event at a time as the store applies them. `count` is set to the number of events.
-event_stream stream_event_lines(const std::string& text, std::size_t& count) {
-    event_stream out;
-    count = 0;
-    check_event_lines(text, [&](const event& e) {
+/// Applies JSON lines as they are read, never holding the whole batch. What the user sees is what
+/// checking every line before opening the store would give: a line that cannot be read is reported,
+/// with every later bad line, in place of a refused event or a store error, and nothing is committed.
+int apply_lines(const std::string& dir, const std::string& text, const batch_options& options, streams& io) {
+    event_lines lines(text);
+    std::size_t count = 0;  // events read
+    bool unreadable = false;
+    const auto check_rest = [&](problem_list problems) { check_event_lines(lines, problems, [&](event&) { ++count; }); };
+    std::optional<sqlite_store> store;
+    try {
+        store.emplace(sqlite_store::open_for_writing(dir));
+    } catch (const ocop::error&) {
+        check_rest({});
+        throw;
+    }
+    const event_stream next = [&](event& e) {
+        try {
+            if (!lines.next(e)) return false;
+        } catch (const ocop::error& err) {
+            unreadable = true;
+            problem_list problems;
+            add_line_problems(problems, err, lines.line());
+            check_rest(std::move(problems));  // throws: the batch is rolled back
+        }
         ++count;
-        out.touched.insert(e.dossier);
-        if (const auto* reg = std::get_if<registered_payload>(&e.payload); reg && reg->previous_cycle) out.touched.insert(*reg->previous_cycle);
-    });
-    out.next = [lines = event_lines(text)](event& e) mutable { return lines.next(e); };
-    return out;
+        return true;
+    };
+    batch_result result;
+    try {
+        result = store->append(next, options);
+    } catch (const ocop::error&) {
+        if (unreadable) throw;
+        check_rest({});
+        io.err << "nothing was committed: 0 of " << count << " events applied\n";
+        throw;
+    }
+    return print_batch(count, result, options.up_to_first_refusal, io);
 }
 
 int apply_events(const std::vector<std::string>& argv, streams& io) {
@@ -155,20 +183,23 @@ int apply_events(const std::vector<std::string>& argv, streams& io) {
     std::string text;
     if (file == "-") text = read_all(std::cin, "standard input");
     else text = read_file(file);
+    const std::string source = file == "-" ? std::string("standard input") : file;
     std::optional<std::vector<event>> document = read_event_document(text);
-    std::size_t count = document ? document->size() : 0;
-    event_stream lines = document ? event_stream{} : stream_event_lines(text, count);
-    if (count == 0)
-        throw ocop::error(errc::invalid_document, "", (file == "-" ? std::string("standard input") : file) + " holds no events");
+    if (!document) {
+        if (text.find_first_not_of(" \t\r\n") == std::string::npos) throw ocop::error(errc::invalid_document, "", source + " holds no events");
+        return apply_lines(dir, text, options, io);
+    }
+    const std::vector<event>& events = *document;
+    if (events.empty()) throw ocop::error(errc::invalid_document, "", source + " holds no events");
     sqlite_store store = sqlite_store::open_for_writing(dir);
     batch_result result;
     try {
-        result = document ? store.append(*document, options) : store.append(lines, options);
+        result = store.append(events, options);
     } catch (const ocop::error&) {
-        io.err << "nothing was committed: 0 of " << count << " events applied\n";
+        io.err << "nothing was committed: 0 of " << events.size() << " events applied\n";
         throw;
     }
-    return print_batch(count, result, options.up_to_first_refusal, io);
+    return print_batch(events.size(), result, options.up_to_first_refusal, io);
 }
 
 void print_dossier(const dossier_state* s, bool json, streams& io) {

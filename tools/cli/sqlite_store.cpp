@@ -30,8 +30,6 @@ std::size_t batch_result::applied() const {
 
 namespace {
 
-using states = std::map<std::string, dossier_state, std::less<>>;
-
 void check_format(sqlite_connection& db) {
     std::optional<std::string> format, version;
     try {
@@ -53,24 +51,6 @@ campaign read_campaign(sqlite_connection& db) {
     return load_campaign(s.text(0));
 }
 
-/// The dossiers the events touch: each one's own and the previous cycle a registration renews.
-std::set<std::string> touched_ids(const std::vector<event>& events) {
-    std::set<std::string> ids;
-    for (const auto& e : events) {
-        ids.insert(e.dossier);
-        if (const auto* reg = std::get_if<registered_payload>(&e.payload); reg && reg->previous_cycle) ids.insert(*reg->previous_cycle);
-    }
-    return ids;
-}
-
-states load_states(sqlite_connection& db, const std::set<std::string>& ids) {
-    states out;
-    sqlite_statement query(db.handle(), dossier_row_query);  // prepared once for every id
-    for (const auto& id : ids)
-        if (auto s = read_dossier_row(query, id)) out.emplace(id, std::move(*s));
-    return out;
-}
-
 /// Applies each event unless it is already in the log; records the outcome. The event's canonical JSON
 /// is made once, for the duplicate check, the entry row and the log's hash (registry::apply_canonical);
 /// the registry's log holds no entry (event_log::chain_only): they are in the store.
@@ -79,6 +59,8 @@ struct batch_writer {
     sqlite_connection& db;
     registry& r;
     std::string last_hash;  ///< the hash of the last entry: the next one's "prev"
+    sqlite_statement state_query{db.handle(), dossier_row_query};  // prepared once for every id
+    std::set<std::string, std::less<>> looked_up;                   ///< dossiers whose snapshot row was read (or is absent)
     sqlite_statement find{db.handle(), "SELECT idx FROM entries WHERE event_sha = ?1 AND event = ?2 LIMIT 1"};
     sqlite_statement insert{db.handle(), "INSERT INTO entries (idx, prev, event, hash, event_sha) VALUES (?1, ?2, ?3, ?4, ?5)"};
     std::map<std::string, std::uint64_t> changed;  ///< dossier -> index of the last entry that changed it
@@ -99,6 +81,8 @@ struct batch_writer {
                 return true;
             }
         }
+        load_state(e.dossier);
+        if (const auto* reg = std::get_if<registered_payload>(&e.payload); reg && reg->previous_cycle) load_state(*reg->previous_cycle);
         try {
             r.apply_canonical(e, text);
         } catch (const error& refused) {
@@ -116,6 +100,13 @@ struct batch_writer {
         out.warnings = r.last_warnings();
         changed[e.dossier] = index;
         return true;
+    }
+
+    /// The dossier's state from the snapshot into the registry, the first time an event touches it.
+    void load_state(const std::string& id) {
+        if (looked_up.contains(id)) return;
+        if (auto s = read_dossier_row(state_query, id)) r.resume_dossier(std::move(*s));
+        looked_up.insert(id);
     }
 
     void write_snapshot() {
@@ -234,28 +225,32 @@ std::string sqlite_store::head() {
 }
 
 batch_result sqlite_store::append(const std::vector<event>& events, const batch_options& options) {
-    event_stream stream{touched_ids(events), [&events, at = std::size_t{0}](event& e) mutable {
-                            if (at == events.size()) return false;
-                            e = events[at++];
-                            return true;
-                        }};
-    return append(stream, options);
+    return append(
+        [&events, at = std::size_t{0}](event& e) mutable {
+            if (at == events.size()) return false;
+            e = events[at++];
+            return true;
+        },
+        options);
 }
 
-batch_result sqlite_store::append(event_stream& events, const batch_options& options) {
+batch_result sqlite_store::append(const event_stream& events, const batch_options& options) {
     sqlite_transaction tx(*db_, "BEGIN IMMEDIATE");  // waits for another writer up to the busy timeout
     head_row h = read_head_row(*db_);
     verify_chain_end(*db_, h);
-    registry r = registry::resume({}, plan_, load_states(*db_, events.touched), event_log::chain_only(h.events, h.hash));
+    registry r = registry::resume({}, plan_, {}, event_log::chain_only(h.events, h.hash));  // states loaded as events come
     batch_writer writer(*db_, r);
     batch_result out;
     bool refused = false;
     event e;  // reused: its strings keep their capacity from one event to the next
     while (!refused) {
         if (options.interrupted && options.interrupted()) interrupted_before_commit();
-        if (!events.next(e)) break;
+        if (!events(e)) break;
         refused = !writer.apply(e, options, out.outcomes.emplace_back());
     }
+    if (refused)
+        while (events(e)) {  // the rest read, not applied: a stream's later problem still refuses the batch
+        }
     if (refused && !options.up_to_first_refusal) return out;  // the transaction rolls back
     writer.write_snapshot();
     if (options.interrupted && options.interrupted()) interrupted_before_commit();

@@ -13,7 +13,6 @@
 #include <iosfwd>
 #include <memory>
 #include <optional>
-#include <set>
 #include <string>
 #include <vector>
 
@@ -36,13 +35,11 @@ struct event_outcome {
     std::optional<ocop::error> refusal;
 };
 
-/// A batch given one event at a time, so that a long batch is not held in memory whole.
-struct event_stream {
-    /// The dossiers its events touch: each event's own, and the previous cycle a registration renews.
-    std::set<std::string> touched;
-    /// Reads the next event into its argument (reused from one event to the next); false after the last.
-    std::function<bool(event&)> next;
-};
+/// A batch given one event at a time, so that a long batch is not held in memory whole: reads the
+/// next event into its argument (reused from one event to the next); false after the last. After a
+/// refused event append() reads the rest without applying them, so that a stream can still throw
+/// for a later event it cannot read, before anything is committed.
+using event_stream = std::function<bool(event&)>;
 
 /// The result of append(): one outcome per event attempted (up to the first refused one), and
 /// whether the batch was committed.
@@ -100,7 +97,7 @@ public:
     /// batch is then in the store.
     batch_result append(const std::vector<event>& events, const batch_options& options);
     /// The same for events read one at a time (the outcomes end at the first refused event).
-    batch_result append(event_stream& events, const batch_options& options);
+    batch_result append(const event_stream& events, const batch_options& options);
 
     /// Replays every entry from the first and compares the result with the snapshot and the head
     /// row, and with `external_head` when given. Throws error(errc::tampered) at the first fault.
