@@ -81,8 +81,7 @@ struct batch_writer {
                 return true;
             }
         }
-        load_state(e.dossier);
-        if (const auto* reg = std::get_if<registered_payload>(&e.payload); reg && reg->previous_cycle) load_state(*reg->previous_cycle);
+        load_states(e);
         try {
             r.apply_canonical(e, text);
         } catch (const error& refused) {
@@ -102,7 +101,13 @@ struct batch_writer {
         return true;
     }
 
-    /// The dossier's state from the snapshot into the registry, the first time an event touches it.
+    /// The states of the dossiers `e` touches (its own, and the previous cycle a registration renews)
+    /// from the snapshot into the registry, each row checked (errc::tampered) the first time.
+    void load_states(const event& e) {
+        load_state(e.dossier);
+        if (const auto* reg = std::get_if<registered_payload>(&e.payload); reg && reg->previous_cycle) load_state(*reg->previous_cycle);
+    }
+
     void load_state(const std::string& id) {
         if (looked_up.contains(id)) return;
         if (auto s = read_dossier_row(state_query, id)) r.resume_dossier(std::move(*s));
@@ -248,9 +253,8 @@ batch_result sqlite_store::append(const event_stream& events, const batch_option
         if (!events(e)) break;
         refused = !writer.apply(e, options, out.outcomes.emplace_back());
     }
-    if (refused)
-        while (events(e)) {  // the rest read, not applied: a stream's later problem still refuses the batch
-        }
+    if (refused)  // the rest read, not applied: a later unreadable event or edited snapshot row still refuses the batch
+        while (events(e)) writer.load_states(e);
     if (refused && !options.up_to_first_refusal) return out;  // the transaction rolls back
     writer.write_snapshot();
     if (options.interrupted && options.interrupted()) interrupted_before_commit();
