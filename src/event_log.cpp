@@ -34,6 +34,12 @@ event_log event_log::resume(std::uint64_t next_index, std::string head) {
     return log;
 }
 
+event_log event_log::chain_only(std::uint64_t next_index, std::string head) {
+    event_log log = resume(next_index, std::move(head));
+    log.chain_only_ = true;
+    return log;
+}
+
 namespace {
 
 /// Appends the canonical {"index":i,"prev":...,"event":... without its closing brace: the bytes
@@ -189,8 +195,16 @@ void event_log::store(std::uint64_t index, std::string_view event, const digest&
     chunk.append(event);  // within its capacity: does not throw
 }
 
-void event_log::record(const event& e) {
-    const std::string text = canonical_json(e);
+void event_log::record(const event& e) { record_canonical(canonical_json(e)); }
+
+void event_log::record_canonical(std::string_view text) {
+    if (chain_only_) {
+        std::string next = detail::to_hex(entry_digest(first_index_, base_head_, text));
+        undo_head_ = std::move(base_head_);
+        base_head_ = std::move(next);
+        ++first_index_;
+        return;
+    }
     char prev[64];
     const std::string_view p = prev_hex(entries_.size(), prev);
     const auto index = first_index_ + entries_.size();
@@ -199,6 +213,11 @@ void event_log::record(const event& e) {
 }
 
 log_entry event_log::append(const event& e) {
+    if (chain_only_) {  // the entry is not held: made from what the append computed
+        const std::string text = canonical_json(e);
+        record_canonical(text);
+        return log_entry{first_index_ - 1, undo_head_, text, base_head_};
+    }
     record(e);
     return entry_at(entries_.size() - 1);
 }
@@ -233,6 +252,12 @@ void check_head_form(std::string_view head) {
 }
 
 void event_log::drop_last() noexcept {
+    if (chain_only_ && !undo_head_.empty()) {
+        base_head_ = std::move(undo_head_);
+        undo_head_.clear();
+        --first_index_;
+        return;
+    }
     if (entries_.empty()) return;
     const stored_entry e = entries_.back();
     entries_.pop_back();

@@ -2,6 +2,8 @@
 
 #include "ocop/registry.hpp"
 
+#include <cassert>
+
 #include <boost/json/monotonic_resource.hpp>
 
 #include "ocop/detail/campaign_window.hpp"
@@ -26,6 +28,16 @@ const dossier_state* registry::find(std::string_view id) const {
 const dossier_state& registry::apply(const event& e) { return apply(e, {}); }
 
 const dossier_state& registry::apply(const event& e, const std::function<void(const dossier_state&)>& before_commit) {
+    return apply_logged(e, before_commit, nullptr);
+}
+
+const dossier_state& registry::apply_canonical(const event& e, std::string_view canonical_text) {
+    assert(canonical_text == canonical_json(e));
+    return apply_logged(e, {}, &canonical_text);
+}
+
+const dossier_state& registry::apply_logged(const event& e, const std::function<void(const dossier_state&)>& before_commit,
+                                            const std::string_view* canonical_text) {
     const dossier_state* before = find(e.dossier);
     const dossier_state* previous = nullptr;
     if (const auto* reg = std::get_if<registered_payload>(&e.payload); reg && reg->previous_cycle) previous = find(*reg->previous_cycle);
@@ -43,7 +55,8 @@ const dossier_state& registry::apply(const event& e, const std::function<void(co
     }
     if (before_commit) before_commit(after);
     // Commit: the log first (strong guarantee), then the state; undo the log if the state fails.
-    log_.record(e);
+    if (canonical_text) log_.record_canonical(*canonical_text);
+    else log_.record(e);
     try {
         auto [it, inserted] = dossiers_.try_emplace(e.dossier);
         (void)inserted;
@@ -139,7 +152,14 @@ registry registry::resume(workflow_rules rules, std::optional<ocop::campaign> c,
     return out;
 }
 
-void registry::release_log() { log_ = event_log::resume(log_.first_index() + log_.size(), log_.head()); }
+void registry::resume_dossier(dossier_state s) {
+    std::string id = s.dossier.id;
+    dossiers_.try_emplace(std::move(id), std::move(s));
+}
+
+void registry::release_log() {
+    if (!log_.chain_only_) log_ = event_log::resume(log_.first_index() + log_.size(), log_.head());
+}
 
 json::value to_json(const registry& r) {
     json::array a;

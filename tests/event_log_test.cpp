@@ -315,6 +315,42 @@ TEST_CASE("Log: a resumed log continues the chain a host keeps, and a resumed re
     CHECK(broken.verify().fault == ocop::log_fault::deleted);
 }
 
+TEST_CASE("Log: a chain-only log hashes the entries a host stores, holding none, and a registry applies given canonical text") {
+    ocop::registry full = sample();
+    const auto& entries = full.log().entries();
+    const std::size_t k = 4;  // the host holds entries 0..3; the states come one at a time
+    ocop::registry prefix;
+    for (std::size_t i = 0; i < k; ++i) prefix.apply(ocop::parse_event(entries[i].event));
+
+    ocop::registry resumed = ocop::registry::resume({}, std::nullopt, {}, ocop::event_log::chain_only(k, entries[k - 1].hash));
+    for (const auto& [id, state] : prefix.dossiers()) resumed.resume_dossier(state);
+    ocop::dossier_state stale = prefix.dossiers().begin()->second;
+    stale.warnings.push_back("not the registry's");
+    resumed.resume_dossier(stale);  // a state already held is kept
+    CHECK(resumed.find(stale.dossier.id)->warnings == prefix.dossiers().begin()->second.warnings);
+    for (std::size_t i = k; i < entries.size(); ++i) {
+        resumed.apply_canonical(ocop::parse_event(entries[i].event), entries[i].event);
+        CHECK(resumed.log().size() == 0);
+        CHECK(resumed.log().entries().empty());
+        CHECK(resumed.log().first_index() == i + 1);
+        CHECK(resumed.log().head() == entries[i].hash);
+        resumed.release_log();  // nothing held: the chain's end stays
+        CHECK(resumed.log().head() == entries[i].hash);
+    }
+    CHECK(boost::json::serialize(ocop::to_json(resumed)) == boost::json::serialize(ocop::to_json(full)));
+
+    auto log = ocop::event_log::chain_only(k, entries[k - 1].hash);
+    const ocop::log_entry e = log.append(ocop::parse_event(entries[k].event));
+    CHECK(e.index == k);
+    CHECK(e.prev == entries[k - 1].hash);
+    CHECK(e.event == entries[k].event);
+    CHECK(e.hash == entries[k].hash);
+    log.drop_last();  // undoes the last append
+    CHECK(log.first_index() == k);
+    CHECK(log.head() == entries[k - 1].hash);
+    CHECK(log.append(ocop::parse_event(entries[k].event)).hash == entries[k].hash);
+}
+
 TEST_CASE("Log: a prev that needs JSON escapes is written and hashed as Boost.JSON serializes it") {
     const std::string head = "host \"head\" with \\ and \n and \xc3\xa9";
     auto log = ocop::event_log::resume(7, head);

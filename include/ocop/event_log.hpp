@@ -78,6 +78,12 @@ public:
     /// with `head` the hash of the last): its first append gets index `next_index` and prev `head`,
     /// verify() checks its entries from there. Lets a host append without loading the whole log.
     static event_log resume(std::uint64_t next_index, std::string head);
+    /// A log that keeps only the end of its chain: like resume(), but an append hashes the entry and
+    /// moves the head and the next index on without holding the entry (size() stays 0, entries() empty,
+    /// first_index() is the next entry's index). For a host that stores every entry itself (the campaign
+    /// store), so that the log neither copies nor codes the event texts. drop_last() undoes the last
+    /// append only.
+    static event_log chain_only(std::uint64_t next_index, std::string head);
 
     /// Appends the canonical JSON of `e`. Does not check the event against the procedure: use
     /// registry::apply for that (replay refuses a log whose events break the rules).
@@ -157,6 +163,8 @@ private:
     void store(std::uint64_t index, std::string_view stored, const digest& hash);
     /// append() without making the log_entry it returns (registry::apply).
     void record(const event& e);
+    /// The same, given the event's canonical JSON (canonical_json(e)).
+    void record_canonical(std::string_view text);
     /// Appends a copy of an entry that verify() accepted (registry::replay: the entry is not
     /// serialised and hashed again).
     void adopt(const entry_ref& verified);
@@ -170,6 +178,9 @@ private:
     std::map<std::size_t, std::uint64_t> odd_index_;
     std::uint64_t first_index_ = 0;
     std::string base_head_ = genesis();
+    /// chain_only(): entries are hashed, not held; undo_head_ is the head before the last append.
+    bool chain_only_ = false;
+    std::string undo_head_;
 };
 
 /// The entries of a log, each made as a log_entry on access: size(), operator[], front(), back()

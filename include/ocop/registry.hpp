@@ -31,6 +31,10 @@ public:
     /// succeeded and before anything changes: if it throws, the event is not applied. It lets a
     /// caller prepare its output (the C ABI's JSON) without losing the strong guarantee.
     const dossier_state& apply(const event& e, const std::function<void(const dossier_state&)>& before_commit);
+    /// apply(), for a host that has made the event's canonical JSON already (the campaign store, which
+    /// also stores and hashes it): the log hashes `canonical_text` as given, so it must be
+    /// canonical_json(e) (checked by an assertion in debug builds).
+    const dossier_state& apply_canonical(const event& e, std::string_view canonical_text);
 
     /// The dossier with this id, or nullptr. O(log dossiers).
     const dossier_state* find(std::string_view id) const;
@@ -53,13 +57,20 @@ public:
     /// may hold only the dossiers the next events touch (each event's dossier and previous cycle).
     static registry resume(workflow_rules rules, std::optional<ocop::campaign> c,
                            std::map<std::string, dossier_state, std::less<>> dossiers, event_log log);
+    /// Adds one more dossier state saved by the host to a resumed registry, as resume() takes them: for a
+    /// host that loads each state when the first event touching it comes. Keeps the state the
+    /// registry holds, if any.
+    void resume_dossier(dossier_state s);
     /// Forgets the log entries held in memory, keeping the chain's position (next index and head):
-    /// for a host that has stored them.
+    /// for a host that has stored them. (A chain_only() log holds none: nothing to do.)
     void release_log();
 
 private:
     /// The rules ocop::apply gets: rules(), with the campaign's council policy when it has one.
     workflow_rules effective_rules() const;
+    /// apply(e, before_commit), logging `canonical_text` when given, else canonical_json(e).
+    const dossier_state& apply_logged(const event& e, const std::function<void(const dossier_state&)>& before_commit,
+                                      const std::string_view* canonical_text);
     /// Replays one event of a verified log: applies it in place (a refused event leaves the
     /// dossier partly changed: replay then discards the registry), checks the campaign, then adopts
     /// `verified` (the entry holding `e`) once its text is the event's canonical JSON

@@ -366,6 +366,29 @@ class Campaign(unittest.TestCase):
         self.assertIn("event 21 of 31 (forwarded HN-06-026) refused; the 20 new event(s) before it were committed", result.stderr)
         self.assertEqual(json.loads(self.status().stdout)["events"], 20)
 
+    def test_a_bad_line_after_applied_or_refused_events_refuses_the_whole_batch(self):
+        """JSON lines are applied as they are read: a line that is not an event, found after events were
+        applied (or one was refused), still refuses the batch, naming every bad line, and commits nothing."""
+        self.assertEqual(self.apply(self.events[:10]).returncode, 0)
+        before = self.export()
+        for partial in ([], ["--partial"]):
+            for lines in (self.events[10:30] + ["not json"] + self.events[30:40] + ['{"type": "nope"}'],
+                          self.events[10:30] + [self.forged()] + self.events[30:40] + ["not json", '{"type": "nope"}']):
+                path = self.dir / "in.jsonl"
+                path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+                result = run("campaign", "apply", self.store, path, *partial)
+                self.assertEqual(result.returncode, 1, result.stderr)
+                self.assertEqual(result.stdout, "")
+                bad = [i + 1 for i, line in enumerate(lines) if line in ("not json", '{"type": "nope"}')]
+                for line in bad:
+                    self.assertIn(f"/{line}", result.stderr)
+                self.assertNotIn("refused", result.stderr)
+                self.assertNotIn("committed", result.stderr)
+                self.assertEqual(self.export(), before)
+        missing = run("campaign", "apply", self.dir / "no-store", path)  # the bad lines come before the store
+        self.assertEqual(missing.returncode, 1, missing.stderr)
+        self.assertIn(f"/{bad[0]}", missing.stderr)
+
     def test_rerunning_an_apply_is_safe(self):
         self.assertEqual(self.apply(self.events[:30]).returncode, 0)
         result = self.apply(self.events[:50])

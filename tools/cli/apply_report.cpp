@@ -13,9 +13,9 @@ volatile std::sig_atomic_t interrupted_by = 0;
 
 extern "C" void record_signal(int signal) { interrupted_by = signal; }
 
-void print_refusal(const std::vector<event>& events, std::size_t i, const batch_result& result, bool partial, streams& io) {
-    io.err << "event " << i + 1 << " of " << events.size() << " (" << to_string(events[i].type()) << ' ' << events[i].dossier
-           << ") refused; ";
+void print_refusal(std::size_t events, std::size_t i, const batch_result& result, bool partial, streams& io) {
+    const event_outcome& o = result.outcomes[i];
+    io.err << "event " << i + 1 << " of " << events << " (" << to_string(o.type) << ' ' << o.dossier << ") refused; ";
     if (result.committed)
         io.err << "the " << result.applied() << " new event(s) before it were committed (--partial)\n";
     else
@@ -29,8 +29,8 @@ std::function<bool()> catch_interruptions() {
     return [] { return interrupted_by != 0; };
 }
 
-int print_batch(const std::vector<event>& events, const batch_result& result, bool partial, streams& io) {
-    for (std::size_t i = 0; i < events.size(); ++i) {
+int print_batch(std::size_t events, const batch_result& result, bool partial, streams& io) {
+    for (std::size_t i = 0; i < result.outcomes.size(); ++i) {
         const event_outcome& o = result.outcomes[i];
         if (o.what == event_outcome::kind::refused) {
             print_refusal(events, i, result, partial, io);
@@ -39,9 +39,8 @@ int print_batch(const std::vector<event>& events, const batch_result& result, bo
         }
         if (!result.committed || o.what == event_outcome::kind::not_attempted) continue;
         const bool applied = o.what == event_outcome::kind::applied;
-        io.out << (applied ? "ok " : "already ") << o.index << ' ' << to_string(events[i].type()) << ' ' << events[i].dossier
-               << '\n';
-        for (const auto& w : o.warnings) io.err << "warning: " << events[i].dossier << ": " << w << '\n';
+        io.out << (applied ? "ok " : "already ") << o.index << ' ' << to_string(o.type) << ' ' << o.dossier << '\n';
+        for (const auto& w : o.warnings) io.err << "warning: " << o.dossier << ": " << w << '\n';
     }
     return exit_ok;
 }

@@ -8,6 +8,7 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "ocop/catalog.hpp"
@@ -99,6 +100,32 @@ void write_file(const std::string& path, const std::string& bytes);
 /// Events from a file's text: one JSON event, a JSON array of events, or JSON lines (one event a
 /// line). Every problem with its path ("/<index>" in an array, "/<line>" in JSON lines).
 std::vector<event> read_events(const std::string& text);
+/// The events of `text` when it is one JSON document (an event or an array of events, every problem
+/// thrown as read_events does); nullopt when it is JSON lines (event_lines).
+std::optional<std::vector<event>> read_event_document(const std::string& text);
+
+/// The events of JSON lines text read one at a time (blank lines skipped): a canonical line directly,
+/// any other by the full reader. Holds a view of the text.
+class event_lines {
+public:
+    explicit event_lines(std::string_view text) : text_(text) {}
+    /// Reads the next event into `e`; false at the end. A line that is not an event throws its
+    /// problems (path "/<line>" from the event reader, or empty for a line that is not JSON); the next
+    /// call goes on with the line after it.
+    bool next(event& e);
+    /// The number of the line last read (1-based).
+    std::size_t line() const noexcept { return line_no_; }
+
+private:
+    std::string_view text_;
+    std::size_t start_ = 0;
+    std::size_t line_no_ = 0;
+};
+/// Reads the rest of `lines`, calling `f` with each event read and adding each bad line's problems to
+/// `problems` (add_line_problems); then throws error(errc::invalid_document) with `problems`, if any.
+void check_event_lines(event_lines& lines, problem_list& problems, const std::function<void(event&)>& f);
+/// Adds the problems of `err`, thrown by event_lines::next for line `line`, with their paths ("/<line>").
+void add_line_problems(problem_list& problems, const ocop::error& err, std::size_t line);
 
 /// The edition named by --edition, or in force on --date; with neither, the only edition of the
 /// catalog (an error when there are several: no silent default).

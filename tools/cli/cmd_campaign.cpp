@@ -1,6 +1,7 @@
 // ocop campaign init | apply | status | report (the store: sqlite_store.hpp)
 
 #include <algorithm>
+#include <functional>
 #include <iostream>
 #include <map>
 #include <sstream>
@@ -40,21 +41,12 @@ bool plainly_json_lines(const std::string& text) {
     }
 }
 
-/// One line of JSON lines: read directly when it is an event's canonical text (an exported log's
-/// line, a tool's output), else by the full reader, whose messages name what is wrong and where.
-event read_event_line(std::string_view line, std::size_t line_no) {
-    event direct;
-    if (detail::read_canonical_event(line, direct)) return direct;
-    unsigned char buffer[4096];  // the parsed line, read and dropped: no allocation per JSON node
-    boost::json::monotonic_resource arena(buffer, sizeof buffer);
-    return event_from_json(parse_json(line, &arena), "/" + std::to_string(line_no));
-}
-
 }  // namespace
 
-std::vector<event> read_events(const std::string& text) {
+std::optional<std::vector<event>> read_event_document(const std::string& text) {
+    if (plainly_json_lines(text)) return std::nullopt;
     std::vector<event> out;
-    if (!plainly_json_lines(text)) try {
+    try {
         boost::json::value doc = parse_json(text);
         if (const auto* arr = doc.if_array()) {
             problem_list problems;
@@ -73,25 +65,52 @@ std::vector<event> read_events(const std::string& text) {
     } catch (const ocop::error& e) {
         if (e.code() != errc::invalid_json) throw;
     }
-    std::size_t line_no = 0, start = 0;
-    problem_list problems;
-    out.reserve(static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n')) + 1);  // no reallocation: events are large
-    while (start < text.size()) {
-        std::size_t end = text.find('\n', start);
-        if (end == std::string::npos) end = text.size();
-        std::string_view line(text.data() + start, end - start);
-        ++line_no;
-        if (line.find_first_not_of(" \t\r") != std::string_view::npos) {
-            try {
-                out.push_back(read_event_line(line, line_no));
-            } catch (const ocop::error& e) {
-                for (const auto& p : e.problems())
-                    problems.add(p.path.empty() ? "/" + std::to_string(line_no) : p.path, p.message);
-            }
+    return std::nullopt;
+}
+
+bool event_lines::next(event& e) {
+    while (start_ < text_.size()) {
+        std::size_t end = text_.find('\n', start_);
+        if (end == std::string_view::npos) end = text_.size();
+        const std::string_view line = text_.substr(start_, end - start_);
+        start_ = end + 1;
+        ++line_no_;
+        if (line.find_first_not_of(" \t\r") == std::string_view::npos) continue;
+        if (!detail::read_canonical_event(line, e)) {
+            unsigned char buffer[4096];  // the parsed line, read and dropped: no allocation per JSON node
+            boost::json::monotonic_resource arena(buffer, sizeof buffer);
+            e = event_from_json(parse_json(line, &arena), "/" + std::to_string(line_no_));
         }
-        start = end + 1;
+        return true;
+    }
+    return false;
+}
+
+void check_event_lines(event_lines& lines, problem_list& problems, const std::function<void(event&)>& f) {
+    event e;
+    for (;;) {
+        try {
+            if (!lines.next(e)) break;
+        } catch (const ocop::error& err) {
+            add_line_problems(problems, err, lines.line());
+            continue;
+        }
+        f(e);
     }
     problems.throw_if_any(errc::invalid_document);
+}
+
+void add_line_problems(problem_list& problems, const ocop::error& err, std::size_t line) {
+    for (const auto& p : err.problems()) problems.add(p.path.empty() ? "/" + std::to_string(line) : p.path, p.message);
+}
+
+std::vector<event> read_events(const std::string& text) {
+    if (auto doc = read_event_document(text)) return std::move(*doc);
+    std::vector<event> out;
+    out.reserve(static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n')) + 1);  // no reallocation: events are large
+    event_lines lines(text);
+    problem_list problems;
+    check_event_lines(lines, problems, [&](event& e) { out.push_back(std::move(e)); });
     return out;
 }
 
@@ -115,6 +134,45 @@ int init(const std::vector<std::string>& argv, streams& io) {
     return exit_ok;
 }
 
+/// Applies JSON lines as they are read, never holding the whole batch. What the user sees is what
+/// checking every line before opening the store would give: a line that cannot be read is reported,
+/// with every later bad line, in place of a refused event or a store error, and nothing is committed.
+int apply_lines(const std::string& dir, const std::string& text, const batch_options& options, streams& io) {
+    event_lines lines(text);
+    std::size_t count = 0;  // events read
+    bool unreadable = false;
+    const auto check_rest = [&](problem_list problems) { check_event_lines(lines, problems, [&](event&) { ++count; }); };
+    std::optional<sqlite_store> store;
+    try {
+        store.emplace(sqlite_store::open_for_writing(dir));
+    } catch (const ocop::error&) {
+        check_rest({});
+        throw;
+    }
+    const event_stream next = [&](event& e) {
+        try {
+            if (!lines.next(e)) return false;
+        } catch (const ocop::error& err) {
+            unreadable = true;
+            problem_list problems;
+            add_line_problems(problems, err, lines.line());
+            check_rest(std::move(problems));  // throws: the batch is rolled back
+        }
+        ++count;
+        return true;
+    };
+    batch_result result;
+    try {
+        result = store->append(next, options);
+    } catch (const ocop::error&) {
+        if (unreadable) throw;
+        check_rest({});
+        io.err << "nothing was committed: 0 of " << count << " events applied\n";
+        throw;
+    }
+    return print_batch(count, result, options.up_to_first_refusal, io);
+}
+
 int apply_events(const std::vector<std::string>& argv, streams& io) {
     args a(argv, {"partial"}, {}, 2);
     batch_options options;
@@ -125,9 +183,14 @@ int apply_events(const std::vector<std::string>& argv, streams& io) {
     std::string text;
     if (file == "-") text = read_all(std::cin, "standard input");
     else text = read_file(file);
-    std::vector<event> events = read_events(text);
-    if (events.empty())
-        throw ocop::error(errc::invalid_document, "", (file == "-" ? std::string("standard input") : file) + " holds no events");
+    const std::string source = file == "-" ? std::string("standard input") : file;
+    std::optional<std::vector<event>> document = read_event_document(text);
+    if (!document) {
+        if (text.find_first_not_of(" \t\r\n") == std::string::npos) throw ocop::error(errc::invalid_document, "", source + " holds no events");
+        return apply_lines(dir, text, options, io);
+    }
+    const std::vector<event>& events = *document;
+    if (events.empty()) throw ocop::error(errc::invalid_document, "", source + " holds no events");
     sqlite_store store = sqlite_store::open_for_writing(dir);
     batch_result result;
     try {
@@ -136,7 +199,7 @@ int apply_events(const std::vector<std::string>& argv, streams& io) {
         io.err << "nothing was committed: 0 of " << events.size() << " events applied\n";
         throw;
     }
-    return print_batch(events, result, options.up_to_first_refusal, io);
+    return print_batch(events.size(), result, options.up_to_first_refusal, io);
 }
 
 void print_dossier(const dossier_state* s, bool json, streams& io) {

@@ -30,8 +30,6 @@ std::size_t batch_result::applied() const {
 
 namespace {
 
-using states = std::map<std::string, dossier_state, std::less<>>;
-
 void check_format(sqlite_connection& db) {
     std::optional<std::string> format, version;
     try {
@@ -53,36 +51,23 @@ campaign read_campaign(sqlite_connection& db) {
     return load_campaign(s.text(0));
 }
 
-/// The dossiers the events touch: each one's own and the previous cycle a registration renews.
-std::set<std::string> touched_ids(const std::vector<event>& events) {
-    std::set<std::string> ids;
-    for (const auto& e : events) {
-        ids.insert(e.dossier);
-        if (const auto* reg = std::get_if<registered_payload>(&e.payload); reg && reg->previous_cycle) ids.insert(*reg->previous_cycle);
-    }
-    return ids;
-}
-
-states load_states(sqlite_connection& db, const std::set<std::string>& ids) {
-    states out;
-    sqlite_statement query(db.handle(), dossier_row_query);  // prepared once for every id
-    for (const auto& id : ids)
-        if (auto s = read_dossier_row(query, id)) out.emplace(id, std::move(*s));
-    return out;
-}
-
-/// Applies events[i] unless it is already in the log; records the outcome. False: refused.
+/// Applies each event unless it is already in the log; records the outcome. The event's canonical JSON
+/// is made once, for the duplicate check, the entry row and the log's hash (registry::apply_canonical);
+/// the registry's log holds no entry (event_log::chain_only): they are in the store.
 struct batch_writer {
     batch_writer(sqlite_connection& connection, registry& state) : db(connection), r(state), last_hash(state.log().head()) {}
     sqlite_connection& db;
     registry& r;
     std::string last_hash;  ///< the hash of the last entry: the next one's "prev"
+    sqlite_statement state_query{db.handle(), dossier_row_query};  // prepared once for every id
+    std::set<std::string, std::less<>> looked_up;                   ///< dossiers whose snapshot row was read (or is absent)
     sqlite_statement find{db.handle(), "SELECT idx FROM entries WHERE event_sha = ?1 AND event = ?2 LIMIT 1"};
     sqlite_statement insert{db.handle(), "INSERT INTO entries (idx, prev, event, hash, event_sha) VALUES (?1, ?2, ?3, ?4, ?5)"};
-    static constexpr std::size_t release_every = 1024;
     std::map<std::string, std::uint64_t> changed;  ///< dossier -> index of the last entry that changed it
 
     bool apply(const event& e, const batch_options& options, event_outcome& out) {
+        out.type = e.type();
+        out.dossier = e.dossier;
         const std::string text = canonical_json(e);
         const std::string sha = sha256_hex(text);
         if (options.skip_applied) {
@@ -96,15 +81,15 @@ struct batch_writer {
                 return true;
             }
         }
+        load_states(e);
         try {
-            r.apply(e);
+            r.apply_canonical(e, text);
         } catch (const error& refused) {
             out.what = event_outcome::kind::refused;
             out.refusal = refused;
             return false;
         }
-        // The entry just appended, without making it back from the log (no decoding, one hex hash).
-        const std::uint64_t index = r.log().first_index() + r.log().size() - 1;
+        const std::uint64_t index = r.log().first_index() - 1;  // the entry just hashed
         std::string hash = r.log().head();
         insert.bind(1, static_cast<std::int64_t>(index)).bind_unowned(2, last_hash).bind_unowned(3, text).bind_unowned(4, hash);
         insert.bind_unowned(5, sha).run();
@@ -113,17 +98,27 @@ struct batch_writer {
         out.index = index;
         out.warnings = r.last_warnings();
         changed[e.dossier] = index;
-        // On disk (once committed): memory stays flat however long the batch, released in
-        // blocks so that the log does not start a new chunk for every event.
-        if (r.log().size() >= release_every) r.release_log();
         return true;
+    }
+
+    /// The states of the dossiers `e` touches (its own, and the previous cycle a registration renews)
+    /// from the snapshot into the registry, each row checked (errc::tampered) the first time.
+    void load_states(const event& e) {
+        load_state(e.dossier);
+        if (const auto* reg = std::get_if<registered_payload>(&e.payload); reg && reg->previous_cycle) load_state(*reg->previous_cycle);
+    }
+
+    void load_state(const std::string& id) {
+        if (looked_up.contains(id)) return;
+        if (auto s = read_dossier_row(state_query, id)) r.resume_dossier(std::move(*s));
+        looked_up.insert(id);
     }
 
     void write_snapshot() {
         sqlite_statement upsert(db.handle(), "INSERT OR REPLACE INTO dossiers (id, phase, at_index, state, state_sha) VALUES (?1, ?2, ?3, ?4, ?5)");
         for (const auto& [id, at] : changed) write_dossier_row(upsert, *r.find(id), at);
         sqlite_statement head(db.handle(), "UPDATE head SET events = ?1, hash = ?2 WHERE id = 1");
-        head.bind(1, static_cast<std::int64_t>(r.log().first_index() + r.log().size())).bind(2, r.log().head()).run();
+        head.bind(1, static_cast<std::int64_t>(r.log().first_index())).bind(2, r.log().head()).run();
     }
 };
 
@@ -235,18 +230,31 @@ std::string sqlite_store::head() {
 }
 
 batch_result sqlite_store::append(const std::vector<event>& events, const batch_options& options) {
+    return append(
+        [&events, at = std::size_t{0}](event& e) mutable {
+            if (at == events.size()) return false;
+            e = events[at++];
+            return true;
+        },
+        options);
+}
+
+batch_result sqlite_store::append(const event_stream& events, const batch_options& options) {
     sqlite_transaction tx(*db_, "BEGIN IMMEDIATE");  // waits for another writer up to the busy timeout
     head_row h = read_head_row(*db_);
     verify_chain_end(*db_, h);
-    registry r = registry::resume({}, plan_, load_states(*db_, touched_ids(events)), event_log::resume(h.events, h.hash));
+    registry r = registry::resume({}, plan_, {}, event_log::chain_only(h.events, h.hash));  // states loaded as events come
     batch_writer writer(*db_, r);
     batch_result out;
-    out.outcomes.resize(events.size());
     bool refused = false;
-    for (std::size_t i = 0; i < events.size() && !refused; ++i) {
+    event e;  // reused: its strings keep their capacity from one event to the next
+    while (!refused) {
         if (options.interrupted && options.interrupted()) interrupted_before_commit();
-        refused = !writer.apply(events[i], options, out.outcomes[i]);
+        if (!events(e)) break;
+        refused = !writer.apply(e, options, out.outcomes.emplace_back());
     }
+    if (refused)  // the rest read, not applied: a later unreadable event or edited snapshot row still refuses the batch
+        while (events(e)) writer.load_states(e);
     if (refused && !options.up_to_first_refusal) return out;  // the transaction rolls back
     writer.write_snapshot();
     if (options.interrupted && options.interrupted()) interrupted_before_commit();

@@ -28,12 +28,21 @@ class sqlite_statement;
 /// What happened to one event of a batch.
 struct event_outcome {
     enum class kind { applied, already_applied, refused, not_attempted } what = kind::not_attempted;
+    event_type type{};    ///< the event's type and dossier (attempted events), for the report
+    std::string dossier;
     std::uint64_t index = 0;            ///< the entry's index (applied, already_applied)
     std::vector<std::string> warnings;  ///< raised by the event (applied)
     std::optional<ocop::error> refusal;
 };
 
-/// The result of append(): one outcome per event, and whether the batch was committed.
+/// A batch given one event at a time, so that a long batch is not held in memory whole: reads the
+/// next event into its argument (reused from one event to the next); false after the last. After a
+/// refused event append() reads the rest without applying them, so that a stream can still throw
+/// for a later event it cannot read, before anything is committed.
+using event_stream = std::function<bool(event&)>;
+
+/// The result of append(): one outcome per event attempted (up to the first refused one), and
+/// whether the batch was committed.
 struct batch_result {
     std::vector<event_outcome> outcomes;
     bool committed = false;  ///< false: nothing of the batch is in the store
@@ -87,6 +96,8 @@ public:
     /// already_applied. Errors other than a refused event (I/O, disk full, busy) throw: nothing of the
     /// batch is then in the store.
     batch_result append(const std::vector<event>& events, const batch_options& options);
+    /// The same for events read one at a time (the outcomes end at the first refused event).
+    batch_result append(const event_stream& events, const batch_options& options);
 
     /// Replays every entry from the first and compares the result with the snapshot and the head
     /// row, and with `external_head` when given. Throws error(errc::tampered) at the first fault.
