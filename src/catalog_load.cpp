@@ -503,6 +503,13 @@ edition detail::load_edition(const json::value& doc, edition_checks checks) {
     return ed;
 }
 
+product_set detail::load_set(const json::value& doc, const std::string& path) {
+    problem_list p;
+    product_set s = read_set(doc, path, p);
+    p.throw_if_any(errc::invalid_document);
+    return s;
+}
+
 edition with_set(const edition& ed, std::string_view set_json) {
     json::value doc = detail::parse_json(set_json);
     problem_list p;

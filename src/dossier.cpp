@@ -6,6 +6,7 @@
 #include <algorithm>
 
 #include "ocop/detail/described_json.hpp"
+#include "ocop/detail/dossier_check.hpp"
 #include "ocop/error.hpp"
 
 namespace ocop {
@@ -51,6 +52,10 @@ std::string check_product_code(std::string_view code) {
 }
 
 void check_dossier(const dossier& d, const edition& ed, const std::string& path, problem_list& problems) {
+    detail::check_dossier(d, ed, d.set ? ed.find_set(*d.set) : nullptr, path, problems);
+}
+
+void detail::check_dossier(const dossier& d, const edition& ed, const product_set* s, const std::string& path, problem_list& problems) {
     const industry* ind = nullptr;
     for (const auto& i : ed.classification)
         if (i.id == d.industry) ind = &i;
@@ -60,7 +65,6 @@ void check_dossier(const dossier& d, const edition& ed, const std::string& path,
         problems.add(json_path(path, "industry"), "expected an industry of edition " + ed.id + " (" + ids + "), found \"" + d.industry + "\"");
     }
     if (d.set) {
-        const product_set* s = ed.find_set(*d.set);
         if (!s) problems.add(json_path(path, "set"), "no product set \"" + *d.set + "\" in edition " + ed.id);
         else if (ind && s->industry != ind->id)
             problems.add(json_path(path, "set"), "product set \"" + *d.set + "\" belongs to industry \"" + s->industry +

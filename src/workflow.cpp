@@ -7,7 +7,8 @@
 #include <initializer_list>
 
 #include "ocop/catalog_json.hpp"
-#include "ocop/detail/catalog_loader.hpp"
+#include "ocop/detail/dossier_check.hpp"
+#include "ocop/detail/embedded_edition.hpp"
 #include "ocop/detail/enum_text.hpp"
 #include "ocop/detail/workflow_step.hpp"
 #include "ocop/error.hpp"
@@ -18,6 +19,7 @@ namespace ocop {
 namespace {
 
 using detail::editions_source;
+using detail::lazy_edition;
 using detail::enum_name;
 using step = detail::workflow_step;
 using detail::expect_phase;
@@ -113,7 +115,8 @@ dossier_state register_dossier(const event& e, const timestamp_parts& ts, const 
 
     problem_list p;
     if (const edition* ed = find_edition(cat, proc.edition)) {
-        check_dossier(pl.dossier, *ed, "/payload/dossier", p);
+        const product_set* set = pl.dossier.set ? cat.find_set(*ed, *pl.dossier.set) : nullptr;
+        detail::check_dossier(pl.dossier, *ed, set, "/payload/dossier", p);
     } else {
         s.warnings.push_back("edition " + proc.edition + " has no criteria catalog in this library: industry \"" +
                              pl.dossier.industry + "\" and product set not checked");
@@ -431,7 +434,10 @@ void advance(dossier_state& s, const event& e, const timestamp_parts& ts, const 
 namespace detail {
 
 const edition* editions_source::find(std::string_view id) const {
-    if (!host) return detail::embedded_edition(id);
+    if (!host) {
+        const lazy_edition* ed = detail::embedded_edition(id);
+        return ed ? &ed->fields() : nullptr;
+    }
     for (const auto& ed : host->editions())
         if (ed.id == id) return &ed;
     return nullptr;
@@ -439,8 +445,29 @@ const edition* editions_source::find(std::string_view id) const {
 
 const edition& editions_source::get(std::string_view id) const {
     if (host) return host->get(id);
-    if (const edition* ed = detail::embedded_edition(id)) return *ed;
+    if (const lazy_edition* ed = detail::embedded_edition(id)) return ed->fields();
     return embedded_catalog().get(id);  // throws its not_found error
+}
+
+namespace {
+
+/// The embedded edition whose fields `ed` is, or nullptr (a host's edition).
+const lazy_edition* embedded_of(const catalog* host, const edition& ed) {
+    if (host) return nullptr;
+    const lazy_edition* lazy = embedded_edition(ed.id);
+    return lazy && &lazy->fields() == &ed ? lazy : nullptr;
+}
+
+}  // namespace
+
+const product_set* editions_source::find_set(const edition& ed, std::string_view set_id) const {
+    if (const lazy_edition* lazy = embedded_of(host, ed)) return lazy->find_set(set_id);
+    return ed.find_set(set_id);
+}
+
+const product_set& editions_source::require_set(const edition& ed, std::string_view set_id, const std::string& path) const {
+    if (const lazy_edition* lazy = embedded_of(host, ed)) return lazy->require_set(set_id, path);
+    return ed.require_set(set_id, path);
 }
 
 void refuse(std::string path, std::string message) { throw error(errc::rule_violation, std::move(path), std::move(message)); }

@@ -57,7 +57,7 @@ scoring_target target_of(const dossier_state& s, const workflow_step& st) {
     if (!s.dossier.set)
         refuse("/payload/scorecard/set", "dossier " + s.dossier.id + " names no product set: every scorecard is of the dossier's set "
                                          "and edition, so register the dossier with its set");
-    return {*ed, ed->require_set(*s.dossier.set, "/dossier/set")};
+    return {*ed, st.cat.require_set(*ed, *s.dossier.set, "/dossier/set")};
 }
 
 /// The card names its member once per round, who records it (the member, or the secretary), and

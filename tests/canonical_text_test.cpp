@@ -251,20 +251,6 @@ TEST_CASE("Canonical text: replay refuses a log that does not start at its first
     CHECK(ocop::registry::replay(ocop::event_log::resume(3, r.log().entries()[2].hash)).dossiers().empty());
 }
 
-TEST_CASE("Canonical text: an embedded edition loaded alone is the catalog's edition, and an unknown id is none") {
-    const ocop::edition* alone = ocop::detail::embedded_edition("1048-781");
-    REQUIRE(alone != nullptr);
-    CHECK(alone == ocop::detail::embedded_edition("1048-781"));  // loaded once, then kept
-    const ocop::edition& whole = ocop::embedded_catalog().get("1048-781");
-    CHECK(boost::json::serialize(ocop::to_json_summary(*alone)) == boost::json::serialize(ocop::to_json_summary(whole)));
-    REQUIRE(alone->sets.size() == whole.sets.size());
-    for (std::size_t i = 0; i < whole.sets.size(); ++i)
-        CHECK(boost::json::serialize(ocop::to_json(alone->sets[i])) == boost::json::serialize(ocop::to_json(whole.sets[i])));
-    CHECK(ocop::detail::embedded_edition("26-2026")->sets.size() == ocop::embedded_catalog().get("26-2026").sets.size());
-    CHECK(ocop::detail::embedded_edition("1489") == nullptr);
-    CHECK(ocop::detail::embedded_edition("") == nullptr);
-}
-
 TEST_CASE("Canonical text: every embedded edition passes every loading check, so loading one alone may skip the cross-checks") {
     std::size_t count = 0, folders = 0;
     const ocop::detail::embedded_file* files = ocop::detail::embedded_files(count);

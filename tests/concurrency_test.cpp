@@ -16,6 +16,7 @@
 #include "ocop/catalog_json.hpp"
 #include "ocop/council.hpp"
 #include "ocop/council_json.hpp"
+#include "ocop/detail/embedded_edition.hpp"
 #include "ocop/registry.hpp"
 #include "ocop/registry_json.hpp"
 #include "ocop/scoring.hpp"
@@ -121,4 +122,30 @@ TEST_CASE("concurrency: one compiled sheet scores batches from many threads", "[
         });
     for (auto& th : threads) th.join();
     CHECK(wrong == 0);
+}
+
+TEST_CASE("concurrency: threads racing on the first use of an embedded edition's sheets get one copy each", "[concurrency]") {
+    // A fresh lazy edition (the process-wide ones may already be in use): six threads ask for every
+    // set at once, each in another order, so that several race on the first read of each sheet.
+    const ocop::edition& whole = ocop::embedded_catalog().get("26-2026");
+    const ocop::detail::lazy_edition alone("26-2026");
+    constexpr std::size_t threads_count = 6;
+    const std::size_t sets = whole.sets.size();
+    std::latch start(threads_count);
+    std::vector<std::vector<const ocop::product_set*>> seen(threads_count, std::vector<const ocop::product_set*>(sets));
+    std::vector<std::thread> threads;
+    for (std::size_t t = 0; t < threads_count; ++t)
+        threads.emplace_back([&, t] {
+            start.arrive_and_wait();
+            for (std::size_t k = 0; k < sets; ++k) {
+                const std::size_t i = (k + t * 5) % sets;
+                seen[t][i] = t % 2 ? &alone.require_set(whole.sets[i].id) : alone.find_set(whole.sets[i].id);
+            }
+        });
+    for (auto& th : threads) th.join();
+    for (std::size_t i = 0; i < sets; ++i) {
+        REQUIRE(seen[0][i] != nullptr);
+        for (std::size_t t = 1; t < threads_count; ++t) CHECK(seen[t][i] == seen[0][i]);
+        CHECK(boost::json::serialize(ocop::to_json(*seen[0][i])) == boost::json::serialize(ocop::to_json(whole.sets[i])));
+    }
 }

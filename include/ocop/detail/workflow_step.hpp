@@ -11,8 +11,9 @@
 namespace ocop::detail {
 
 /// The editions apply() consults: the host's catalog (workflow_rules::editions), or else the
-/// embedded editions, each loaded on its first use (detail::embedded_edition: a process applying one event
-/// loads one edition, not the whole catalog).
+/// embedded editions, each loaded on its first use and each of its sets' sheets on theirs
+/// (detail::embedded_edition: a process applying one event reads one edition's fields and at most
+/// one sheet, not the whole catalog). An edition it gives may hold no `sets`: ask it for them.
 struct editions_source {
     const catalog* host = nullptr;
 
@@ -20,6 +21,10 @@ struct editions_source {
     const edition* find(std::string_view id) const;
     /// The edition `id`; throws error(errc::not_found) when there is none.
     const edition& get(std::string_view id) const;
+    /// The set `set_id` of `ed` (an edition this source gave), or nullptr.
+    const product_set* find_set(const edition& ed, std::string_view set_id) const;
+    /// The set `set_id` of `ed`, or edition::require_set's error at `path`.
+    const product_set& require_set(const edition& ed, std::string_view set_id, const std::string& path) const;
 };
 
 /// The context of one event: its procedure, level, rule, catalogs, catalog edition (if any), date
