@@ -41,7 +41,10 @@ public:
     const workflow_rules& rules() const noexcept { return rules_; }
 
     /// Rebuilds the registry from a log: verifies the chain (and `expected_head` when given),
-    /// then applies every event in order. Throws error(errc::tampered) with the verification's
+    /// then applies every event in order. The entries this process hashed itself
+    /// (event_log::hashed_here(): a log a registry applied or replayed here) are checked by their
+    /// stored hashes, which chain by construction, and not hashed again; every other entry (a log
+    /// from event_log::import_jsonl) is hashed, so tampering is found as by event_log::verify(). Throws error(errc::tampered) with the verification's
     /// message and the bad entry's path ("/<line>"), or the first refused event's error with its
     /// path prefixed by "/<line>/event". The result's log is byte-identical to `log`.
     static registry replay(const event_log& log, workflow_rules rules = {}, std::optional<ocop::campaign> c = std::nullopt,
@@ -60,6 +63,13 @@ public:
 private:
     /// The rules ocop::apply gets: rules(), with the campaign's council policy when it has one.
     workflow_rules effective_rules() const;
+    /// The campaign's checks (none without a campaign) of `e`, which moved its dossier to `after`:
+    /// a registration must fit the campaign (check_campaign) and its units (check_units); another
+    /// event of a dossier in a batch must fall in its step's window (detail::check_campaign_window;
+    /// `step`: campaign::step_of the state before `e`, `day`: the event's date). A warning is added
+    /// to `after.warnings` and to `warnings`.
+    void check_in_campaign(const event& e, const campaign_step* step, date day, dossier_state& after,
+                           std::vector<std::string>& warnings) const;
     /// Replays one event of a verified log: applies it in place (a refused event leaves the
     /// dossier partly changed: replay then discards the registry), checks the campaign, then adopts
     /// `verified` (the entry holding `e`) once its text is the event's canonical JSON
