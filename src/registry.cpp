@@ -72,7 +72,8 @@ workflow_rules registry::effective_rules() const {
     return rules;
 }
 
-void registry::replay_entry(const event& e, const workflow_rules& rules, const event_log::entry_ref& verified, bool read_canonically) {
+void registry::replay_entry(const event& e, const workflow_rules& rules, const event_log::entry_ref& verified,
+                            const timestamp_parts* read_canonically) {
     const dossier_state* previous = nullptr;
     if (const auto* reg = std::get_if<registered_payload>(&e.payload); reg && reg->previous_cycle) previous = find(*reg->previous_cycle);
     auto it = dossiers_.lower_bound(e.dossier);
@@ -82,7 +83,7 @@ void registry::replay_entry(const event& e, const workflow_rules& rules, const e
     dossier_state& s = it->second;
     const std::size_t warned = registered ? s.warnings.size() : 0;
     const campaign_step* step = campaign_ && registered && s.batch ? campaign_->step_of(e, &s) : nullptr;
-    const timestamp_parts ts = detail::apply_in_place(s, registered, e, rules, previous);
+    const timestamp_parts ts = detail::apply_in_place(s, registered, e, rules, previous, read_canonically);
     last_warnings_.assign(s.warnings.begin() + static_cast<std::ptrdiff_t>(warned), s.warnings.end());
     check_in_campaign(e, step, ts.day, s, last_warnings_);
     // The verified entry is adopted as it is, provided appending the event would write the same bytes.
@@ -118,9 +119,10 @@ registry registry::replay(const event_log& log, workflow_rules rules, std::optio
             const event_log::entry_ref verified{&log, i};
             // Canonical text is read directly; anything else by the full reader, which says what is wrong.
             const std::string_view text = log.event_text(i);
-            const bool canonical = detail::read_canonical_event(text, e);
+            timestamp_parts at;
+            const bool canonical = detail::read_canonical_event(text, e, &at);
             if (!canonical) e = entry_event(text);
-            out.replay_entry(e, effective, verified, canonical);
+            out.replay_entry(e, effective, verified, canonical ? &at : nullptr);
         } catch (const error& err) {
             // Every path of a refused event is relative to the event (the readers and apply read it
             // alone): placed under its entry once, here.

@@ -73,9 +73,10 @@ private:
     /// Replays one event of a verified log: applies it in place (a refused event leaves the
     /// dossier partly changed: replay then discards the registry), checks the campaign, then adopts
     /// `verified` (the entry holding `e`) once its text is the event's canonical JSON
-    /// (errc::invalid_document otherwise; `read_canonically`: `e` was read by
-    /// detail::read_canonical_event, which accepts canonical text only, so it is not compared again).
-    void replay_entry(const event& e, const workflow_rules& rules, const event_log::entry_ref& verified, bool read_canonically);
+    /// (errc::invalid_document otherwise). `read_canonically`: when `e` was read by
+    /// detail::read_canonical_event, which accepts canonical text only (so it is not compared again),
+    /// the timestamp it parsed; nullptr when `e` was read by the full reader.
+    void replay_entry(const event& e, const workflow_rules& rules, const event_log::entry_ref& verified, const timestamp_parts* read_canonically);
 
     workflow_rules rules_;
     std::optional<ocop::campaign> campaign_;
