@@ -2,6 +2,7 @@
 
 #include "ocop/detail/canonical_read.hpp"
 
+#include <bit>
 #include <cstdint>
 #include <cstring>
 
@@ -39,15 +40,15 @@ bool unescape(const char*& p, const char* end, char& out) {
     return out != '\b' && out != '\t' && out != '\n' && out != '\f' && out != '\r';
 }
 
-/// Whether the eight bytes at `p` hold a byte the reader must look at: a quote, a backslash, a
-/// byte below 0x20 or one of a multi-byte UTF-8 sequence (exact: no such byte is ever missed).
-bool has_special_byte(const char* p) noexcept {
+/// The bytes among the eight at `p` that the reader must look at (a quote, a backslash, a byte below
+/// 0x20, a byte of a multi-byte UTF-8 sequence), each flagged by its high bit: the lowest flag is
+/// exactly the first such byte (a borrow only runs upwards from a flagged byte); 0 when none.
+std::uint64_t special_bytes(const char* p) noexcept {
     constexpr std::uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
     std::uint64_t w;
     std::memcpy(&w, p, 8);
-    auto has_zero = [&](std::uint64_t x) { return (x - ones) & ~x & highs; };
-    const std::uint64_t below_space = (w - ones * 0x20) & ~w & highs;
-    return (below_space | has_zero(w ^ (ones * '"')) | has_zero(w ^ (ones * '\\')) | (w & highs)) != 0;
+    auto below = [&](std::uint64_t x, std::uint64_t n) { return (x - ones * n) & ~x & highs; };
+    return below(w, 0x20) | below(w ^ (ones * '"'), 1) | below(w ^ (ones * '\\'), 1) | (w & highs);
 }
 
 }  // namespace
@@ -58,9 +59,13 @@ bool canonical_cursor::string(std::string& out) {
     out.clear();
     const char* run = p;  // start of the bytes not yet copied
     while (p != end_) {
-        if (end_ - p >= 8 && !has_special_byte(p)) {  // plain ASCII, eight bytes at a time
-            p += 8;
-            continue;
+        if (std::endian::native == std::endian::little && end_ - p >= 8) {  // plain ASCII skipped eight bytes at a time
+            const std::uint64_t special = special_bytes(p);
+            if (special == 0) {
+                p += 8;
+                continue;
+            }
+            p += std::countr_zero(special) / 8;
         }
         const auto c = static_cast<unsigned char>(*p);
         if (c == '"') {
