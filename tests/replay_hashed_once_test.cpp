@@ -15,38 +15,13 @@
 #include "ocop/registry_json.hpp"
 #include "ocop/workflow_json.hpp"
 #include "test_support.hpp"
+#include "log_sample.hpp"
 #include "workflow_support.hpp"
 
 using namespace wf;
 using Catch::Matchers::Contains;
 
 namespace {
-
-/// A registry with two dossiers and 8 events, every entry hashed by this process.
-ocop::registry applied() {
-    ocop::registry r;
-    to_district_result(r, product("HN-1", "Ba Vì"), 362, 5, 4);
-    to_district_result(r, product("HN-2", "Gia Lâm", "herbal"), 236, 5, 2);
-    r.apply(ev("HN-1", role::district_people_committee, "2021-10-05", ocop::forwarded_payload{"province"}));
-    r.apply(ev("HN-2", role::district_people_committee, "2021-10-05", ocop::closed_payload{}, "dưới 50 điểm"));
-    return r;
-}
-
-std::vector<std::string> lines_of(const std::string& text) {
-    std::vector<std::string> out;
-    for (std::size_t start = 0; start < text.size();) {
-        const std::size_t end = text.find('\n', start);
-        out.push_back(text.substr(start, end - start));
-        start = end + 1;
-    }
-    return out;
-}
-
-std::string join(const std::vector<std::string>& lines) {
-    std::string out;
-    for (const auto& l : lines) out += l + "\n";
-    return out;
-}
 
 /// The exported log with entry `at`'s reason changed, its hash left as it was: still canonical,
 /// so import_jsonl reads it, and only hashing the entry finds the edit.
@@ -63,7 +38,7 @@ std::string edited_export(const ocop::event_log& log, std::size_t at) {
 }  // namespace
 
 TEST_CASE("Replay: the entries counted as hashed here are those this process hashed or checked, and no others") {
-    const ocop::registry r = applied();
+    const ocop::registry r = forwarded_and_closed();
     REQUIRE(r.log().size() == 8);
     CHECK(r.log().hashed_here() == 8);  // registry::apply hashed each entry it wrote
 
@@ -94,7 +69,7 @@ TEST_CASE("Replay: the entries counted as hashed here are those this process has
 }
 
 TEST_CASE("Replay: a log read from outside is hashed in full, so an edited entry is refused as by verify()") {
-    const ocop::registry r = applied();
+    const ocop::registry r = forwarded_and_closed();
     for (std::size_t at : {std::size_t{0}, std::size_t{4}, std::size_t{7}}) {
         const ocop::event_log edited = ocop::event_log::import_jsonl(edited_export(r.log(), at));
         REQUIRE(edited.hashed_here() == 0);
@@ -109,7 +84,7 @@ TEST_CASE("Replay: a log read from outside is hashed in full, so an edited entry
 }
 
 TEST_CASE("Replay: a log hashed here still has its chain and head checked against the host's head") {
-    const ocop::registry r = applied();
+    const ocop::registry r = forwarded_and_closed();
     REQUIRE(r.log().hashed_here() == r.log().size());
     CHECK_NOTHROW(ocop::registry::replay(r.log(), {}, std::nullopt, r.log().head()));
     auto extended = ocop::test::expect_error([&] { (void)ocop::registry::replay(r.log(), {}, std::nullopt, r.log().entries()[5].hash); },
@@ -127,7 +102,7 @@ TEST_CASE("Replay: a log hashed here still has its chain and head checked agains
 
 TEST_CASE("Replay: an imported log whose entries after a hashed-here one were re-chained is refused") {
     // Entry 4 replaced and re-hashed: its own hash matches, the next entry's prev no longer does.
-    const ocop::registry r = applied();
+    const ocop::registry r = forwarded_and_closed();
     std::vector<std::string> lines = lines_of(r.log().export_jsonl());
     ocop::log_entry forged = r.log().entries()[4];
     boost::json::value event = boost::json::parse(forged.event);
@@ -143,7 +118,7 @@ TEST_CASE("Replay: an imported log whose entries after a hashed-here one were re
 TEST_CASE("Replay: a refused event's problems are placed under its entry once, relative to the event") {
     // A well-chained log (hashes computed for the text) whose entry 1 is not an event the reader
     // accepts: replay reports parse_event's own problems, each under "/1/event" once.
-    const ocop::registry r = applied();
+    const ocop::registry r = forwarded_and_closed();
     const ocop::log_entry first = r.log().entries()[0];
     boost::json::value event = boost::json::parse(r.log().entries()[1].event);
     event.as_object()["actor"] = 42;
