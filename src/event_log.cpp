@@ -210,6 +210,12 @@ void event_log::record_canonical(std::string_view text) {
     const auto index = first_index_ + entries_.size();
     const digest hash = entry_digest(index, p, text);
     store(index, coded(text), hash);
+    count_if_hashed_here();
+}
+
+void event_log::count_if_hashed_here() noexcept {
+    const std::size_t at = entries_.size() - 1;
+    if (hashed_here_.n == at && !odd_prev_.contains(at) && !odd_index_.contains(at)) hashed_here_.n = at + 1;
 }
 
 log_entry event_log::append(const event& e) {
@@ -226,10 +232,13 @@ void event_log::adopt(const entry_ref& verified) {
     const event_log& from = *verified.log;
     const stored_entry& e = from.entries_[verified.at];
     const std::uint64_t index = from.index_of(verified.at);
-    if (verified.at > 0 && !from.odd_prev_.contains(verified.at))
-        return push(index, from.entries_[verified.at - 1].hash, from.stored_text(verified.at), e.hash);
-    char prev[64];
-    push(index, from.prev_hex(verified.at, prev), from.stored_text(verified.at), e.hash);
+    if (verified.at > 0 && !from.odd_prev_.contains(verified.at)) {
+        push(index, from.entries_[verified.at - 1].hash, from.stored_text(verified.at), e.hash);
+    } else {
+        char prev[64];
+        push(index, from.prev_hex(verified.at, prev), from.stored_text(verified.at), e.hash);
+    }
+    count_if_hashed_here();
 }
 
 namespace {
@@ -263,14 +272,17 @@ void event_log::drop_last() noexcept {
     entries_.pop_back();
     odd_prev_.erase(entries_.size());
     odd_index_.erase(entries_.size());
+    hashed_here_.n = std::min(hashed_here_.n, entries_.size());
     chunks_[e.chunk].resize(e.offset);
     if (chunks_[e.chunk].empty() && e.chunk + 1 == chunks_.size()) chunks_.pop_back();
 }
 
-log_verification event_log::verify(std::optional<std::string_view> expected_head) const {
+log_verification event_log::verify(std::optional<std::string_view> expected_head) const { return verify_from(0, expected_head); }
+
+log_verification event_log::verify_from(std::size_t start, std::optional<std::string_view> expected_head) const {
     if (expected_head) check_head_form(*expected_head);
     auto bad = [](log_fault f, std::uint64_t at, std::string msg) { return log_verification{false, f, at, std::move(msg)}; };
-    for (std::size_t i = 0; i < entries_.size(); ++i) {
+    for (std::size_t i = start; i < entries_.size(); ++i) {
         const stored_entry& e = entries_[i];
         const auto pos = first_index_ + static_cast<std::uint64_t>(i);
         if (const std::uint64_t index = index_of(i); index != pos) {
@@ -310,9 +322,20 @@ log_verification event_log::verify(std::optional<std::string_view> expected_head
     return {};
 }
 
-void event_log::verify_or_throw(std::optional<std::string_view> expected_head) const {
-    log_verification v = verify(expected_head);
+namespace {
+
+void throw_if_tampered(const log_verification& v) {
     if (!v.ok) throw error(errc::tampered, "/" + std::to_string(v.first_bad.value_or(0)), v.message);
+}
+
+}  // namespace
+
+void event_log::verify_or_throw(std::optional<std::string_view> expected_head) const { throw_if_tampered(verify(expected_head)); }
+
+void event_log::check_chain_or_throw(std::optional<std::string_view> expected_head) const {
+    // The entries counted were hashed here and follow the chain, each "prev" being the stored hash
+    // of the entry before it (no odd prev or index among them: count_if_hashed_here).
+    throw_if_tampered(verify_from(std::min(hashed_here_.n, entries_.size()), expected_head));
 }
 
 std::string event_log::export_jsonl() const {

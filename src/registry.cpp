@@ -43,16 +43,12 @@ const dossier_state& registry::apply_logged(const event& e, const std::function<
     if (const auto* reg = std::get_if<registered_payload>(&e.payload); reg && reg->previous_cycle) previous = find(*reg->previous_cycle);
 
     // Everything that can fail happens on copies first.
-    dossier_state after = ocop::apply(before, e, effective_rules(), previous);
+    const campaign_step* step = campaign_ && before && before->batch ? campaign_->step_of(e, before) : nullptr;
+    dossier_state after = before && e.type() != event_type::registered ? *before : dossier_state{};
+    const timestamp_parts ts = detail::apply_in_place(after, before != nullptr, e, effective_rules(), previous);
     std::vector<std::string> warnings;
     for (std::size_t i = before ? before->warnings.size() : 0; i < after.warnings.size(); ++i) warnings.push_back(after.warnings[i]);
-    if (campaign_) {
-        if (auto w = check_campaign(*campaign_, e, before, after)) {
-            after.warnings.push_back(*w);
-            warnings.push_back(*w);
-        }
-        if (e.type() == event_type::registered) check_units(*campaign_, after.dossier);
-    }
+    check_in_campaign(e, step, ts.day, after, warnings);
     if (before_commit) before_commit(after);
     // Commit: the log first (strong guarantee), then the state; undo the log if the state fails.
     if (canonical_text) log_.record_canonical(*canonical_text);
@@ -69,13 +65,28 @@ const dossier_state& registry::apply_logged(const event& e, const std::function<
     }
 }
 
+void registry::check_in_campaign(const event& e, const campaign_step* step, date day, dossier_state& after,
+                                 std::vector<std::string>& warnings) const {
+    if (!campaign_) return;
+    const bool registration = e.type() == event_type::registered;
+    auto w = registration ? check_campaign(*campaign_, e, nullptr, after)
+             : step && after.batch ? detail::check_campaign_window(*campaign_, e, step, *after.batch, day)
+                                   : std::optional<std::string>{};
+    if (w) {
+        after.warnings.push_back(*w);
+        warnings.push_back(std::move(*w));
+    }
+    if (registration) check_units(*campaign_, after.dossier);
+}
+
 workflow_rules registry::effective_rules() const {
     workflow_rules rules = rules_;
     if (campaign_ && campaign_->council) rules.council = *campaign_->council;
     return rules;
 }
 
-void registry::replay_entry(const event& e, const workflow_rules& rules, const event_log::entry_ref& verified, bool read_canonically) {
+void registry::replay_entry(const event& e, const workflow_rules& rules, const event_log::entry_ref& verified,
+                            const timestamp_parts* read_canonically) {
     const dossier_state* previous = nullptr;
     if (const auto* reg = std::get_if<registered_payload>(&e.payload); reg && reg->previous_cycle) previous = find(*reg->previous_cycle);
     auto it = dossiers_.lower_bound(e.dossier);
@@ -85,18 +96,9 @@ void registry::replay_entry(const event& e, const workflow_rules& rules, const e
     dossier_state& s = it->second;
     const std::size_t warned = registered ? s.warnings.size() : 0;
     const campaign_step* step = campaign_ && registered && s.batch ? campaign_->step_of(e, &s) : nullptr;
-    const timestamp_parts ts = detail::apply_in_place(s, registered, e, rules, previous);
+    const timestamp_parts ts = detail::apply_in_place(s, registered, e, rules, previous, read_canonically);
     last_warnings_.assign(s.warnings.begin() + static_cast<std::ptrdiff_t>(warned), s.warnings.end());
-    if (campaign_) {
-        auto w = e.type() == event_type::registered ? check_campaign(*campaign_, e, nullptr, s)
-                 : step ? detail::check_campaign_window(*campaign_, e, step, *s.batch, ts.day)
-                        : std::optional<std::string>{};
-        if (w) {
-            s.warnings.push_back(*w);
-            last_warnings_.push_back(std::move(*w));
-        }
-        if (e.type() == event_type::registered) check_units(*campaign_, s.dossier);
-    }
+    check_in_campaign(e, step, ts.day, s, last_warnings_);
     // The verified entry is adopted as it is, provided appending the event would write the same bytes.
     if (!read_canonically && canonical_json(e) != verified.log->event_text(verified.at))
         throw error(errc::invalid_document, "", "the event is not in canonical form, so replay cannot reproduce its entry");
@@ -105,8 +107,8 @@ void registry::replay_entry(const event& e, const workflow_rules& rules, const e
 
 namespace {
 
-/// The event of a log entry. Parsed in a buffer on the stack (no allocation per JSON node) and read
-/// without a path prefix, which replay adds to the problems of a refused event.
+/// The event of a log entry, by the full reader: parsed in a buffer on the stack (no allocation per
+/// JSON node), its problems' paths relative to the event (replay places them under "/<line>/event").
 event entry_event(std::string_view text) {
     unsigned char buffer[4096];
     json::monotonic_resource arena(buffer, sizeof buffer);
@@ -117,7 +119,7 @@ event entry_event(std::string_view text) {
 
 registry registry::replay(const event_log& log, workflow_rules rules, std::optional<ocop::campaign> c,
                           std::optional<std::string_view> expected_head) {
-    log.verify_or_throw(expected_head);  // every entry hashed, once
+    log.check_chain_or_throw(expected_head);  // every entry not hashed by this process hashed, once
     registry out(rules, std::move(c));
     const std::size_t entries = log.size();
     if (log.first_index() != 0 && entries != 0)
@@ -130,15 +132,14 @@ registry registry::replay(const event_log& log, workflow_rules rules, std::optio
             const event_log::entry_ref verified{&log, i};
             // Canonical text is read directly; anything else by the full reader, which says what is wrong.
             const std::string_view text = log.event_text(i);
-            const bool canonical = detail::read_canonical_event(text, e);
+            timestamp_parts at;
+            const bool canonical = detail::read_canonical_event(text, e, &at);
             if (!canonical) e = entry_event(text);
-            out.replay_entry(e, effective, verified, canonical);
+            out.replay_entry(e, effective, verified, canonical ? &at : nullptr);
         } catch (const error& err) {
-            const std::string path = "/" + std::to_string(i) + "/event";
-            std::vector<problem> probs = err.problems();
-            for (auto& p : probs)
-                if (!p.path.starts_with(path)) p.path = path + p.path;
-            throw error(err.code(), std::move(probs));
+            // Every path of a refused event is relative to the event (the readers and apply read it
+            // alone): placed under its entry once, here.
+            throw err.under(json_path("", i) + "/event");
         }
     }
     return out;

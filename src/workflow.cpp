@@ -388,13 +388,14 @@ void transition(dossier_state& s, const step& st, const expired_payload&) {
     s.phase = phase::expired;
 }
 
-/// The envelope every event needs: dossier, actor, reason and a timestamp with its zone.
-timestamp_parts check_envelope(const event& e) {
+/// The envelope every event needs: dossier, actor, reason and a timestamp with its zone
+/// (`parsed_at`: e.at parsed already).
+timestamp_parts check_envelope(const event& e, const timestamp_parts* parsed_at) {
     problem_list p;
     if (e.dossier.empty()) p.add("/dossier", "expected a non-empty dossier id");
     if (e.actor.empty()) p.add("/actor", "expected a non-empty actor");
     if (e.reason.empty()) p.add("/reason", "expected a non-empty reason: every event says why");
-    auto ts = parse_timestamp(e.at);
+    auto ts = parsed_at ? std::optional<timestamp_parts>(*parsed_at) : parse_timestamp(e.at);
     if (!ts) p.add("/at", "expected an ISO 8601 timestamp with a zone from -12:00 to +14:00 (\"YYYY-MM-DDTHH:MM:SS+07:00\"), found \"" + e.at + "\"");
     p.throw_if_any(errc::invalid_document);
     return *ts;
@@ -487,10 +488,10 @@ void expect_phase(const dossier_state& s, const workflow_step& st, std::initiali
 namespace detail {
 
 timestamp_parts apply_in_place(dossier_state& s, bool registered, const event& e, const workflow_rules& rules,
-                               const dossier_state* previous) {
+                               const dossier_state* previous, const timestamp_parts* parsed_at) {
     const procedure_library& procs = rules.procedures ? *rules.procedures : embedded_procedures();
     const editions_source cat{rules.editions};
-    const timestamp_parts ts = check_envelope(e);
+    const timestamp_parts ts = check_envelope(e, parsed_at);
     if (e.type() == event_type::registered) {
         if (registered) refuse("/dossier", "dossier " + e.dossier + " is already registered");
         s = register_dossier(e, ts, std::get<registered_payload>(e.payload), procs, cat, rules, previous);

@@ -150,7 +150,7 @@ event event_from_json(const json::value& v, const std::string& path) {
     return e;
 }
 
-bool detail::read_canonical_event(std::string_view text, event& out) {
+bool detail::read_canonical_event(std::string_view text, event& out, timestamp_parts* at) {
     // The keys and order of canonical_json(event) above.
     canonical_cursor in(text);
     event_type type = event_type::registered;
@@ -158,7 +158,10 @@ bool detail::read_canonical_event(std::string_view text, event& out) {
     if (!in.literal(",\"dossier\":") || !read_canonical(in, out.dossier)) return false;
     if (!in.literal(",\"actor\":") || !read_canonical(in, out.actor)) return false;
     if (!in.literal(",\"role\":") || !read_canonical(in, out.actor_role)) return false;
-    if (!in.literal(",\"at\":") || !read_canonical(in, out.at) || !parse_timestamp(out.at)) return false;
+    if (!in.literal(",\"at\":") || !read_canonical(in, out.at)) return false;
+    const std::optional<timestamp_parts> ts = parse_timestamp(out.at);
+    if (!ts) return false;
+    if (at) *at = *ts;
     if (!in.literal(",\"payload\":")) return false;
     bool ok = false;
     boost::mp11::mp_with_index<std::variant_size_v<event_payload>>(static_cast<std::size_t>(type), [&](auto I) {

@@ -16,6 +16,7 @@
 #include "ocop/registry_json.hpp"
 #include "test_support.hpp"
 #include "ocop/workflow_json.hpp"
+#include "log_sample.hpp"
 #include "workflow_support.hpp"
 
 using namespace wf;
@@ -25,32 +26,11 @@ namespace {
 
 /// A registry with three dossiers and 13 events.
 ocop::registry sample() {
-    ocop::registry r;
-    to_district_result(r, product("HN-1", "Ba Vì"), 362, 5, 4);
-    to_district_result(r, product("HN-2", "Gia Lâm", "herbal"), 236, 5, 2);
-    r.apply(ev("HN-1", role::district_people_committee, "2021-10-05", ocop::forwarded_payload{"province"}));
-    r.apply(ev("HN-2", role::district_people_committee, "2021-10-05", ocop::closed_payload{}, "dưới 50 điểm"));
+    ocop::registry r = forwarded_and_closed();
     r.apply(ev("HN-1", role::advisory_group, "2021-10-12", ocop::appraisal_payload{ocop::appraisal_outcome::accepted, true, {}}));
     r.apply(ev("HN-1", role::province_council, "2021-10-18", council(1, 371, 5, 4)));
     to_district_result(r, product("HN-3", "Sơn Tây", "food"), 300, 5, 3);
     return r;
-}
-
-std::vector<std::string> lines_of(const std::string& text) {
-    std::vector<std::string> out;
-    std::size_t start = 0;
-    while (start < text.size()) {
-        std::size_t end = text.find('\n', start);
-        out.push_back(text.substr(start, end - start));
-        start = end + 1;
-    }
-    return out;
-}
-
-std::string join(const std::vector<std::string>& lines) {
-    std::string out;
-    for (const auto& l : lines) out += l + "\n";
-    return out;
 }
 
 ocop::log_verification verify_text(const std::string& text, std::optional<std::string> head = std::nullopt) {

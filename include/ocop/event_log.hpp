@@ -10,6 +10,13 @@
 /// Entry i's hash is the lower-case hex SHA-256 (OpenSSL libcrypto) of the canonical
 /// {"index":i,"prev":<hash of entry i-1, or 64 zeros>,"event":<event>}. Export writes one line per
 /// entry: the canonical {"index","prev","event","hash"} followed by "\n".
+///
+/// Hashed once: the log counts its leading entries whose hash this process computed from their bytes
+/// (append, registry::apply) or checked (registry::replay, adopting the entries of a log it verified),
+/// hashed_here(). They cannot have changed since: the log has no way to edit an entry. verify() hashes
+/// every entry all the same (it is the tamper check); registry::replay hashes only the entries after
+/// them, so a log read from outside (import_jsonl) is hashed in full, and a log this process wrote is
+/// checked by its stored hashes.
 
 #include <array>
 #include <cstdint>
@@ -18,6 +25,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include <boost/describe/class.hpp>
@@ -110,6 +118,10 @@ public:
     /// verify(), and when it finds a fault, throws error(errc::tampered) with the verification's
     /// message at path "/<first bad line>" (what replay and the tools report for a tampered log).
     void verify_or_throw(std::optional<std::string_view> expected_head = std::nullopt) const;
+    /// How many of the first entries this process hashed from their bytes (append) or checked
+    /// (registry::replay), each following the chain: registry::replay does not hash them again.
+    /// 0 for a log from import_jsonl; a copy keeps the count, a move leaves 0 behind.
+    std::size_t hashed_here() const noexcept { return hashed_here_.n; }
 
     /// JSON lines, one canonical entry per line; import_jsonl(export_jsonl()) round-trips byte for byte.
     std::string export_jsonl() const;
@@ -136,7 +148,7 @@ private:
         std::uint32_t chunk = 0;
         std::uint32_t offset = 0;
     };
-    /// An entry of a log that verify() accepted (registry::replay).
+    /// An entry of a log whose chain check_chain_or_throw() accepted (registry::replay).
     struct entry_ref {
         const event_log* log;
         std::size_t at;
@@ -165,9 +177,16 @@ private:
     void record(const event& e);
     /// The same, given the event's canonical JSON (canonical_json(e)).
     void record_canonical(std::string_view text);
-    /// Appends a copy of an entry that verify() accepted (registry::replay: the entry is not
-    /// serialised and hashed again).
+    /// Appends a copy of an entry whose chain was checked (registry::replay: the entry is not
+    /// serialised and hashed again), counted in hashed_here() when it follows the entries counted.
     void adopt(const entry_ref& verified);
+    /// verify_or_throw() for replay: the entries counted in hashed_here() are not hashed again (their
+    /// stored hashes form the chain), the others are, from the first one not counted.
+    void check_chain_or_throw(std::optional<std::string_view> expected_head) const;
+    /// verify() from position `start`, every entry before it taken as verified.
+    log_verification verify_from(std::size_t start, std::optional<std::string_view> expected_head) const;
+    /// Counts the last entry in hashed_here() when the ones before it are and it follows the chain.
+    void count_if_hashed_here() noexcept;
 
     detail::paged_vector<stored_entry> entries_;
     /// The event texts, in chunks that are filled and never moved (no doubling of one buffer).
@@ -181,6 +200,19 @@ private:
     /// chain_only(): entries are hashed, not held; undo_head_ is the head before the last append.
     bool chain_only_ = false;
     std::string undo_head_;
+    /// A count that a move leaves at 0, as it leaves the moved-from log without entries.
+    struct entry_count {
+        std::size_t n = 0;
+        entry_count() = default;
+        entry_count(const entry_count&) = default;
+        entry_count& operator=(const entry_count&) = default;
+        entry_count(entry_count&& o) noexcept : n(std::exchange(o.n, 0)) {}
+        entry_count& operator=(entry_count&& o) noexcept {
+            n = std::exchange(o.n, 0);
+            return *this;
+        }
+    };
+    entry_count hashed_here_;
 };
 
 /// The entries of a log, each made as a log_entry on access: size(), operator[], front(), back()

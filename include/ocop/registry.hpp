@@ -45,7 +45,10 @@ public:
     const workflow_rules& rules() const noexcept { return rules_; }
 
     /// Rebuilds the registry from a log: verifies the chain (and `expected_head` when given),
-    /// then applies every event in order. Throws error(errc::tampered) with the verification's
+    /// then applies every event in order. The entries this process hashed itself
+    /// (event_log::hashed_here(): a log a registry applied or replayed here) are checked by their
+    /// stored hashes, which chain by construction, and not hashed again; every other entry (a log
+    /// from event_log::import_jsonl) is hashed, so tampering is found as by event_log::verify(). Throws error(errc::tampered) with the verification's
     /// message and the bad entry's path ("/<line>"), or the first refused event's error with its
     /// path prefixed by "/<line>/event". The result's log is byte-identical to `log`.
     static registry replay(const event_log& log, workflow_rules rules = {}, std::optional<ocop::campaign> c = std::nullopt,
@@ -71,12 +74,20 @@ private:
     /// apply(e, before_commit), logging `canonical_text` when given, else canonical_json(e).
     const dossier_state& apply_logged(const event& e, const std::function<void(const dossier_state&)>& before_commit,
                                       const std::string_view* canonical_text);
+    /// The campaign's checks (none without a campaign) of `e`, which moved its dossier to `after`:
+    /// a registration must fit the campaign (check_campaign) and its units (check_units); another
+    /// event of a dossier in a batch must fall in its step's window (detail::check_campaign_window;
+    /// `step`: campaign::step_of the state before `e`, `day`: the event's date). A warning is added
+    /// to `after.warnings` and to `warnings`.
+    void check_in_campaign(const event& e, const campaign_step* step, date day, dossier_state& after,
+                           std::vector<std::string>& warnings) const;
     /// Replays one event of a verified log: applies it in place (a refused event leaves the
     /// dossier partly changed: replay then discards the registry), checks the campaign, then adopts
     /// `verified` (the entry holding `e`) once its text is the event's canonical JSON
-    /// (errc::invalid_document otherwise; `read_canonically`: `e` was read by
-    /// detail::read_canonical_event, which accepts canonical text only, so it is not compared again).
-    void replay_entry(const event& e, const workflow_rules& rules, const event_log::entry_ref& verified, bool read_canonically);
+    /// (errc::invalid_document otherwise). `read_canonically`: when `e` was read by
+    /// detail::read_canonical_event, which accepts canonical text only (so it is not compared again),
+    /// the timestamp it parsed; nullptr when `e` was read by the full reader.
+    void replay_entry(const event& e, const workflow_rules& rules, const event_log::entry_ref& verified, const timestamp_parts* read_canonically);
 
     workflow_rules rules_;
     std::optional<ocop::campaign> campaign_;

@@ -32,8 +32,9 @@ namespace ocop::detail {
 
 /// Reads an event from its canonical text (canonical_json(event), workflow_json.hpp) into `out`:
 /// true exactly when the text is the canonical JSON of an event that event_from_json reads, so that
-/// canonical_json(out) == text.
-bool read_canonical_event(std::string_view text, event& out);
+/// canonical_json(out) == text. `at`, when given, receives the parsed out.at (read once: replay
+/// passes it on to detail::apply_in_place).
+bool read_canonical_event(std::string_view text, event& out, timestamp_parts* at = nullptr);
 
 /// A cursor over canonical text; every read either consumes its token or answers false.
 class canonical_cursor {

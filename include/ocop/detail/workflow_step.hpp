@@ -57,7 +57,8 @@ void close_council_round(dossier_state& s, const workflow_step& st, const counci
 /// parsed timestamp. `registered`: `s` is the dossier's state (false: the dossier is not registered
 /// and `s` is a default state, which a registration fills). When it throws, `s` may be partly
 /// changed: for a caller that discards it then (registry::replay discards the whole registry).
+/// `parsed_at`: e.at already parsed (read_canonical_event), not parsed again.
 timestamp_parts apply_in_place(dossier_state& s, bool registered, const event& e, const workflow_rules& rules,
-                               const dossier_state* previous);
+                               const dossier_state* previous, const timestamp_parts* parsed_at = nullptr);
 
 }  // namespace ocop::detail
