@@ -14,14 +14,14 @@ if [ ! -f "$build/CMakeCache.txt" ]; then
   CC=clang CXX=clang++ cmake -S . -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo \
     -DOCOP_SANITIZE=address,undefined -DOCOP_BUILD_FUZZERS=ON >/dev/null
 fi
-cmake --build "$build" -j2 >/dev/null
 targets=("$@")
-if [ ${#targets[@]} -eq 0 ]; then
-  for f in "$build"/fuzz/ocop_fuzz_*; do
-    n=$(basename "$f"); n=${n#ocop_fuzz_}
-    grep -qs LLVMFuzzerTestOneInput "fuzz/$n.cpp" && targets+=("$n")
+if [ ${#targets[@]} -eq 0 ]; then  # every fuzz target: the files of fuzz/ that define the entry point
+  for f in fuzz/*.cpp; do
+    grep -qs '^extern "C" int LLVMFuzzerTestOneInput' "$f" && targets+=("$(basename "$f" .cpp)")
   done
 fi
+# Only the fuzzers asked for (and the library they link), not the whole project with its tests.
+cmake --build "$build" -j2 --target "${targets[@]/#/ocop_fuzz_}" >/dev/null
 # libFuzzer pulls libstdc++ in ahead of the shared ASan runtime (-shared-libsan, needed by the C ABI).
 export ASAN_OPTIONS=${ASAN_OPTIONS:-verify_asan_link_order=0:detect_leaks=1}
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1}
