@@ -135,16 +135,20 @@ bool read_canonical_answer(detail::canonical_cursor& in, answer& out) {
     return in.literal(",\"level\":") && detail::read_canonical(in, out.level) && in.literal("}");
 }
 
+/// Reads the answers into `out`, reusing the nodes of the answers it held (a scorecard read into
+/// again: no allocation per answer from one card to the next).
 bool read_canonical_answers(detail::canonical_cursor& in, std::map<std::string, answer, std::less<>>& out) {
     if (!in.literal("{")) return false;
-    out.clear();
+    std::map<std::string, answer, std::less<>> spare;
+    spare.swap(out);
     while (!in.literal("}")) {
         if (!out.empty() && !in.literal(",")) return false;
-        std::string id;
-        answer a;
-        if (!detail::read_canonical(in, id) || !in.literal(":") || !read_canonical_answer(in, a)) return false;
-        if (!out.empty() && !(out.rbegin()->first < id)) return false;  // the map's order, each id once
-        out.emplace_hint(out.end(), std::move(id), std::move(a));
+        if (spare.empty()) spare.emplace();
+        auto node = spare.extract(spare.begin());
+        node.mapped().case_id.reset();
+        if (!detail::read_canonical(in, node.key()) || !in.literal(":") || !read_canonical_answer(in, node.mapped())) return false;
+        if (!out.empty() && !(out.rbegin()->first < node.key())) return false;  // the map's order, each id once
+        out.insert(out.end(), std::move(node));
     }
     return true;
 }
