@@ -95,13 +95,20 @@ void check_target(const edition& ed, const product_set& set, const scorecard& ca
 }
 
 /// Each criterion's answer in `card` (nullptr: none), in sheet order: looked up once per criterion, for
-/// the name check and the criterion's judgement alike.
+/// the name check and the criterion's judgement alike. The sheet's order mostly follows the answers'
+/// (1.1, 1.2, ... 9.2 and then 10, 11), so the answer after the last one found is tried first.
 std::vector<const answer*> answers_by_criterion(const product_set& set, const scorecard& card) {
     std::vector<const answer*> out;
     out.reserve(set.criteria.size());
+    auto next = card.answers.begin();
     for (const auto& c : set.criteria) {
-        auto it = card.answers.find(c.id);
-        out.push_back(it == card.answers.end() ? nullptr : &it->second);
+        auto it = next != card.answers.end() && next->first == c.id ? next : card.answers.find(c.id);
+        if (it == card.answers.end()) {
+            out.push_back(nullptr);
+            continue;
+        }
+        out.push_back(&it->second);
+        next = std::next(it);
     }
     return out;
 }
