@@ -4,7 +4,6 @@
 
 #include <algorithm>
 
-#include "ocop/detail/sheet_result.hpp"
 #include "ocop/error.hpp"
 
 namespace ocop::detail {
@@ -25,12 +24,12 @@ const knockout_rule* find_rule(const product_set& set, const std::string& id, st
     return nullptr;
 }
 
-void add_part(std::vector<subtotal>& parts, const criterion& c, int points) {
+void add_part(std::vector<subtotal>& parts, const criterion& c, int points, int max_points) {
     auto it = std::find_if(parts.begin(), parts.end(), [&](const subtotal& s) { return s.id == c.part; });
-    if (it == parts.end()) parts.push_back({c.part, points, c.max_points()});
+    if (it == parts.end()) parts.push_back({c.part, points, max_points});
     else {
         it->points += points;
-        it->max_points += c.max_points();
+        it->max_points += max_points;
     }
 }
 
@@ -40,20 +39,19 @@ scorecard_result restore_card(const edition& ed, const product_set& set, const m
     if (card.points.size() != set.criteria.size())
         throw error(errc::invalid_document, path + "/points", "expected " + std::to_string(set.criteria.size()) + " points (the criteria of set " +
                                                                   set.id + "), found " + std::to_string(card.points.size()));
-    auto r = sheet_result<scorecard_result>(ed, set);
+    scorecard_result r;  // no explanation, no sheet warnings: aggregate() reads neither
+    r.edition = ed.id;
+    r.set = set.id;
     r.evaluator = card.evaluator;
+    r.criteria.resize(set.criteria.size());
     for (std::size_t i = 0; i < set.criteria.size(); ++i) {
         const criterion& c = set.criteria[i];
-        criterion_score cs;
-        cs.criterion = c.id;
-        cs.part = c.part;
-        cs.section = c.section;
+        criterion_score& cs = r.criteria[i];
         cs.points = card.points[i];
         cs.max_points = c.max_points();
         r.total += cs.points;
         r.max_total += cs.max_points;
-        add_part(r.parts, c, cs.points);
-        r.criteria.push_back(std::move(cs));
+        add_part(r.parts, c, cs.points, cs.max_points);
     }
     for (std::size_t i = 0; i < card.knockouts.size(); ++i) {
         std::string criterion_id;

@@ -159,7 +159,7 @@ void registry::resume_dossier(dossier_state s) {
 }
 
 void registry::release_log() {
-    if (!log_.chain_only_) log_ = event_log::resume(log_.first_index() + log_.size(), log_.head());
+    if (!log_.chain_only_) log_ = event_log::resume(log_.next_index(), log_.head());
 }
 
 json::value to_json(const registry& r) {

@@ -3,6 +3,8 @@
 #include "ocop/scoring.hpp"
 
 #include <algorithm>
+#include <functional>
+#include <vector>
 
 #include "ocop/detail/member_cards.hpp"
 #include "ocop/detail/sheet_result.hpp"
@@ -17,34 +19,34 @@ std::string answer_path(const std::string& criterion_id) { return json_path("/an
 
 /// Finds the level an answer names, reporting precisely what is wrong with it.
 const level* resolve(const criterion& c, const answer& a, problem_list& p) {
-    const std::string path = answer_path(c.id);
+    const auto path = [&c] { return answer_path(c.id); };  // made only for a problem
     auto find_in = [&](const std::vector<level>& levels) -> const level* {
         for (const auto& l : levels)
             if (l.id == a.level) return &l;
         return nullptr;
     };
     if (!c.has_cases()) {
-        if (a.case_id) p.add(path, "criterion " + c.id + " has no cases, found case \"" + *a.case_id + "\"");
+        if (a.case_id) p.add(path(), "criterion " + c.id + " has no cases, found case \"" + *a.case_id + "\"");
         if (const level* l = find_in(c.levels)) return l;
-        p.add(path, "level \"" + a.level + "\" is not a level of criterion " + c.id);
+        p.add(path(), "level \"" + a.level + "\" is not a level of criterion " + c.id);
         return nullptr;
     }
     if (!a.case_id) {
-        p.add(path, "criterion " + c.id + " is either/or: expected {\"case\": ..., \"level\": ...}");
+        p.add(path(), "criterion " + c.id + " is either/or: expected {\"case\": ..., \"level\": ...}");
         return nullptr;
     }
     auto chosen = std::find_if(c.cases.begin(), c.cases.end(), [&](const criterion_case& k) { return k.id == *a.case_id; });
     if (chosen == c.cases.end()) {
-        p.add(path, "case \"" + *a.case_id + "\" is not a case of criterion " + c.id);
+        p.add(path(), "case \"" + *a.case_id + "\" is not a case of criterion " + c.id);
         return nullptr;
     }
     if (const level* l = find_in(chosen->levels)) return l;
     for (const auto& other : c.cases)
         if (other.id != chosen->id && find_in(other.levels))
-            p.add(path, "level \"" + a.level + "\" belongs to case \"" + other.id + "\" of criterion " + c.id + ", not to case \"" +
+            p.add(path(), "level \"" + a.level + "\" belongs to case \"" + other.id + "\" of criterion " + c.id + ", not to case \"" +
                             chosen->id + "\"");
     if (std::none_of(c.cases.begin(), c.cases.end(), [&](const criterion_case& k) { return k.id != chosen->id && find_in(k.levels); }))
-        p.add(path, "level \"" + a.level + "\" is not a level of criterion " + c.id + " case \"" + chosen->id + "\"");
+        p.add(path(), "level \"" + a.level + "\" is not a level of criterion " + c.id + " case \"" + chosen->id + "\"");
     return nullptr;
 }
 
@@ -92,10 +94,44 @@ void check_target(const edition& ed, const product_set& set, const scorecard& ca
         throw error(errc::unavailable, "/set", "set \"" + set.id + "\" (" + set.name + ") has no score sheet: it cannot be scored");
 }
 
+/// Each criterion's answer in `card` (nullptr: none), in sheet order: looked up once per criterion, for
+/// the name check and the criterion's judgement alike. The sheet's order mostly follows the answers'
+/// (1.1, 1.2, ... 9.2 and then 10, 11), so the answer after the last one found is tried first.
+std::vector<const answer*> answers_by_criterion(const product_set& set, const scorecard& card) {
+    std::vector<const answer*> out;
+    out.reserve(set.criteria.size());
+    auto next = card.answers.begin();
+    for (const auto& c : set.criteria) {
+        auto it = next != card.answers.end() && next->first == c.id ? next : card.answers.find(c.id);
+        if (it == card.answers.end()) {
+            out.push_back(nullptr);
+            continue;
+        }
+        out.push_back(&it->second);
+        next = std::next(it);
+    }
+    return out;
+}
+
+/// Whether every answer names a criterion of the set: the answers found by criterion
+/// (answers_by_criterion, O(criteria x log answers), where looking each answer up in the sheet is
+/// O(answers x criteria)) are all of them, each counted once (a set built by hand may repeat an id).
+bool every_answer_named(const scorecard& card, const std::vector<const answer*>& given) {
+    std::vector<const answer*> found;
+    found.reserve(given.size());
+    for (const answer* a : given)
+        if (a) found.push_back(a);
+    if (found.size() < card.answers.size()) return false;
+    std::sort(found.begin(), found.end(), std::less<>());  // a total order on pointers
+    return static_cast<std::size_t>(std::unique(found.begin(), found.end()) - found.begin()) == card.answers.size();
+}
+
 /// Every answer names a criterion of the set, every declared knock-out a declared rule of it.
-void check_names(const product_set& set, const scorecard& card, problem_list& p) {
-    for (const auto& [id, a] : card.answers)
-        if (!set.find(id)) p.add(answer_path(id), "unknown criterion \"" + id + "\" in set " + set.id);
+/// `given`: answers_by_criterion(set, card).
+void check_names(const product_set& set, const scorecard& card, const std::vector<const answer*>& given, problem_list& p) {
+    if (!every_answer_named(card, given))
+        for (const auto& [id, a] : card.answers)
+            if (!set.find(id)) p.add(answer_path(id), "unknown criterion \"" + id + "\" in set " + set.id);
     auto declared_rule = [](const std::string& rule_id) {
         return [&rule_id](const knockout_rule& k) { return k.id == rule_id && k.trigger == trigger_kind::declared; };
     };
@@ -116,10 +152,10 @@ struct criterion_outcome {
     const level* chosen = nullptr;
 };
 
-criterion_outcome judge_criterion(const criterion& c, const scorecard& card, bool stopped, problem_list& p) {
+/// `given`: the card's answer to `c`, or nullptr.
+criterion_outcome judge_criterion(const criterion& c, const answer* given, const scorecard& card, bool stopped, problem_list& p) {
     criterion_outcome o;
-    auto it = card.answers.find(c.id);
-    if (it != card.answers.end()) o.given = &it->second;
+    o.given = given;
     if (stopped) {
         o.state = criterion_state::not_evaluated;
     } else if (c.applies_if && !condition_holds(*c.applies_if, card)) {
@@ -157,10 +193,12 @@ template <class OnCriterion, class OnKnockout>
 void walk_sheet(const edition& ed, const product_set& set, const scorecard& card, OnCriterion&& on_criterion, OnKnockout&& on_knockout) {
     check_target(ed, set, card);
     problem_list p;
-    check_names(set, card, p);
+    const std::vector<const answer*> given = answers_by_criterion(set, card);
+    check_names(set, card, given, p);
     const std::string* stopped_at = nullptr;
-    for (const auto& c : set.criteria) {
-        const criterion_outcome o = judge_criterion(c, card, stopped_at != nullptr, p);
+    for (std::size_t i = 0; i < set.criteria.size(); ++i) {
+        const criterion& c = set.criteria[i];
+        const criterion_outcome o = judge_criterion(c, given[i], card, stopped_at != nullptr, p);
         on_criterion(c, o, stopped_at);
         if (o.state == criterion_state::scored)
             for (const auto& rule : c.knockouts)

@@ -135,17 +135,28 @@ bool read_canonical_answer(detail::canonical_cursor& in, answer& out) {
     return in.literal(",\"level\":") && detail::read_canonical(in, out.level) && in.literal("}");
 }
 
+/// Reads the answers into `out`, overwriting in place the answers it held while their ids are the
+/// ones read (a scorecard of the same set read into again: no node made, freed or moved), and
+/// dropping the rest from the first id that differs.
 bool read_canonical_answers(detail::canonical_cursor& in, std::map<std::string, answer, std::less<>>& out) {
     if (!in.literal("{")) return false;
-    out.clear();
+    auto at = out.begin();  // the next answer held, while every id read so far matched
+    const std::string* last = nullptr;
+    std::string id;
     while (!in.literal("}")) {
-        if (!out.empty() && !in.literal(",")) return false;
-        std::string id;
-        answer a;
-        if (!detail::read_canonical(in, id) || !in.literal(":") || !read_canonical_answer(in, a)) return false;
-        if (!out.empty() && !(out.rbegin()->first < id)) return false;  // the map's order, each id once
-        out.emplace_hint(out.end(), std::move(id), std::move(a));
+        if (last && !in.literal(",")) return false;
+        if (!detail::read_canonical(in, id) || !in.literal(":")) return false;
+        if (last && !(*last < id)) return false;  // the map's order, each id once
+        if (at == out.end() || at->first != id) {
+            out.erase(at, out.end());
+            at = out.emplace_hint(out.end(), std::move(id), answer{});
+        }
+        at->second.case_id.reset();
+        if (!read_canonical_answer(in, at->second)) return false;
+        last = &at->first;
+        ++at;
     }
+    out.erase(at, out.end());
     return true;
 }
 

@@ -123,6 +123,7 @@ council_record computed_record(const dossier_state& s, const workflow_step& st, 
     expect_minimum_members(st, pl.round, members, "/payload");
     const scoring_target t = target_of(s, st);
     std::vector<scorecard_result> restored;
+    restored.reserve(cards.size());
     for (std::size_t i = 0; i < cards.size(); ++i) restored.push_back(restore_card(t.ed, t.set, cards[i], json_path("/scorecards", i)));
     council_policy policy = st.council;
     policy.level = st.level.id;

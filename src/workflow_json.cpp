@@ -165,8 +165,12 @@ bool detail::read_canonical_event(std::string_view text, event& out, timestamp_p
     if (!in.literal(",\"payload\":")) return false;
     bool ok = false;
     boost::mp11::mp_with_index<std::variant_size_v<event_payload>>(static_cast<std::size_t>(type), [&](auto I) {
-        auto& payload = out.payload.template emplace<I>();
-        if constexpr (std::is_same_v<std::variant_alternative_t<I, event_payload>, scorecard_payload>)
+        using payload_type = std::variant_alternative_t<I, event_payload>;
+        // A scorecard read into the scorecard of the event read before keeps its answers' nodes
+        // (read_canonical_scorecard overwrites every member); any other payload is made anew.
+        auto& payload = std::is_same_v<payload_type, scorecard_payload> && out.payload.index() == I ? std::get<I>(out.payload)
+                                                                                                 : out.payload.template emplace<I>();
+        if constexpr (std::is_same_v<payload_type, scorecard_payload>)
             ok = in.literal("{\"level\":") && read_canonical(in, payload.level) && in.literal(",\"round\":") &&
                  read_canonical(in, payload.round) && in.literal(",\"scorecard\":") && read_canonical_scorecard(in, payload.scorecard) &&
                  in.literal("}");

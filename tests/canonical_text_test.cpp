@@ -197,6 +197,45 @@ TEST_CASE("Canonical text: a scorecard event's text is serialize(to_json(event))
     }
 }
 
+TEST_CASE("Canonical text: the direct reader reads into the event it read before as into a new one (campaign apply reuses it)") {
+    // Scorecards of one set and of others (answers kept, added, dropped, renamed, with a case and
+    // without), other events between them, and texts refused part way through their answers.
+    auto card = [](std::map<std::string, ocop::answer, std::less<>> answers, std::vector<std::string> knockouts = {}) {
+        ocop::scorecard_payload p;
+        p.level = "district";
+        p.round = 1;
+        p.scorecard = {"1048-781", "rau-cu-qua-hat-tuoi", "m", std::move(answers), std::move(knockouts)};
+        return ocop::event{"HN-1", "a", ocop::role::council_member, "2021-10-18T09:00:00+07:00", p, "r"};
+    };
+    const ocop::answer a{std::nullopt, "a"}, b{std::nullopt, "b"}, case_c{"2", "c"};
+    const std::vector<ocop::event> events = {
+        card({{"1.1", a}, {"1.2", b}, {"3.2", case_c}}),
+        card({{"1.1", b}, {"1.2", a}, {"3.2", b}}),                // same ids, other answers, the case dropped
+        card({{"1.1", b}, {"1.2", a}, {"3.2", case_c}, {"9", a}}),  // one id more
+        card({{"1.1", b}, {"3.2", a}}),                            // one id fewer, in the middle
+        card({{"0", a}, {"1.1", b}}, {"k"}),                       // a new first id, knock-outs
+        card({}),
+        ocop::test::certified_path("HN-2", "1").at(0),
+        card({{"1.1", a}, {"2", case_c}, {"3.2", b}}),
+    };
+    std::vector<std::string> texts;
+    for (const auto& e : events) texts.push_back(ocop::canonical_json(e));
+    // Refused part way: answers out of order, then an id repeated, after answers already read.
+    texts.insert(texts.begin() + 2, texts[1].substr(0, texts[1].find("\"1.2\"")) + "\"1.0\":\"a\"," + texts[1].substr(texts[1].find("\"1.2\"")));
+    texts.insert(texts.begin() + 4, texts[3].substr(0, texts[3].find("\"3.2\"")) + "\"1.2\":\"a\"," + texts[3].substr(texts[3].find("\"3.2\"")));
+    for (int pass = 0; pass < 2; ++pass) {  // forwards, then backwards
+        ocop::event reused;
+        for (std::size_t k = 0; k < texts.size(); ++k) {
+            const std::string& text = texts[pass == 0 ? k : texts.size() - 1 - k];
+            ocop::event fresh;
+            const bool accepted = ocop::detail::read_canonical_event(text, fresh);
+            INFO(text);
+            CHECK(ocop::detail::read_canonical_event(text, reused) == accepted);
+            if (accepted) CHECK(ocop::canonical_json(reused) == text);
+        }
+    }
+}
+
 TEST_CASE("Canonical text: canonical_json(state) is serialize(to_json(state)), optionals present and absent") {
     ocop::registry r;
     ocop::dossier_state first;

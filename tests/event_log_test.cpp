@@ -277,6 +277,7 @@ TEST_CASE("Log: a resumed log continues the chain a host keeps, and a resumed re
         resumed.apply(ocop::parse_event(entries[i].event));
         const ocop::log_entry& e = resumed.log().entries().back();
         CHECK(e.index == i);
+        CHECK(resumed.log().next_index() == i + 1);  // entries held: first_index() + size()
         CHECK(e.hash == entries[i].hash);
         if (i % 2 == 0) resumed.release_log();  // forgetting stored entries keeps the position
     }
@@ -313,6 +314,7 @@ TEST_CASE("Log: a chain-only log hashes the entries a host stores, holding none,
         CHECK(resumed.log().size() == 0);
         CHECK(resumed.log().entries().empty());
         CHECK(resumed.log().first_index() == i + 1);
+        CHECK(resumed.log().next_index() == i + 1);  // none held: the chain's end
         CHECK(resumed.log().head() == entries[i].hash);
         resumed.release_log();  // nothing held: the chain's end stays
         CHECK(resumed.log().head() == entries[i].hash);
@@ -325,8 +327,10 @@ TEST_CASE("Log: a chain-only log hashes the entries a host stores, holding none,
     CHECK(e.prev == entries[k - 1].hash);
     CHECK(e.event == entries[k].event);
     CHECK(e.hash == entries[k].hash);
+    CHECK(log.next_index() == k + 1);
     log.drop_last();  // undoes the last append
     CHECK(log.first_index() == k);
+    CHECK(log.next_index() == k);
     CHECK(log.head() == entries[k - 1].hash);
     CHECK(log.append(ocop::parse_event(entries[k].event)).hash == entries[k].hash);
 }

@@ -1,13 +1,18 @@
 // What a council round keeps of a recorded scorecard (detail::scored_card, which builds no
 // explanation) is what score() gives: on random cards for every set of every edition (valid,
 // missing, misplaced and unknown answers, cases right and wrong, declared knock-outs known and
-// unknown, level-triggered ones), the same points per criterion, knock-outs and refusals.
+// unknown, level-triggered ones), the same points per criterion, knock-outs and refusals. And a
+// council closed on the cards kept (detail::restore_card) has the result of one on score()'s cards.
 
 #include <random>
 
+#include <boost/json/serialize.hpp>
 #include <catch2/catch.hpp>
 
 #include "ocop/catalog.hpp"
+#include "ocop/council.hpp"
+#include "ocop/council_json.hpp"
+#include "ocop/procedure.hpp"
 #include "ocop/detail/member_cards.hpp"
 #include "ocop/error.hpp"
 #include "ocop/scoring.hpp"
@@ -129,4 +134,61 @@ TEST_CASE("scored_card refuses a card for another edition or set as score() does
     card.edition = ed.id;
     card.set = "other";
     check_same(ed, set, card);
+}
+
+namespace {
+
+/// aggregate()'s result as JSON, or its refusal's code and problems.
+std::string council_outcome(const edition& ed, const product_set& set, const std::vector<scorecard_result>& cards, const council_policy& policy) {
+    try {
+        return boost::json::serialize(to_json(aggregate(ed, embedded_procedures().get(ed.id), set, cards, policy)));
+    } catch (const error& e) {
+        std::string out = "refused " + std::to_string(static_cast<int>(e.code()));
+        for (const auto& p : e.problems()) out += "\n" + p.path + ": " + p.message;
+        return out;
+    }
+}
+
+}  // namespace
+
+TEST_CASE("a council of the cards kept (restore_card) has the result of a council of score()'s cards, on every set and policy") {
+    std::mt19937 rng(20240611);
+    int councils = 0, capped = 0, knocked_out = 0;
+    for (const auto& ed : embedded_catalog().editions())
+        for (const auto& set : ed.sets) {
+            std::vector<scorecard_result> full, restored;
+            for (int i = 0; i < 60 && full.size() < 9; ++i) {
+                scorecard card = random_card(rng, ed, set);
+                card.evaluator = "member " + std::to_string(i);
+                try {
+                    full.push_back(score(ed, set, card));
+                } catch (const error&) {
+                    continue;
+                }
+                restored.push_back(detail::restore_card(ed, set, detail::scored_card(ed, set, card), "/scorecards/0"));
+            }
+            for (std::size_t members : {std::size_t{1}, std::size_t{3}, std::size_t{5}, full.size()}) {
+                if (members > full.size() || members == 0) continue;
+                const std::vector<scorecard_result> f(full.begin(), full.begin() + static_cast<std::ptrdiff_t>(members));
+                const std::vector<scorecard_result> r(restored.begin(), restored.begin() + static_cast<std::ptrdiff_t>(members));
+                for (const auto knockouts : {knockout_rule_policy::any_member, knockout_rule_policy::majority})
+                    for (const auto minimums : {minimum_rule_policy::council_mean, minimum_rule_policy::every_member}) {
+                        council_policy policy;
+                        policy.minimum_members = 1;
+                        policy.knockouts = knockouts;
+                        policy.minimums = minimums;
+                        INFO(ed.id << " " << set.id << " " << members << " members");
+                        const std::string expected = council_outcome(ed, set, f, policy);
+                        CHECK(council_outcome(ed, set, r, policy) == expected);
+                        if (expected.starts_with("refused")) continue;
+                        ++councils;
+                        capped += expected.find("\"caps\":[{") != std::string::npos;
+                        knocked_out += expected.find("\"knockout\":{\"outcome\":\"evaluated\"") == std::string::npos;
+                    }
+            }
+        }
+    // The councils reach the paths that read the cards: caps from minimums and knock-outs.
+    CHECK(councils > 100);
+    CHECK(capped > 10);
+    CHECK(knocked_out > 10);
 }

@@ -1,5 +1,9 @@
 #include "ocop/scoring.hpp"
 
+#include <string>
+#include <utility>
+#include <vector>
+
 #include <boost/json/serialize.hpp>
 #include <catch2/catch.hpp>
 
@@ -71,6 +75,38 @@ TEST_CASE("every scorecard error is reported by criterion, all at once") {
     CHECK(test::has_problem(e, "/answers/1.4", "criterion 1.4 has no cases"));
     CHECK(test::has_problem(e, "/knockouts/0", "unknown declared knock-out \"no-such-rule\""));
     CHECK(e.problems().size() == 6);
+}
+
+TEST_CASE("unknown criteria are named in the answers' order, before other problems, with more, as many or fewer answers than criteria") {
+    // (paths of the unknown-criterion problems, path of the first problem)
+    auto refused = [](const product_set& set, const scorecard& card) {
+        auto e = test::expect_error([&] { score(test::ed1048(), set, card); }, errc::invalid_scorecard);
+        std::vector<std::string> paths;
+        for (const auto& p : e.problems())
+            if (p.message.find("unknown criterion") != std::string::npos) paths.push_back(p.path);
+        return std::make_pair(paths, e.problems().front().path);
+    };
+    const std::vector<std::string> unknown{"/answers/0.0", "/answers/9.9"};
+    auto card = rau_top();
+    REQUIRE(card.answers.size() == test::rau().criteria.size());
+    card.answers["0.0"] = answer{std::nullopt, "a"};
+    card.answers["9.9"] = answer{std::nullopt, "a"};
+    CHECK(refused(test::rau(), card) == std::make_pair(unknown, std::string("/answers/0.0")));  // more answers than criteria
+    card.answers.erase("1.1");
+    card.answers.erase("1.2");
+    CHECK(refused(test::rau(), card) == std::make_pair(unknown, std::string("/answers/0.0")));  // as many
+    card.answers.erase("1.3");
+    CHECK(refused(test::rau(), card) == std::make_pair(unknown, std::string("/answers/0.0")));  // fewer
+
+    // A set built by hand repeating a criterion id: its answer counts once, so the unknown answer is
+    // still found (counting each criterion's answer would count two).
+    product_set doubled = test::rau();
+    doubled.criteria.resize(1);
+    doubled.criteria.push_back(doubled.criteria.front());
+    scorecard two = rau_top();
+    two.answers = {{doubled.criteria.front().id, rau_top().answers.at(doubled.criteria.front().id)}, {"9.9", answer{std::nullopt, "a"}}};
+    CHECK(refused(doubled, two).first == std::vector<std::string>{"/answers/9.9"});
+    CHECK_NOTHROW(score(test::ed1048(), test::rau(), rau_top()));
 }
 
 TEST_CASE("an either/or criterion needs a known case") {

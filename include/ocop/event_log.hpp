@@ -107,6 +107,10 @@ public:
     std::size_t size() const noexcept { return entries_.size(); }
     /// The index of the first entry held: 0, or resume()'s next_index.
     std::uint64_t first_index() const noexcept { return first_index_; }
+    /// The index the next append gives its entry, for either kind of log: first_index() + size() for
+    /// a log that holds its entries, the chain's end for a chain_only() one. After an append,
+    /// next_index() - 1 is the appended entry's index.
+    std::uint64_t next_index() const noexcept { return chain_only_ ? first_index_ : first_index_ + entries_.size(); }
     /// The hash of the last entry, or genesis() for an empty log (resume()'s head for a resumed one).
     /// Keep it outside the log to detect truncation.
     std::string head() const;

@@ -115,9 +115,14 @@ public:
     bool next(event& e);
     /// The number of the line last read (1-based).
     std::size_t line() const noexcept { return line_no_; }
+    /// The line last read when it is the event's canonical JSON (canonical_json(e): read by the
+    /// canonical reader, detail::read_canonical_event), so that it need not be made again; empty
+    /// otherwise. A view of the text given to the constructor.
+    std::string_view canonical() const noexcept { return canonical_; }
 
 private:
     std::string_view text_;
+    std::string_view canonical_;
     std::size_t start_ = 0;
     std::size_t line_no_ = 0;
 };

@@ -76,7 +76,10 @@ bool event_lines::next(event& e) {
         start_ = end + 1;
         ++line_no_;
         if (line.find_first_not_of(" \t\r") == std::string_view::npos) continue;
-        if (!detail::read_canonical_event(line, e)) {
+        canonical_ = {};
+        if (detail::read_canonical_event(line, e)) {
+            canonical_ = line;
+        } else {
             unsigned char buffer[4096];  // the parsed line, read and dropped: no allocation per JSON node
             boost::json::monotonic_resource arena(buffer, sizeof buffer);
             e = event_from_json(parse_json(line, &arena), "/" + std::to_string(line_no_));
@@ -149,9 +152,10 @@ int apply_lines(const std::string& dir, const std::string& text, const batch_opt
         check_rest({});
         throw;
     }
-    const event_stream next = [&](event& e) {
+    const event_stream next = [&](event& e, std::string_view& canonical) {
         try {
             if (!lines.next(e)) return false;
+            canonical = lines.canonical();
         } catch (const ocop::error& err) {
             unreadable = true;
             problem_list problems;

@@ -65,10 +65,13 @@ struct batch_writer {
     sqlite_statement insert{db.handle(), "INSERT INTO entries (idx, prev, event, hash, event_sha) VALUES (?1, ?2, ?3, ?4, ?5)"};
     std::map<std::string, std::uint64_t> changed;  ///< dossier -> index of the last entry that changed it
 
-    bool apply(const event& e, const batch_options& options, event_outcome& out) {
+    /// `canonical`: the event's canonical JSON when the caller has it, else empty (made here).
+    bool apply(const event& e, std::string_view canonical, const batch_options& options, event_outcome& out) {
         out.type = e.type();
         out.dossier = e.dossier;
-        const std::string text = canonical_json(e);
+        std::string made;
+        if (canonical.empty()) made = canonical_json(e);
+        const std::string_view text = canonical.empty() ? std::string_view(made) : canonical;
         const std::string sha = sha256_hex(text);
         if (options.skip_applied) {
             find.bind_unowned(1, sha).bind_unowned(2, text);
@@ -89,7 +92,7 @@ struct batch_writer {
             out.refusal = refused;
             return false;
         }
-        const std::uint64_t index = r.log().first_index() - 1;  // the entry just hashed
+        const std::uint64_t index = r.log().next_index() - 1;  // the entry just appended
         std::string hash = r.log().head();
         insert.bind(1, static_cast<std::int64_t>(index)).bind_unowned(2, last_hash).bind_unowned(3, text).bind_unowned(4, hash);
         insert.bind_unowned(5, sha).run();
@@ -118,7 +121,7 @@ struct batch_writer {
         sqlite_statement upsert(db.handle(), "INSERT OR REPLACE INTO dossiers (id, phase, at_index, state, state_sha) VALUES (?1, ?2, ?3, ?4, ?5)");
         for (const auto& [id, at] : changed) write_dossier_row(upsert, *r.find(id), at);
         sqlite_statement head(db.handle(), "UPDATE head SET events = ?1, hash = ?2 WHERE id = 1");
-        head.bind(1, static_cast<std::int64_t>(r.log().first_index())).bind(2, r.log().head()).run();
+        head.bind(1, static_cast<std::int64_t>(r.log().next_index())).bind(2, r.log().head()).run();
     }
 };
 
@@ -231,7 +234,7 @@ std::string sqlite_store::head() {
 
 batch_result sqlite_store::append(const std::vector<event>& events, const batch_options& options) {
     return append(
-        [&events, at = std::size_t{0}](event& e) mutable {
+        [&events, at = std::size_t{0}](event& e, std::string_view&) mutable {
             if (at == events.size()) return false;
             e = events[at++];
             return true;
@@ -248,13 +251,15 @@ batch_result sqlite_store::append(const event_stream& events, const batch_option
     batch_result out;
     bool refused = false;
     event e;  // reused: its strings keep their capacity from one event to the next
+    std::string_view canonical;
     while (!refused) {
         if (options.interrupted && options.interrupted()) interrupted_before_commit();
-        if (!events(e)) break;
-        refused = !writer.apply(e, options, out.outcomes.emplace_back());
+        canonical = {};
+        if (!events(e, canonical)) break;
+        refused = !writer.apply(e, canonical, options, out.outcomes.emplace_back());
     }
     if (refused)  // the rest read, not applied: a later unreadable event or edited snapshot row still refuses the batch
-        while (events(e)) writer.load_states(e);
+        while (events(e, canonical)) writer.load_states(e);
     if (refused && !options.up_to_first_refusal) return out;  // the transaction rolls back
     writer.write_snapshot();
     if (options.interrupted && options.interrupted()) interrupted_before_commit();

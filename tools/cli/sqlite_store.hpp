@@ -14,6 +14,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <boost/json/fwd.hpp>
@@ -36,10 +37,12 @@ struct event_outcome {
 };
 
 /// A batch given one event at a time, so that a long batch is not held in memory whole: reads the
-/// next event into its argument (reused from one event to the next); false after the last. After a
-/// refused event append() reads the rest without applying them, so that a stream can still throw
-/// for a later event it cannot read, before anything is committed.
-using event_stream = std::function<bool(event&)>;
+/// next event into its first argument (reused from one event to the next); false after the last.
+/// `canonical` receives the event's canonical JSON when the stream has it already (a line that is
+/// canonical text; valid until the next call), else empty: append() then makes it (canonical_json).
+/// After a refused event append() reads the rest without applying them, so that a stream can still
+/// throw for a later event it cannot read, before anything is committed.
+using event_stream = std::function<bool(event&, std::string_view& canonical)>;
 
 /// The result of append(): one outcome per event attempted (up to the first refused one), and
 /// whether the batch was committed.

@@ -13,9 +13,11 @@ namespace ocop::detail {
 /// refusals, without building the explanation (scoring.cpp; record_scorecard).
 member_card scored_card(const edition& ed, const product_set& set, const scorecard& card);
 
-/// A scorecard_result with what aggregate() reads (evaluator, points per criterion, parts, total,
-/// knock-outs and outcome) from a compact card of `set`. Throws error(errc::invalid_document) at
-/// `path` when the card does not fit the set (a host-given state).
+/// A scorecard_result with only what aggregate() reads (edition and set ids, evaluator, points and
+/// maxima per criterion, parts, total, knock-outs and outcome) from a compact card of `set`: no
+/// explanation (criterion ids, titles, levels) and no sheet warnings, which a council's result takes
+/// from the sheet itself. Throws error(errc::invalid_document) at `path` when the card does not fit
+/// the set (a host-given state).
 scorecard_result restore_card(const edition& ed, const product_set& set, const member_card& card, const std::string& path);
 
 }  // namespace ocop::detail
