@@ -33,7 +33,9 @@ gcovr_args=(-r . --object-directory "$cov" --filter 'src/' --filter 'include/' -
 summary=$(gcovr "${gcovr_args[@]}" --print-summary -o "$cov/coverage.txt" 2>"$cov/gcovr.log" | grep -E '^(lines|branches):')
 lines=$(echo "$summary" | grep '^lines' | sed 's/^lines: *//')
 branches=$(echo "$summary" | grep '^branches' | sed 's/^branches: *//')
-per_file=$(gcovr "${gcovr_args[@]}" 2>/dev/null | grep -E '^(src|include|capi)/' | sort -n -k4 | head -8 |
+# gcovr puts a long file name on a line of its own, its figures on the next: joined first.
+per_file=$(gcovr "${gcovr_args[@]}" 2>/dev/null | awk 'NF == 1 { name = $1; next } name != "" { $0 = name " " $0; name = "" } { print }' |
+           grep -E '^(src|include|capi)/' | sort -n -k4 | head -8 |
            awk '{printf "| %s | %s of %s | %s |\n", $1, $3, $2, $4}')
 
 {
