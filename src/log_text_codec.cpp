@@ -259,7 +259,10 @@ std::size_t word_index(std::string_view word) noexcept {
     return index == std::string_view::npos ? max_words : index;
 }
 
-bool decode_code(const char*& p, const char* end, std::string_view& text, char (&buffer)[max_unpacked]) {
+namespace {
+
+/// decode_code with the dictionary at hand (decode_event_text looks it up once per text).
+bool decode_one(const dictionary& d, const char*& p, const char* end, std::string_view& text, char (&buffer)[max_unpacked]) {
     const auto c = static_cast<unsigned char>(*p);
     if (c == timestamp_code || c == date_code) {
         const bool timestamp = c == timestamp_code;
@@ -276,20 +279,22 @@ bool decode_code(const char*& p, const char* end, std::string_view& text, char (
         p += 1 + bytes;
         return true;
     }
-    const dictionary& d = words();
-    std::size_t code = c - 1u, length = 1;
-    if (c == two_byte_code) {
-        if (end - p < 2) return false;
-        code = one_byte_codes + static_cast<unsigned char>(p[1]);
-        length = 2;
-    }
-    if (code >= d.size()) return false;
+    const char* q = p;
+    std::size_t code = 0;
+    if (!word_index_at(q, end, code) || code >= d.size()) return false;
     text = d.word(code);
-    p += length;
+    p = q;
     return true;
 }
 
+}  // namespace
+
+bool decode_code(const char*& p, const char* end, std::string_view& text, char (&buffer)[max_unpacked]) {
+    return decode_one(words(), p, end, text, buffer);
+}
+
 void decode_event_text(std::string& out, std::string_view encoded) {
+    const dictionary& d = words();
     const char* const end = encoded.data() + encoded.size();
     std::size_t run = 0;
     for (std::size_t i = next_code(encoded, 0); i < encoded.size(); i = next_code(encoded, run)) {
@@ -297,7 +302,7 @@ void decode_event_text(std::string& out, std::string_view encoded) {
         const char* p = encoded.data() + i;
         char buffer[max_unpacked];
         std::string_view text;
-        if (decode_code(p, end, text, buffer)) {
+        if (decode_one(d, p, end, text, buffer)) {
             out += text;
             run = static_cast<std::size_t>(p - encoded.data());
         } else if (static_cast<unsigned char>(*p) == date_code || static_cast<unsigned char>(*p) == timestamp_code) {
