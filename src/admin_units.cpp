@@ -7,6 +7,7 @@
 #include <boost/describe/enumerators.hpp>
 #include <boost/mp11/algorithm.hpp>
 
+#include "ocop/detail/name_key_cache.hpp"
 #include "ocop/error.hpp"
 #include "ocop/messages.hpp"
 #include "ocop/unicode.hpp"
@@ -38,7 +39,7 @@ const admin_unit* find_unit(const std::vector<admin_unit>& units, const admin_un
     const std::string key = name_key(written);
     std::vector<const admin_unit*> named;
     for (const auto& u : units)
-        if (under(u, parent) && name_key(u.name) == key) named.push_back(&u);
+        if (under(u, parent) && detail::cached_name_key(u.name) == key) named.push_back(&u);
     if (named.size() > 1) {
         std::string which;
         for (const auto* u : named) which += (which.empty() ? "" : ", ") + unit_title(*u);
@@ -52,7 +53,7 @@ const admin_unit* find_unit(const std::vector<admin_unit>& units, const admin_un
         const std::string prefix = name_key(label) + " ";
         if (found || !key.starts_with(prefix)) return;
         for (const auto& u : units)
-            if (under(u, parent) && u.kind == kind && name_key(u.name) == key.substr(prefix.size())) found = &u;
+            if (under(u, parent) && u.kind == kind && detail::cached_name_key(u.name) == std::string_view(key).substr(prefix.size())) found = &u;
     });
     return found;
 }

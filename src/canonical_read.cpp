@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <cstring>
 
+#include "ocop/detail/log_text_codec.hpp"
 #include "ocop/detail/utf8.hpp"
 
 namespace ocop::detail {
@@ -51,15 +52,15 @@ std::uint64_t special_bytes(const char* p) noexcept {
     return below(w, 0x20) | below(w ^ (ones * '"'), 1) | below(w ^ (ones * '\\'), 1) | (w & highs);
 }
 
-}  // namespace
-
-bool canonical_cursor::string(std::string& out) {
-    if (p_ == end_ || *p_ != '"') return false;
-    const char* p = p_ + 1;
+/// A string as append_json_string writes it, from its opening quote at `p` to `end`, into `out`;
+/// `p` is moved past its closing quote. With `escapes` false, a string holding one is refused.
+bool read_string(const char*& from, const char* end, std::string& out, bool escapes) {
+    if (from == end || *from != '"') return false;
+    const char* p = from + 1;
     out.clear();
     const char* run = p;  // start of the bytes not yet copied
-    while (p != end_) {
-        if (std::endian::native == std::endian::little && end_ - p >= 8) {  // plain ASCII skipped eight bytes at a time
+    while (p != end) {
+        if (std::endian::native == std::endian::little && end - p >= 8) {  // plain ASCII skipped eight bytes at a time
             const std::uint64_t special = special_bytes(p);
             if (special == 0) {
                 p += 8;
@@ -70,21 +71,22 @@ bool canonical_cursor::string(std::string& out) {
         const auto c = static_cast<unsigned char>(*p);
         if (c == '"') {
             out.append(run, p);
-            p_ = p + 1;
+            from = p + 1;
             return true;
         }
         if (c < 0x20) return false;
         if (c == '\\') {
+            if (!escapes) return false;
             out.append(run, p);
             char byte = 0;
             ++p;
-            if (!unescape(p, end_, byte)) return false;
+            if (!unescape(p, end, byte)) return false;
             out += byte;
             run = p;
         } else if (c < 0x80) {
             ++p;
         } else {
-            const std::size_t n = utf8_sequence_length(reinterpret_cast<const unsigned char*>(p), reinterpret_cast<const unsigned char*>(end_));
+            const std::size_t n = utf8_sequence_length(reinterpret_cast<const unsigned char*>(p), reinterpret_cast<const unsigned char*>(end));
             if (n == 0) return false;
             p += n;
         }
@@ -92,7 +94,84 @@ bool canonical_cursor::string(std::string& out) {
     return false;
 }
 
-bool canonical_cursor::integer(std::int64_t& out, std::int64_t min, std::int64_t max) noexcept {
+/// The bytes of a string without escapes from its opening quote at `from`, as a view; `from` is
+/// moved past it. Bytes below 0x20, a backslash and the end of the text refuse it.
+bool read_plain(const char*& from, const char* end, std::string_view& out) noexcept {
+    if (from == end || *from != '"') return false;
+    const char* p = from + 1;
+    while (p != end && *p != '"') {
+        if (static_cast<unsigned char>(*p) < 0x20 || *p == '\\') return false;
+        ++p;
+    }
+    if (p == end) return false;
+    out = std::string_view(from + 1, static_cast<std::size_t>(p - from - 1));
+    from = p + 1;
+    return true;
+}
+
+}  // namespace
+
+schema_key::schema_key(std::string_view key_name) : name_(key_name) {
+    const std::size_t index = word_index("\"" + std::string(key_name) + "\":");
+    if (index < max_words) code_size_ = code_of(index, code_);
+}
+
+bool canonical_cursor::string(std::string& out) { return read_string(p_, end_, out, true); }
+
+bool canonical_cursor::name(std::string_view& out) noexcept { return read_plain(p_, end_, out); }
+
+namespace {
+
+/// The instant of `text` into `parts`, if it is a timestamp.
+bool parsed(std::string_view text, timestamp_parts& parts) {
+    const std::optional<timestamp_parts> ts = parse_timestamp(text);
+    if (ts) parts = *ts;
+    return ts.has_value();
+}
+
+}  // namespace
+
+bool canonical_cursor::timestamp(std::string& out, timestamp_parts& parts) { return string(out) && parsed(out, parts); }
+
+bool coded_cursor::timestamp(std::string& out, timestamp_parts& parts) {
+    if (p_ == end_ || static_cast<unsigned char>(*p_) != timestamp_code) return string(out) && parsed(out, parts);
+    // Packed: the text is of the strict form, whose fields parse_timestamp reads as they are packed.
+    const char* p = p_;
+    timestamp_fields fields;
+    if (!unpack_timestamp(p, end_, unpacked_, fields)) return false;
+    const std::optional<timestamp_parts> ts = timestamp_from_fields(fields);
+    if (!ts) return false;
+    out.assign(unpacked_ + 1, max_unpacked - 2);
+    parts = *ts;
+    p_ = p;
+    return true;
+}
+
+bool coded_cursor::word(std::string_view& out) noexcept {
+    const char* p = p_;
+    std::string_view text;
+    if (!decode_code(p, end_, text, unpacked_)) return false;
+    // A value's word is quoted; a key's (`"name":`) is not a value.
+    if (text.size() < 2 || text.front() != '"' || text.back() != '"') return false;
+    out = text.substr(1, text.size() - 2);
+    p_ = p;
+    return true;
+}
+
+bool coded_cursor::string(std::string& out) {
+    if (p_ == end_ || !is_code_byte(*p_)) return read_string(p_, end_, out, false);
+    std::string_view text;
+    if (!word(text)) return false;
+    out.assign(text);
+    return true;
+}
+
+bool coded_cursor::name(std::string_view& out) noexcept {
+    if (p_ == end_ || !is_code_byte(*p_)) return read_plain(p_, end_, out);
+    return word(out);
+}
+
+bool cursor_base::integer(std::int64_t& out, std::int64_t min, std::int64_t max) noexcept {
     // std::to_chars writes no '+', no leading zero and no "-0".
     const char* digits = p_ != end_ && *p_ == '-' ? p_ + 1 : p_;
     if (digits == end_ || *digits < '0' || *digits > '9') return false;

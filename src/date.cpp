@@ -3,6 +3,8 @@
 #include <chrono>
 #include <cstdio>
 
+#include "ocop/detail/timestamp_fields.hpp"
+
 namespace ocop {
 
 namespace {
@@ -67,35 +69,50 @@ long date::days_since_epoch() const {
         .count();
 }
 
+namespace detail {
+
+std::optional<timestamp_parts> timestamp_from_fields(const timestamp_fields& f) {
+    if (f.year < 1900 || f.month < 1 || f.month > 12 || f.day < 1 || f.day > last_day(f.year, f.month)) return std::nullopt;
+    if (f.hour > 23 || f.minute > 59 || f.second > 59 || f.zone_minutes > 59) return std::nullopt;
+    const int offset = (f.zone_hours * 60 + f.zone_minutes) * 60 * (f.zone_minus ? -1 : 1);
+    if (offset < -12 * 3600 || offset > 14 * 3600) return std::nullopt;
+    const date day{f.year, f.month, f.day};
+    const int seconds = f.hour * 3600 + f.minute * 60 + f.second - offset;  // from the day's UTC midnight
+    timestamp_parts out;
+    out.utc_seconds = day.days_since_epoch() * 86400 + seconds;
+    // The province's day: the written day, or the one before or after (|offsets| < 15 h).
+    const std::int64_t local = seconds + province_utc_offset_seconds;
+    out.day = local < 0 ? day.plus_days(-1) : local >= 86400 ? day.plus_days(1) : day;
+    return out;
+}
+
+}  // namespace detail
+
 std::optional<timestamp_parts> parse_timestamp(std::string_view t) {
     // YYYY-MM-DDTHH:MM:SS[.f+](Z|+HH:MM|-HH:MM)
-    if (t.size() < 20 || t[10] != 'T' || t[13] != ':' || t[16] != ':') return std::nullopt;
-    auto day = date::parse(t.substr(0, 10));
-    int hh = 0, mm = 0, ss = 0;
-    if (!day || !digits(t, 11, 2, hh) || !digits(t, 14, 2, mm) || !digits(t, 17, 2, ss)) return std::nullopt;
-    if (hh > 23 || mm > 59 || ss > 59) return std::nullopt;
+    if (t.size() < 20 || t[4] != '-' || t[7] != '-' || t[10] != 'T' || t[13] != ':' || t[16] != ':') return std::nullopt;
+    detail::timestamp_fields f;
+    int month = 0, day = 0;
+    if (!digits(t, 0, 4, f.year) || !digits(t, 5, 2, month) || !digits(t, 8, 2, day) || !digits(t, 11, 2, f.hour) ||
+        !digits(t, 14, 2, f.minute) || !digits(t, 17, 2, f.second))
+        return std::nullopt;
+    f.month = static_cast<unsigned>(month);
+    f.day = static_cast<unsigned>(day);
     std::size_t i = 19;
     if (i < t.size() && t[i] == '.') {
         std::size_t start = ++i;
         while (i < t.size() && t[i] >= '0' && t[i] <= '9') ++i;
         if (i == start) return std::nullopt;
     }
-    int offset = 0;
     if (i + 1 == t.size() && t[i] == 'Z') {
-        offset = 0;
+        // +00:00
     } else if (i + 6 == t.size() && (t[i] == '+' || t[i] == '-') && t[i + 3] == ':') {
-        int oh = 0, om = 0;
-        if (!digits(t, i + 1, 2, oh) || !digits(t, i + 4, 2, om) || om > 59) return std::nullopt;
-        offset = (oh * 60 + om) * 60 * (t[i] == '-' ? -1 : 1);
-        if (offset < -12 * 3600 || offset > 14 * 3600) return std::nullopt;
+        if (!digits(t, i + 1, 2, f.zone_hours) || !digits(t, i + 4, 2, f.zone_minutes)) return std::nullopt;
+        f.zone_minus = t[i] == '-';
     } else {
         return std::nullopt;
     }
-    timestamp_parts out;
-    out.utc_seconds = day->days_since_epoch() * 86400 + hh * 3600 + mm * 60 + ss - offset;
-    const std::int64_t local = out.utc_seconds + province_utc_offset_seconds;
-    out.day = date::from_days_since_epoch(static_cast<long>(local / 86400 - (local % 86400 < 0 ? 1 : 0)));
-    return out;
+    return detail::timestamp_from_fields(f);
 }
 
 bool periods_overlap(date a_from, const std::optional<date>& a_until, date b_from, const std::optional<date>& b_until) noexcept {

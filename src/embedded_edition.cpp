@@ -100,7 +100,10 @@ const product_set& lazy_edition::require_set(std::string_view set_id, const std:
     return fields_.require_set(set_id, path);  // has no such set: throws its error
 }
 
-const lazy_edition* embedded_edition(std::string_view id) {
+namespace {
+
+/// embedded_edition(), under its lock.
+const lazy_edition* loaded_edition(std::string_view id) {
     static std::mutex guard;
     static std::map<std::string, std::unique_ptr<const lazy_edition>, std::less<>> loaded;  // nullptr: not embedded
     std::lock_guard<std::mutex> lock(guard);
@@ -115,6 +118,19 @@ const lazy_edition* embedded_edition(std::string_view id) {
         for (const auto& ed : embedded_catalog().editions())
             if (ed.id == id) found = std::make_unique<const lazy_edition>(ed);
     return loaded.emplace(std::string(id), std::move(found)).first->second.get();
+}
+
+}  // namespace
+
+const lazy_edition* embedded_edition(std::string_view id) {
+    // The edition asked for last on this thread, without the lock: applying an event asks for its
+    // dossier's edition several times, and a replay for the same one event after event. The editions
+    // loaded stay valid for the life of the program, and each one's id is its key.
+    thread_local const lazy_edition* last = nullptr;
+    if (last && last->fields().id == id) return last;
+    const lazy_edition* found = loaded_edition(id);
+    if (found) last = found;
+    return found;
 }
 
 }  // namespace ocop::detail

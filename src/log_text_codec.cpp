@@ -20,12 +20,6 @@ namespace ocop::detail {
 
 namespace {
 
-constexpr std::size_t one_byte_codes = 28;  // bytes 0x01..0x1c; 0x1f then a byte: 256 more
-constexpr unsigned char date_code = 0x1d;       // then 4 bytes: a quoted "YYYY-MM-DD"
-constexpr unsigned char timestamp_code = 0x1e;  // then 8 bytes: a quoted "YYYY-MM-DDTHH:MM:SS+HH:MM" (or -HH:MM)
-constexpr unsigned char two_byte_code = 0x1f;
-constexpr std::size_t max_words = one_byte_codes + 256;
-
 template <class T>
 struct is_variant : std::false_type {};
 template <class... Ts>
@@ -106,18 +100,15 @@ const dictionary& words() {
 }
 
 void put_code(std::string& out, std::size_t code) {
-    if (code < one_byte_codes) {
-        out += static_cast<char>(code + 1);
-    } else {
-        out += static_cast<char>(two_byte_code);
-        out += static_cast<char>(code - one_byte_codes);
-    }
+    char bytes[2];
+    out.append(bytes, code_of(code, bytes));
 }
 
 /// Dates and timestamps, a 25-byte part of every event, are kept as their two-digit pairs (each
 /// 0..99, so any digits come back as they were) in one number: base 100, then the zone's sign.
 constexpr std::string_view date_form = "\"0000-00-00\"";
 constexpr std::string_view timestamp_form = "\"0000-00-00T00:00:00+00:00\"";
+static_assert(timestamp_form.size() == max_unpacked);
 
 /// Whether `w` has the shape of `form` ('0': a digit, '+': a sign, else that byte).
 bool has_form(std::string_view w, std::string_view form) noexcept {
@@ -141,24 +132,61 @@ void put_packed(std::string& out, unsigned char code, std::string_view w, std::s
     for (std::size_t i = 0; i < bytes; ++i) out += static_cast<char>((v >> (8 * i)) & 0xff);
 }
 
-/// Appends the text of a packed `form` read from `in` (its `bytes` bytes).
-void put_unpacked(std::string& out, const char* in, std::string_view form, std::size_t bytes) {
+/// The positions of the digit pairs of a form, most significant first (every field has an even
+/// number of digits).
+template <std::size_t Pairs>
+constexpr std::array<std::uint8_t, Pairs> pair_positions(std::string_view form) {
+    std::array<std::uint8_t, Pairs> out{};
+    std::size_t n = 0;
+    for (std::size_t i = 0; i + 1 < form.size(); ++i)
+        if (form[i] == '0') {
+            out[n++] = static_cast<std::uint8_t>(i);
+            ++i;
+        }
+    return out;
+}
+constexpr auto date_pairs = pair_positions<4>(date_form);
+constexpr auto timestamp_pairs = pair_positions<9>(timestamp_form);
+
+/// "00" to "99".
+constexpr std::array<char, 200> two_digits = [] {
+    std::array<char, 200> out{};
+    for (std::size_t i = 0; i < 100; ++i) {
+        out[2 * i] = static_cast<char>('0' + i / 10);
+        out[2 * i + 1] = static_cast<char>('0' + i % 10);
+    }
+    return out;
+}();
+
+/// The number packed in `bytes` little-endian bytes at `in`.
+std::uint64_t packed_value(const char* in, std::size_t bytes) noexcept {
     std::uint64_t v = 0;
     for (std::size_t i = 0; i < bytes; ++i) v |= static_cast<std::uint64_t>(static_cast<unsigned char>(in[i])) << (8 * i);
-    bool minus = false;
-    if (form == timestamp_form) {
-        minus = v & 1;
-        v /= 2;
+    return v;
+}
+
+/// Writes the text of `form` with digit pairs `v` (base 100, the last pair lowest) to `text`, and
+/// each pair, most significant first, to `pairs_out` when given.
+template <std::size_t Pairs>
+void unpack(char* text, std::uint64_t v, std::string_view form, const std::array<std::uint8_t, Pairs>& positions,
+            std::array<int, Pairs>* pairs_out = nullptr) {
+    std::memcpy(text, form.data(), form.size());
+    for (std::size_t k = Pairs; k-- > 0;) {
+        const auto pair = static_cast<std::size_t>(v % 100);
+        std::memcpy(text + positions[k], two_digits.data() + 2 * pair, 2);
+        if (pairs_out) (*pairs_out)[k] = static_cast<int>(pair);
+        v /= 100;
     }
-    char text[timestamp_form.size()];
-    for (std::size_t i = form.size(); i-- > 0;)
-        if (form[i] == '0') {
-            text[i] = static_cast<char>('0' + v % 10);
-            v /= 10;
-        } else {
-            text[i] = form[i] == '+' ? (minus ? '-' : '+') : form[i];
-        }
-    out.append(text, form.size());
+}
+
+constexpr std::size_t zone_sign_at = 20;  // in timestamp_form
+static_assert(timestamp_form[zone_sign_at] == '+');
+
+/// The digit pairs of a packed timestamp at `in` (8 bytes), and its zone's sign.
+std::uint64_t timestamp_value(const char* in, bool& minus) noexcept {
+    const std::uint64_t v = packed_value(in, 8);
+    minus = v & 1;
+    return v / 2;
 }
 
 constexpr std::size_t date_bytes = 4;       // 10^8 < 2^32
@@ -207,24 +235,82 @@ void encode_event_text(std::string& out, std::string_view text) {
     out.append(text.data() + i, text.size() - i);
 }
 
+bool unpack_timestamp(const char*& p, const char* end, char (&text)[max_unpacked], timestamp_fields& fields) noexcept {
+    if (static_cast<std::size_t>(end - p) <= timestamp_bytes) return false;
+    bool minus = false;
+    std::array<int, timestamp_pairs.size()> pairs;
+    unpack(text, timestamp_value(p + 1, minus), timestamp_form, timestamp_pairs, &pairs);
+    text[zone_sign_at] = minus ? '-' : '+';
+    fields.year = pairs[0] * 100 + pairs[1];
+    fields.month = static_cast<unsigned>(pairs[2]);
+    fields.day = static_cast<unsigned>(pairs[3]);
+    fields.hour = pairs[4];
+    fields.minute = pairs[5];
+    fields.second = pairs[6];
+    fields.zone_minus = minus;
+    fields.zone_hours = pairs[7];
+    fields.zone_minutes = pairs[8];
+    p += 1 + timestamp_bytes;
+    return true;
+}
+
+std::size_t word_index(std::string_view word) noexcept {
+    const std::size_t index = words().find(word);
+    return index == std::string_view::npos ? max_words : index;
+}
+
+namespace {
+
+/// decode_code with the dictionary at hand (decode_event_text looks it up once per text).
+bool decode_one(const dictionary& d, const char*& p, const char* end, std::string_view& text, char (&buffer)[max_unpacked]) {
+    const auto c = static_cast<unsigned char>(*p);
+    if (c == timestamp_code || c == date_code) {
+        const bool timestamp = c == timestamp_code;
+        const std::size_t bytes = timestamp ? timestamp_bytes : date_bytes;
+        if (static_cast<std::size_t>(end - p) <= bytes) return false;
+        if (timestamp) {
+            bool minus = false;
+            unpack(buffer, timestamp_value(p + 1, minus), timestamp_form, timestamp_pairs);
+            buffer[zone_sign_at] = minus ? '-' : '+';
+        } else {
+            unpack(buffer, packed_value(p + 1, date_bytes), date_form, date_pairs);
+        }
+        text = std::string_view(buffer, timestamp ? timestamp_form.size() : date_form.size());
+        p += 1 + bytes;
+        return true;
+    }
+    const char* q = p;
+    std::size_t code = 0;
+    if (!word_index_at(q, end, code) || code >= d.size()) return false;
+    text = d.word(code);
+    p = q;
+    return true;
+}
+
+}  // namespace
+
+bool decode_code(const char*& p, const char* end, std::string_view& text, char (&buffer)[max_unpacked]) {
+    return decode_one(words(), p, end, text, buffer);
+}
+
 void decode_event_text(std::string& out, std::string_view encoded) {
     const dictionary& d = words();
+    const char* const end = encoded.data() + encoded.size();
     std::size_t run = 0;
     for (std::size_t i = next_code(encoded, 0); i < encoded.size(); i = next_code(encoded, run)) {
         out.append(encoded.data() + run, i - run);
-        const auto c = static_cast<unsigned char>(encoded[i]);
-        std::size_t code = c - 1u;
-        run = i + 1;
-        if (c == timestamp_code || c == date_code) {
-            const bool timestamp = c == timestamp_code;
-            const std::size_t bytes = timestamp ? timestamp_bytes : date_bytes;
-            if (encoded.size() - run < bytes) break;  // not written by encode_event_text
-            put_unpacked(out, encoded.data() + run, timestamp ? timestamp_form : date_form, bytes);
-            run += bytes;
-            continue;
+        const char* p = encoded.data() + i;
+        char buffer[max_unpacked];
+        std::string_view text;
+        if (decode_one(d, p, end, text, buffer)) {
+            out += text;
+            run = static_cast<std::size_t>(p - encoded.data());
+        } else if (static_cast<unsigned char>(*p) == date_code || static_cast<unsigned char>(*p) == timestamp_code) {
+            run = i + 1;
+            break;  // cut short: not written by encode_event_text
+        } else {
+            run = i + (static_cast<unsigned char>(*p) == two_byte_code && i + 1 < encoded.size() ? 2 : 1);  // an unknown code: skipped
         }
-        if (c == two_byte_code && run < encoded.size()) code = one_byte_codes + static_cast<unsigned char>(encoded[run++]);
-        if (code < d.size()) out += d.word(code);
     }
     out.append(encoded.data() + run, encoded.size() - run);
 }

@@ -3,6 +3,8 @@
 #include "ocop/registry.hpp"
 
 #include <cassert>
+#include <cstdint>
+#include <unordered_map>
 
 #include <boost/json/monotonic_resource.hpp>
 
@@ -85,13 +87,28 @@ workflow_rules registry::effective_rules() const {
     return rules;
 }
 
+/// The dossiers a replay has added to its map, by id: one hash per event instead of the map's
+/// O(log n) string comparisons. The map's nodes never move, so their keys and iterators stay valid.
+struct registry::replay_index {
+    /// FNV-1a: ids are short.
+    struct id_hash {
+        std::size_t operator()(std::string_view id) const noexcept {
+            std::uint64_t h = 14695981039346656037ull;
+            for (char c : id) h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ull;
+            return static_cast<std::size_t>(h);
+        }
+    };
+    std::unordered_map<std::string_view, std::map<std::string, dossier_state, std::less<>>::iterator, id_hash> by_id;
+};
+
 void registry::replay_entry(const event& e, const workflow_rules& rules, const event_log::entry_ref& verified,
-                            const timestamp_parts* read_canonically) {
+                            const timestamp_parts* read_canonically, replay_index& index) {
     const dossier_state* previous = nullptr;
     if (const auto* reg = std::get_if<registered_payload>(&e.payload); reg && reg->previous_cycle) previous = find(*reg->previous_cycle);
-    auto it = dossiers_.lower_bound(e.dossier);
-    const bool registered = it != dossiers_.end() && it->first == e.dossier;
-    if (!registered) it = dossiers_.emplace_hint(it, e.dossier, dossier_state{});
+    const auto known = index.by_id.find(e.dossier);
+    const bool registered = known != index.by_id.end();
+    auto it = registered ? known->second : dossiers_.emplace(e.dossier, dossier_state{}).first;
+    if (!registered) index.by_id.emplace(it->first, it);
     // In place, without the copy of apply(): a refused event ends the replay, whose registry is discarded.
     dossier_state& s = it->second;
     const std::size_t warned = registered ? s.warnings.size() : 0;
@@ -126,16 +143,21 @@ registry registry::replay(const event_log& log, workflow_rules rules, std::optio
         throw error(errc::invalid_document, "/0/event",
                     "the log starts at entry " + std::to_string(log.first_index()) + ": replay needs it from its first entry");
     const workflow_rules effective = out.effective_rules();
+    replay_index index;
     event e;  // reused: its strings keep their capacity from one event to the next
     for (std::size_t i = 0; i < entries; ++i) {
         try {
             const event_log::entry_ref verified{&log, i};
-            // Canonical text is read directly; anything else by the full reader, which says what is wrong.
-            const std::string_view text = log.event_text(i);
+            // Canonical text is read directly, as the log keeps it (coded) or else decoded; anything
+            // else by the full reader, which says what is wrong.
             timestamp_parts at;
-            const bool canonical = detail::read_canonical_event(text, e, &at);
-            if (!canonical) e = entry_event(text);
-            out.replay_entry(e, effective, verified, canonical ? &at : nullptr);
+            bool canonical = detail::read_coded_event(log.stored_text(i), e, &at);
+            if (!canonical) {
+                const std::string_view text = log.event_text(i);
+                canonical = detail::read_canonical_event(text, e, &at);
+                if (!canonical) e = entry_event(text);
+            }
+            out.replay_entry(e, effective, verified, canonical ? &at : nullptr, index);
         } catch (const error& err) {
             // Every path of a refused event is relative to the event (the readers and apply read it
             // alone): placed under its entry once, here.

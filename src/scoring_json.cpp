@@ -126,26 +126,39 @@ void detail::append_canonical_scorecard(std::string& out, const scorecard& card)
 
 namespace {
 
+/// The keys of a scorecard, in the order append_canonical_scorecard writes them.
+struct scorecard_keys {
+    detail::schema_key edition{"edition"}, set{"set"}, evaluator{"evaluator"}, answers{"answers"}, knockouts{"knockouts"};
+    detail::schema_key case_id{"case"}, level{"level"};
+};
+
+const scorecard_keys& keys() {
+    static const scorecard_keys k;
+    return k;
+}
+
 /// One answer as append_canonical_scorecard writes it: "level" or {"case":"c","level":"l"}.
-bool read_canonical_answer(detail::canonical_cursor& in, answer& out) {
+template <class Cursor>
+bool read_canonical_answer(Cursor& in, answer& out) {
     if (!in.peek('{')) return detail::read_canonical(in, out.level);
     std::string case_id;
-    if (!in.literal("{\"case\":") || !detail::read_canonical(in, case_id)) return false;
+    if (!in.literal('{') || !in.key(keys().case_id) || !detail::read_canonical(in, case_id)) return false;
     out.case_id = std::move(case_id);
-    return in.literal(",\"level\":") && detail::read_canonical(in, out.level) && in.literal("}");
+    return in.literal(',') && in.key(keys().level) && detail::read_canonical(in, out.level) && in.literal('}');
 }
 
 /// Reads the answers into `out`, overwriting in place the answers it held while their ids are the
 /// ones read (a scorecard of the same set read into again: no node made, freed or moved), and
 /// dropping the rest from the first id that differs.
-bool read_canonical_answers(detail::canonical_cursor& in, std::map<std::string, answer, std::less<>>& out) {
-    if (!in.literal("{")) return false;
+template <class Cursor>
+bool read_canonical_answers(Cursor& in, std::map<std::string, answer, std::less<>>& out) {
+    if (!in.literal('{')) return false;
     auto at = out.begin();  // the next answer held, while every id read so far matched
     const std::string* last = nullptr;
     std::string id;
-    while (!in.literal("}")) {
-        if (last && !in.literal(",")) return false;
-        if (!detail::read_canonical(in, id) || !in.literal(":")) return false;
+    while (!in.literal('}')) {
+        if (last && !in.literal(',')) return false;
+        if (!detail::read_canonical(in, id) || !in.literal(':')) return false;
         if (last && !(*last < id)) return false;  // the map's order, each id once
         if (at == out.end() || at->first != id) {
             out.erase(at, out.end());
@@ -167,21 +180,35 @@ bool declared_once(const std::vector<std::string>& ids) {
     return true;
 }
 
+/// `,"name":` consumed whole, or nothing.
+template <class Cursor>
+bool next_key(Cursor& in, const detail::schema_key& key) {
+    const char* at = in.position();
+    if (in.literal(',') && in.key(key)) return true;
+    in.rewind(at);
+    return false;
+}
+
 }  // namespace
 
-bool detail::read_canonical_scorecard(canonical_cursor& in, scorecard& out) {
+template <class Cursor>
+bool detail::read_canonical_scorecard(Cursor& in, scorecard& out) {
     // The keys and order of append_canonical_scorecard above.
-    if (!in.literal("{\"edition\":") || !read_canonical(in, out.edition)) return false;
-    if (!in.literal(",\"set\":") || !read_canonical(in, out.set)) return false;
+    const scorecard_keys& k = keys();
+    if (!in.literal('{') || !in.key(k.edition) || !read_canonical(in, out.edition)) return false;
+    if (!next_key(in, k.set) || !read_canonical(in, out.set)) return false;
     out.evaluator.clear();
-    if (in.literal(",\"evaluator\":") && !read_canonical(in, out.evaluator)) return false;
-    if (!in.literal(",\"answers\":") || !read_canonical_answers(in, out.answers)) return false;
+    if (next_key(in, k.evaluator) && !read_canonical(in, out.evaluator)) return false;
+    if (!next_key(in, k.answers) || !read_canonical_answers(in, out.answers)) return false;
     out.declared_knockouts.clear();
-    if (in.literal(",\"knockouts\":") &&
+    if (next_key(in, k.knockouts) &&
         (!read_canonical(in, out.declared_knockouts) || out.declared_knockouts.empty() || !declared_once(out.declared_knockouts)))
         return false;
-    return in.literal("}");
+    return in.literal('}');
 }
+
+template bool detail::read_canonical_scorecard(detail::canonical_cursor&, scorecard&);
+template bool detail::read_canonical_scorecard(detail::coded_cursor&, scorecard&);
 
 json::value to_json(const scorecard_result& result) { return detail::write_json(result); }
 

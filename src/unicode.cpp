@@ -15,6 +15,8 @@
 #include <boost/locale/generator.hpp>
 #include <boost/locale/localization_backend.hpp>
 
+#include "ocop/detail/name_key_cache.hpp"
+
 namespace ocop {
 
 namespace {
@@ -70,14 +72,26 @@ std::string compute_name_key(std::string_view utf8) {
 
 }  // namespace
 
-std::string name_key(std::string_view utf8) {
+namespace {
+
+/// Hashes a std::string and a std::string_view alike, so that the cache is searched without a copy.
+struct key_hash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
+};
+
+}  // namespace
+
+const std::string& detail::cached_name_key(std::string_view utf8) {
     // ICU's normalisation and case folding take some 50 us; a registration compares its district and
     // commune with every unit of its campaign, whose names repeat: the keys are kept per thread.
-    thread_local std::unordered_map<std::string, std::string> keys;
-    if (auto it = keys.find(std::string(utf8)); it != keys.end()) return it->second;
+    thread_local std::unordered_map<std::string, std::string, key_hash, std::equal_to<>> keys;
+    if (auto it = keys.find(utf8); it != keys.end()) return it->second;
     if (keys.size() >= 4096) keys.clear();  // bounded: names a host writes freely must not grow it forever
     return keys.emplace(std::string(utf8), compute_name_key(utf8)).first->second;
 }
+
+std::string name_key(std::string_view utf8) { return detail::cached_name_key(utf8); }
 
 std::string fold_accents(std::string_view utf8) {
     // NFD splits a Vietnamese letter into its base letter and its marks (U+0300 to U+036F); đ has

@@ -411,6 +411,20 @@ const procedure_level& event_level(const procedure& proc, const dossier_state& c
     return *level;
 }
 
+/// Whether the event at `at` (parsed: `ts`) comes before the dossier's last event at `last_at` (not
+/// compared when that does not parse). The common case is settled without parsing `last_at`: two
+/// timestamps of the strict form with the same zone, the last not later as text, so not later in
+/// time if it is one (the fields are fixed-width digits, most significant first), and if it is not
+/// one there is nothing to compare.
+bool before_last_event(const std::string& at, const timestamp_parts& ts, const std::string& last_at) {
+    constexpr std::size_t strict = 25, zone = 19;  // "YYYY-MM-DDTHH:MM:SS" then "+HH:MM"
+    if (at.size() == strict && last_at.size() == strict && at.compare(zone, strict - zone, last_at, zone, strict - zone) == 0 &&
+        last_at.compare(0, zone, at, 0, zone) <= 0)
+        return false;
+    auto last = parse_timestamp(last_at);
+    return last && ts.utc_seconds < last->utc_seconds;
+}
+
 /// Moves a registered dossier to its next state, in place: the event's rule, role and time order,
 /// then its transition (which may have changed `s` when it refuses).
 void advance(dossier_state& s, const event& e, const timestamp_parts& ts, const procedure_library& procs,
@@ -421,8 +435,7 @@ void advance(dossier_state& s, const event& e, const timestamp_parts& ts, const 
     const procedure_level& level = event_level(proc, s, e);
     const event_rule& rule = find_rule(proc, level, e.type());
     check_role(proc, level, rule, e);
-    auto last = parse_timestamp(s.updated_at);
-    if (last && ts.utc_seconds < last->utc_seconds)
+    if (before_last_event(e.at, ts, s.updated_at))
         refuse("/at", "the events of a dossier are recorded in time order: " + e.at + " is before the last event at " + s.updated_at);
     check_transition(proc, s, e.type(), ts.day);
 

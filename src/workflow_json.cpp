@@ -150,19 +150,38 @@ event event_from_json(const json::value& v, const std::string& path) {
     return e;
 }
 
-bool detail::read_canonical_event(std::string_view text, event& out, timestamp_parts* at) {
-    // The keys and order of canonical_json(event) above.
-    canonical_cursor in(text);
+namespace {
+
+/// The keys of an event and of a scorecard payload, in the order canonical_json(event) writes them.
+struct event_keys {
+    detail::schema_key type{"type"}, dossier{"dossier"}, actor{"actor"}, role{"role"}, at{"at"}, payload{"payload"}, reason{"reason"};
+    detail::schema_key level{"level"}, round{"round"}, scorecard{"scorecard"};
+};
+
+const event_keys& keys() {
+    static const event_keys k;
+    return k;
+}
+
+/// `,` then `key`.
+template <class Cursor>
+bool next_key(Cursor& in, const detail::schema_key& key) {
+    return in.literal(',') && in.key(key);
+}
+
+/// read_canonical_event with either cursor: the keys and order of canonical_json(event) above.
+template <class Cursor>
+bool read_event(Cursor& in, event& out, timestamp_parts* at) {
+    const event_keys& k = keys();
     event_type type = event_type::registered;
-    if (!in.literal("{\"type\":") || !read_canonical(in, type)) return false;
-    if (!in.literal(",\"dossier\":") || !read_canonical(in, out.dossier)) return false;
-    if (!in.literal(",\"actor\":") || !read_canonical(in, out.actor)) return false;
-    if (!in.literal(",\"role\":") || !read_canonical(in, out.actor_role)) return false;
-    if (!in.literal(",\"at\":") || !read_canonical(in, out.at)) return false;
-    const std::optional<timestamp_parts> ts = parse_timestamp(out.at);
-    if (!ts) return false;
-    if (at) *at = *ts;
-    if (!in.literal(",\"payload\":")) return false;
+    if (!in.literal('{') || !in.key(k.type) || !detail::read_canonical(in, type)) return false;
+    if (!next_key(in, k.dossier) || !detail::read_canonical(in, out.dossier)) return false;
+    if (!next_key(in, k.actor) || !detail::read_canonical(in, out.actor)) return false;
+    if (!next_key(in, k.role) || !detail::read_canonical(in, out.actor_role)) return false;
+    timestamp_parts ts;
+    if (!next_key(in, k.at) || !in.timestamp(out.at, ts)) return false;
+    if (at) *at = ts;
+    if (!next_key(in, k.payload)) return false;
     bool ok = false;
     boost::mp11::mp_with_index<std::variant_size_v<event_payload>>(static_cast<std::size_t>(type), [&](auto I) {
         using payload_type = std::variant_alternative_t<I, event_payload>;
@@ -171,12 +190,24 @@ bool detail::read_canonical_event(std::string_view text, event& out, timestamp_p
         auto& payload = std::is_same_v<payload_type, scorecard_payload> && out.payload.index() == I ? std::get<I>(out.payload)
                                                                                                  : out.payload.template emplace<I>();
         if constexpr (std::is_same_v<payload_type, scorecard_payload>)
-            ok = in.literal("{\"level\":") && read_canonical(in, payload.level) && in.literal(",\"round\":") &&
-                 read_canonical(in, payload.round) && in.literal(",\"scorecard\":") && read_canonical_scorecard(in, payload.scorecard) &&
-                 in.literal("}");
-        else ok = read_canonical(in, payload);
+            ok = in.literal('{') && in.key(k.level) && detail::read_canonical(in, payload.level) && next_key(in, k.round) &&
+                 detail::read_canonical(in, payload.round) && next_key(in, k.scorecard) &&
+                 detail::read_canonical_scorecard(in, payload.scorecard) && in.literal('}');
+        else ok = detail::read_canonical(in, payload);
     });
-    return ok && in.literal(",\"reason\":") && read_canonical(in, out.reason) && in.literal("}") && in.done();
+    return ok && next_key(in, k.reason) && detail::read_canonical(in, out.reason) && in.literal('}') && in.done();
+}
+
+}  // namespace
+
+bool detail::read_canonical_event(std::string_view text, event& out, timestamp_parts* at) {
+    canonical_cursor in(text);
+    return read_event(in, out, at);
+}
+
+bool detail::read_coded_event(std::string_view coded, event& out, timestamp_parts* at) {
+    coded_cursor in(coded);
+    return read_event(in, out, at);
 }
 
 event parse_event(std::string_view json_text) { return event_from_json(detail::parse_json(json_text)); }

@@ -87,7 +87,10 @@ private:
     /// (errc::invalid_document otherwise). `read_canonically`: when `e` was read by
     /// detail::read_canonical_event, which accepts canonical text only (so it is not compared again),
     /// the timestamp it parsed; nullptr when `e` was read by the full reader.
-    void replay_entry(const event& e, const workflow_rules& rules, const event_log::entry_ref& verified, const timestamp_parts* read_canonically);
+    /// `index`: the dossiers replayed so far by id (registry.cpp), found with one hash each.
+    struct replay_index;
+    void replay_entry(const event& e, const workflow_rules& rules, const event_log::entry_ref& verified, const timestamp_parts* read_canonically,
+                      replay_index& index);
 
     workflow_rules rules_;
     std::optional<ocop::campaign> campaign_;
