@@ -197,6 +197,62 @@ class Readers(StoreTest):
                 f.chmod(0o644)
 
 
+class Format(StoreTest):
+    """The store's format (docs/cli.md, "The store"): version 2, pages of 64 KiB, the index that finds an
+    event already applied, and stores of version 1 read as they are and upgraded by their first writer."""
+    APPLIED_EVENT_QUERY = "SELECT idx FROM entries WHERE substr(event_sha, 1, 16) = ?1 AND event = ?2 LIMIT 1"
+
+    def sql(self, *statements):
+        db = sqlite3.connect(self.store / "campaign.sqlite", isolation_level=None)
+        try:
+            return [db.execute(s).fetchall() for s in statements]
+        finally:
+            db.close()
+
+    def version_and_index(self):
+        version, index = self.sql("SELECT value FROM store_info WHERE key = 'version'",
+                                  "SELECT sql FROM sqlite_schema WHERE name = 'entries_by_event'")
+        return version[0][0], index[0][0]
+
+    def test_a_new_store_is_of_version_2_with_pages_of_64_kib(self):
+        (page_size,), = self.sql("PRAGMA page_size")[0]
+        self.assertEqual(page_size, 65536)
+        self.assertEqual(self.version_and_index(),
+                         ("2", "CREATE INDEX entries_by_event ON entries (substr(event_sha, 1, 16))"))
+
+    def test_the_documented_query_for_an_applied_event_searches_the_index(self):
+        """The query of tools/cli/sqlite_store.cpp (applied_event_query) and docs/cli.md: SQLite must search
+        the index, not scan the log (it scans when the same query also compares event_sha whole)."""
+        plan, = self.sql("EXPLAIN QUERY PLAN " + self.APPLIED_EVENT_QUERY.replace("?1", "'0'").replace("?2", "''"))
+        self.assertEqual([row[3] for row in plan], ["SEARCH entries USING INDEX entries_by_event (<expr>=?)"])
+        source = (Path(__file__).parents[2] / "tools" / "cli" / "sqlite_schema.hpp").read_text(encoding="utf-8")
+        self.assertIn(f'"{self.APPLIED_EVENT_QUERY}"', source)
+
+    def test_a_store_of_version_1_is_read_as_it_is_and_upgraded_by_its_first_writer(self):
+        self.assertEqual(run("campaign", "apply", self.store, self.write("a.jsonl", EVENTS[:50])).returncode, 0)
+        self.sql("DROP INDEX entries_by_event", "CREATE INDEX entries_by_event ON entries (event_sha)",
+                 "UPDATE store_info SET value = '1' WHERE key = 'version'")
+        exported = run("campaign", "export", self.store).stdout
+        status = run("campaign", "status", self.store, "--json")
+        self.assertEqual(status.returncode, 0, status.stderr)
+        self.assertEqual(json.loads(status.stdout)["events"], 50)
+        self.assertEqual(self.version_and_index(), ("1", "CREATE INDEX entries_by_event ON entries (event_sha)"))
+        result = run("campaign", "apply", self.store, self.write("b.jsonl", EVENTS[:60]))  # 50 applied already
+        self.assertEqual(result.returncode, 0, result.stderr)
+        self.assertEqual([line.split()[0] for line in result.stdout.splitlines()[:60]], ["already"] * 50 + ["ok"] * 10)
+        self.assertEqual(self.version_and_index(),
+                         ("2", "CREATE INDEX entries_by_event ON entries (substr(event_sha, 1, 16))"))
+        self.assertTrue(run("campaign", "export", self.store).stdout.startswith(exported))
+        self.assert_verifies(60)
+
+    def test_a_store_of_another_version_is_refused(self):
+        self.sql("UPDATE store_info SET value = '3' WHERE key = 'version'")
+        for command in (("status",), ("apply", self.write("a.jsonl", EVENTS[:1]))):
+            result = run("campaign", command[0], self.store, *command[1:])
+            self.assertNotEqual(result.returncode, 0)
+            self.assertIn("is not an ocop campaign store of version 2", result.stderr)
+
+
 class Crashes(StoreTest):
     def test_kill_9_during_large_applies_loses_no_acknowledged_event(self):
         rng = random.Random(14)
@@ -268,7 +324,7 @@ class FullDisk(StoreTest):
         self.assert_verifies(3000)
 
     def test_full_disk_simulated_by_a_page_limit(self):
-        self.fill_and_free(env={"OCOP_STORE_MAX_PAGES": "400"})
+        self.fill_and_free(env={"OCOP_STORE_MAX_PAGES": "25"})  # 1.6 MB in pages of 64 KiB: 100 events fit, 3000 do not
 
     def test_full_disk_on_a_small_file_system(self):
         mount = self.dir / "small"
@@ -280,8 +336,8 @@ class FullDisk(StoreTest):
             self.store = mount / "store"
             self.assertEqual(run("campaign", "init", self.store, "--campaign", "hanoi-2021").returncode, 0)
             filler = mount / "filler"
-            with open(filler, "wb") as f:  # leave about 600 KB: the first 100 events fit, 2900 more do not
-                f.write(b"\0" * (8 * 1024 * 1024 - 600 * 1024))
+            with open(filler, "wb") as f:  # leave about 1.5 MB: the first 100 events fit, 2900 more do not
+                f.write(b"\0" * (8 * 1024 * 1024 - 1536 * 1024))
             self.fill_and_free(filler=filler)
         finally:
             subprocess.run(["umount", str(mount)], check=False)

@@ -1,12 +1,21 @@
 #pragma once
-// The schema of a campaign store (DIR/campaign.sqlite), version 1, and the views documented for
+// The schema of a campaign store (DIR/campaign.sqlite), version 2, and the views documented for
 // analysts in docs/cli.md. Kept here, in one place, so that the docs can quote it.
 
 namespace ocop::cli {
 
 /// The store's format name and version, kept in store_info; opening refuses anything else.
+/// Version 1 differs only by its index `entries_by_event`, on the whole `event_sha`: it is read as it
+/// is and upgraded by the first writer (upgrade_from_version_1).
 inline constexpr const char* store_format = "ocop-campaign-store";
-inline constexpr const char* store_version = "1";
+inline constexpr const char* store_version = "2";
+inline constexpr const char* store_version_1 = "1";
+
+/// An event already in the log: the index entries_by_event, then the event's text (?1: the first 16
+/// hex digits of its SHA-256, ?2: its canonical JSON). tests/cli/test_store.py checks that SQLite
+/// searches the index for it.
+inline constexpr const char* applied_event_query =
+    "SELECT idx FROM entries WHERE substr(event_sha, 1, 16) = ?1 AND event = ?2 LIMIT 1";
 
 /// Tables, indexes and views, created in one transaction by `campaign init`.
 inline constexpr const char* store_schema = R"sql(
@@ -22,7 +31,9 @@ CREATE TABLE entries (
   hash TEXT NOT NULL,
   event_sha TEXT NOT NULL  -- SHA-256 of event alone: finds an event already applied
 );
-CREATE INDEX entries_by_event ON entries (event_sha);
+-- its first 16 hex digits (64 bits) suffice to find an event (its text is then compared), and keep the
+-- index small enough to stay in the page cache as it grows (docs/performance.md, "The campaign store")
+CREATE INDEX entries_by_event ON entries (substr(event_sha, 1, 16));
 -- the head: how many entries the snapshot follows and the hash of the last; exactly one row
 CREATE TABLE head (id INTEGER PRIMARY KEY CHECK (id = 1), events INTEGER NOT NULL, hash TEXT NOT NULL);
 -- the snapshot: each dossier's state (canonical JSON, as `ocop campaign status DIR ID --json`),

@@ -30,7 +30,9 @@ std::size_t batch_result::applied() const {
 
 namespace {
 
-void check_format(sqlite_connection& db) {
+/// The store's version (store_version, or store_version_1 which is read as it is); throws
+/// errc::invalid_document when the file is not a campaign store of either.
+std::string check_format(sqlite_connection& db) {
     std::optional<std::string> format, version;
     try {
         sqlite_statement s(db.handle(), "SELECT key, value FROM store_info");
@@ -41,8 +43,22 @@ void check_format(sqlite_connection& db) {
     } catch (const error&) {
         format.reset();
     }
-    if (format != store_format || version != store_version)
+    if (format != store_format || (version != store_version && version != store_version_1))
         throw error(errc::invalid_document, "", db.path() + " is not an ocop campaign store of version " + store_version);
+    return *version;
+}
+
+/// Version 1 to 2: the index entries_by_event rebuilt on the first 16 hex digits of event_sha (the
+/// tables are the same). One transaction, taken as a writer; another writer may have done it first.
+void upgrade_from_version_1(sqlite_connection& db) {
+    sqlite_transaction tx(db, "BEGIN IMMEDIATE");
+    if (check_format(db) != store_version_1) return;
+    db.exec("DROP INDEX entries_by_event;"
+            "CREATE INDEX entries_by_event ON entries (substr(event_sha, 1, 16));",
+            "upgrade " + db.path() + " to version " + store_version);
+    sqlite_statement version(db.handle(), "UPDATE store_info SET value = ?1 WHERE key = 'version'");
+    version.bind(1, std::string_view(store_version)).run();
+    tx.commit();
 }
 
 campaign read_campaign(sqlite_connection& db) {
@@ -61,7 +77,7 @@ struct batch_writer {
     std::string last_hash;  ///< the hash of the last entry: the next one's "prev"
     sqlite_statement state_query{db.handle(), dossier_row_query};  // prepared once for every id
     std::set<std::string, std::less<>> looked_up;                   ///< dossiers whose snapshot row was read (or is absent)
-    sqlite_statement find{db.handle(), "SELECT idx FROM entries WHERE event_sha = ?1 AND event = ?2 LIMIT 1"};
+    sqlite_statement find{db.handle(), applied_event_query};
     sqlite_statement insert{db.handle(), "INSERT INTO entries (idx, prev, event, hash, event_sha) VALUES (?1, ?2, ?3, ?4, ?5)"};
     std::map<std::string, std::uint64_t> changed;  ///< dossier -> index of the last entry that changed it
 
@@ -74,7 +90,7 @@ struct batch_writer {
         const std::string_view text = canonical.empty() ? std::string_view(made) : canonical;
         const std::string sha = sha256_hex(text);
         if (options.skip_applied) {
-            find.bind_unowned(1, sha).bind_unowned(2, text);
+            find.bind_unowned(1, std::string_view(sha).substr(0, 16)).bind_unowned(2, text);
             const bool found = find.step();
             const auto index = found ? find.integer(0) : 0;
             find.reset();
@@ -133,9 +149,16 @@ void limit_pages_for_tests(sqlite_connection& db) {
     db.exec(("PRAGMA max_page_count = " + std::string(pages)).c_str(), "limit the store's size");
 }
 
-/// Durable commits (docs/cli.md, "Commits"). (A larger page cache for big batches was measured: no
-/// gain in CPU time, 22 MB more memory; SQLite's default is kept.)
-constexpr const char* writer_pragmas = "PRAGMA synchronous = FULL";
+/// A new store's pages are of 64 KiB, SQLite's largest: a commit writes each page it changed to the
+/// WAL, and the checkpoint writes it again to the database, one system call each, so a batch of 100k
+/// events made 142k system calls with pages of 4 KiB and makes 8k (docs/performance.md, "The
+/// campaign store"). Set before the first table is made; a store keeps the page size it was made with.
+constexpr const char* creation_pragmas = "PRAGMA page_size = 65536; PRAGMA journal_mode = WAL";
+
+/// Durable commits (docs/cli.md, "Commits"), and a page cache of up to 32 MiB, which SQLite fills only
+/// as a batch needs it: it holds the index entries_by_event of about a million events, whose random
+/// keys would otherwise make a large batch write pages out and read them back for each event.
+constexpr const char* writer_pragmas = "PRAGMA synchronous = FULL; PRAGMA cache_size = -32768";
 
 [[noreturn]] void interrupted_before_commit() {
     throw error(errc::io, "", "interrupted before the commit: nothing of this batch was written");
@@ -157,7 +180,7 @@ std::string sqlite_store::create_in(const std::string& dir, const campaign& c, c
     std::string head;
     {
         auto db = std::make_unique<sqlite_connection>(partial, sqlite_connection::access::create);
-        db->exec("PRAGMA journal_mode = WAL", "set up " + partial);
+        db->exec(creation_pragmas, "set up " + partial);
         db->exec(writer_pragmas, "set up " + partial);
         {
             sqlite_transaction tx(*db, "BEGIN IMMEDIATE");
@@ -202,7 +225,7 @@ sqlite_store sqlite_store::open_for_writing(const std::string& dir) {
     auto db = std::make_unique<sqlite_connection>(store_path(dir), sqlite_connection::access::read_write);
     db->exec(writer_pragmas, "set up " + db->path());
     limit_pages_for_tests(*db);
-    check_format(*db);
+    if (check_format(*db) == store_version_1) upgrade_from_version_1(*db);
     sqlite_store store(std::move(db));
     store.plan_ = read_campaign(*store.db_);
     return store;
