@@ -1,5 +1,6 @@
 """bench/campaign_store.py's helpers (docs/performance.md, "The campaign store"), stdlib unittest."""
 import os
+import sqlite3
 import sys
 import tempfile
 import unittest
@@ -66,6 +67,48 @@ class OnePerCall(unittest.TestCase):
         self.assertAlmostEqual(mean, 1.165 / 5)
         self.assertAlmostEqual(campaign_store.one_per_call.median, 0.045)  # one slow call moves the mean, not the median
         self.assertAlmostEqual(campaign_store.one_per_call.cpu, 0.065 / 5)
+
+
+class BuildStore(unittest.TestCase):
+    """A generated store is reused only while it has the format of a store made now."""
+
+    def setUp(self):
+        self.tmp = tempfile.TemporaryDirectory()
+        self.data = Path(self.tmp.name)
+        self.store = self.data / "sqlite-10"
+        self.store.mkdir()
+        db = sqlite3.connect(self.store / "campaign.sqlite")
+        db.execute("PRAGMA page_size = 4096")
+        db.execute("CREATE TABLE store_info (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
+        db.execute("INSERT INTO store_info VALUES ('format', 'ocop-campaign-store'), ('version', '1')")
+        db.commit()
+        db.close()
+        (self.store / "done").write_text("ok\n")
+        self.calls = []
+
+    def tearDown(self):
+        self.tmp.cleanup()
+
+    def build(self, fresh_format):
+        def fake_run(cmd, **kwargs):
+            self.calls.append(cmd[1:3])
+            Path(cmd[3]).mkdir()
+
+        with mock.patch.object(campaign_store.subprocess, "run", fake_run), \
+                mock.patch.object(campaign_store, "timed", lambda cmd, stdin=None: self.calls.append(cmd[1:3])):
+            return campaign_store.build_store("ocop", ['{"dossier":"HN-1"}'], self.data, 10, fresh_format)
+
+    def test_a_store_of_the_current_format_is_reused(self):
+        self.assertEqual(campaign_store.store_format(self.store), ("1", 4096))
+        self.assertEqual(self.build(("1", 4096)), self.store)
+        self.assertEqual(self.calls, [])
+        self.assertTrue((self.store / "campaign.sqlite").exists())
+
+    def test_a_store_of_an_older_format_is_made_again(self):
+        self.assertEqual(self.build(("2", 65536)), self.store)
+        self.assertEqual(self.calls, [["campaign", "init"], ["campaign", "apply"]])
+        self.assertFalse((self.store / "campaign.sqlite").exists())  # the old one removed (init is faked here)
+        self.assertEqual((self.store / "done").read_text(), "ok\n")
 
 
 if __name__ == "__main__":
