@@ -3,7 +3,6 @@
 #include "ocop/registry.hpp"
 
 #include <cassert>
-#include <cstdint>
 #include <unordered_map>
 
 #include <boost/json/monotonic_resource.hpp>
@@ -88,17 +87,10 @@ workflow_rules registry::effective_rules() const {
 }
 
 /// The dossiers a replay has added to its map, by id: one hash per event instead of the map's
-/// O(log n) string comparisons. The map's nodes never move, so their keys and iterators stay valid.
+/// O(log n) string comparisons (std::hash<std::string_view>). The map's nodes never move, so their
+/// keys and iterators stay valid.
 struct registry::replay_index {
-    /// FNV-1a: ids are short.
-    struct id_hash {
-        std::size_t operator()(std::string_view id) const noexcept {
-            std::uint64_t h = 14695981039346656037ull;
-            for (char c : id) h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ull;
-            return static_cast<std::size_t>(h);
-        }
-    };
-    std::unordered_map<std::string_view, std::map<std::string, dossier_state, std::less<>>::iterator, id_hash> by_id;
+    std::unordered_map<std::string_view, std::map<std::string, dossier_state, std::less<>>::iterator> by_id;
 };
 
 void registry::replay_entry(const event& e, const workflow_rules& rules, const event_log::entry_ref& verified,
