@@ -86,6 +86,11 @@ std::optional<timestamp_parts> timestamp_from_fields(const timestamp_fields& f) 
     return out;
 }
 
+std::string not_a_timestamp(std::string_view found) {
+    return "expected an ISO 8601 timestamp with a zone from -12:00 to +14:00 (\"YYYY-MM-DDTHH:MM:SS+07:00\"), found \"" +
+           std::string(found) + "\"";
+}
+
 }  // namespace detail
 
 std::optional<timestamp_parts> parse_timestamp(std::string_view t) {

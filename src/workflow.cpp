@@ -10,6 +10,7 @@
 #include "ocop/detail/dossier_check.hpp"
 #include "ocop/detail/embedded_edition.hpp"
 #include "ocop/detail/enum_text.hpp"
+#include "ocop/detail/timestamp_fields.hpp"
 #include "ocop/detail/workflow_step.hpp"
 #include "ocop/error.hpp"
 #include "ocop/transition.hpp"
@@ -396,7 +397,7 @@ timestamp_parts check_envelope(const event& e, const timestamp_parts* parsed_at)
     if (e.actor.empty()) p.add("/actor", "expected a non-empty actor");
     if (e.reason.empty()) p.add("/reason", "expected a non-empty reason: every event says why");
     auto ts = parsed_at ? std::optional<timestamp_parts>(*parsed_at) : parse_timestamp(e.at);
-    if (!ts) p.add("/at", "expected an ISO 8601 timestamp with a zone from -12:00 to +14:00 (\"YYYY-MM-DDTHH:MM:SS+07:00\"), found \"" + e.at + "\"");
+    if (!ts) p.add("/at", detail::not_a_timestamp(e.at));
     p.throw_if_any(errc::invalid_document);
     return *ts;
 }

@@ -7,6 +7,7 @@
 #include "ocop/detail/canonical_read.hpp"
 #include "ocop/detail/canonical_text.hpp"
 #include "ocop/detail/described_json.hpp"
+#include "ocop/detail/timestamp_fields.hpp"
 #include "ocop/scoring_json.hpp"
 #include "ocop/workflow.hpp"
 #include "ocop/workflow_json.hpp"
@@ -134,7 +135,7 @@ event event_from_json(const json::value& v, const std::string& path) {
             detail::read_member(r, "role", p, e.actor_role);
             detail::read_member(r, "at", p, e.at);
             if (!e.at.empty() && !parse_timestamp(e.at))
-                r.report("at", "expected an ISO 8601 timestamp with a zone from -12:00 to +14:00 (\"YYYY-MM-DDTHH:MM:SS+07:00\"), found \"" + e.at + "\"");
+                r.report("at", detail::not_a_timestamp(e.at));
             detail::read_member(r, "reason", p, e.reason);
             const json::value* payload = r.value("payload");
             if (payload && type_ok) {

@@ -4,9 +4,13 @@
 
 #include <catch2/catch.hpp>
 
+#include <boost/json/serialize.hpp>
+
 #include "ocop/date.hpp"
 #include "ocop/registry.hpp"
 #include "ocop/reports.hpp"
+#include "ocop/workflow_json.hpp"
+#include "test_support.hpp"
 #include "workflow_support.hpp"
 
 using namespace wf;
@@ -69,6 +73,16 @@ TEST_CASE("Dates: the edition of a registration is the one in force on the provi
     std::string what;
     CHECK(refusal(r, at("X", role::subject, "2023-02-23T09:00:00-13:00", registration(product("X"))), what) == errc::invalid_document);
     CHECK_THAT(what, Contains("/at: expected an ISO 8601 timestamp with a zone from -12:00 to +14:00"));
+}
+
+TEST_CASE("Dates: the JSON reader and apply() say the same of a timestamp they refuse") {
+    const ocop::event bad = at("X", role::subject, "2023-02-23T09:00:00-13:00", registration(product("X")));
+    const std::string expected = "expected an ISO 8601 timestamp with a zone from -12:00 to +14:00 "
+                                 "(\"YYYY-MM-DDTHH:MM:SS+07:00\"), found \"2023-02-23T09:00:00-13:00\"";
+    ocop::registry r;
+    ocop::test::require_error(errc::invalid_document, "/at", expected, [&] { r.apply(bad); });
+    const std::string text = boost::json::serialize(ocop::to_json(bad));
+    ocop::test::require_error(errc::invalid_document, "/at", expected, [&] { ocop::parse_event(text); });
 }
 
 TEST_CASE("Dates: a decision signed before the dossier's registration or its council result is refused") {
