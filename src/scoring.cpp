@@ -116,12 +116,8 @@ std::vector<const answer*> answers_by_criterion(const product_set& set, const sc
 /// Whether every answer names a criterion of the set: the answers found by criterion
 /// (answers_by_criterion, O(criteria x log answers), where looking each answer up in the sheet is
 /// O(answers x criteria)) are all of them, each counted once (a set built by hand may repeat an id).
-bool every_answer_named(const scorecard& card, const std::vector<const answer*>& given) {
-    std::vector<const answer*> found;
-    found.reserve(given.size());
-    for (const answer* a : given)
-        if (a) found.push_back(a);
-    if (found.size() < card.answers.size()) return false;
+bool every_answer_named(const scorecard& card, std::vector<const answer*> found) {
+    std::erase(found, nullptr);
     std::sort(found.begin(), found.end(), std::less<>());  // a total order on pointers
     return static_cast<std::size_t>(std::unique(found.begin(), found.end()) - found.begin()) == card.answers.size();
 }
