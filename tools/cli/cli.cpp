@@ -2,6 +2,7 @@
 
 #include "language.hpp"
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdlib>
 #include <filesystem>
@@ -97,17 +98,18 @@ constexpr std::size_t read_block_bytes = std::size_t{1} << 16;
 }
 
 bool append_block(std::istream& in, const std::string& name, std::string& text, std::size_t limit) {
-    if (!in) return false;  // the last read was short: the end
-    const std::size_t old = text.size();
-    text.resize(old + read_block_bytes);
-    in.read(text.data() + old, static_cast<std::streamsize>(read_block_bytes));
-    const auto got = static_cast<std::size_t>(in.gcount());
-    text.resize(old + got);
-    if (in.bad()) throw ocop::error(errc::io, "", "cannot read " + name);
     if (text.size() > limit)
         throw ocop::error(errc::invalid_document, "",
                           name + " is larger than the maximum document size, " + std::to_string(limit) +
                               " bytes (set OCOP_MAX_DOCUMENT_BYTES to change it)");
+    if (!in) return false;  // the last read was short: the end
+    const std::size_t old = text.size();
+    const std::size_t want = std::min(read_block_bytes, limit + 1 - old);  // one byte past the limit at most
+    text.resize(old + want);
+    in.read(text.data() + old, static_cast<std::streamsize>(want));
+    const auto got = static_cast<std::size_t>(in.gcount());
+    text.resize(old + got);
+    if (in.bad()) throw ocop::error(errc::io, "", "cannot read " + name);
     return got > 0;
 }
 

@@ -90,9 +90,9 @@ void print_error(std::ostream& err, const ocop::error& e, const std::string& fil
 /// The largest document a command reads (docs/cli.md): OCOP_MAX_DOCUMENT_BYTES, or 256 MiB.
 inline constexpr std::size_t default_max_document_bytes = std::size_t{256} << 20;
 std::size_t max_document_bytes();
-/// Reads the next block of `in` (named `name` in messages) onto the end of `text`; false at the end.
-/// Throws ocop::error(errc::invalid_document) when `text` grows past `limit` bytes, errc::io when
-/// reading fails.
+/// Reads the next block of `in` (named `name` in messages) onto the end of `text`, never more than one
+/// byte past `limit`; false at the end. Throws ocop::error(errc::invalid_document), before reading, when
+/// `text` is already longer than `limit` bytes; errc::io when reading fails.
 bool append_block(std::istream& in, const std::string& name, std::string& text, std::size_t limit);
 /// Opens a file to read; throws ocop::error(errc::not_found or errc::io), errc::io for a directory.
 std::ifstream open_file(const std::string& path);

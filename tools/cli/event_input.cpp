@@ -29,7 +29,8 @@ bool plainly_json_lines(const std::string& text) {
 }
 
 /// Reads `in` until the text read holds a line break followed by more text (enough for
-/// plainly_json_lines), or to its end; within max_document_bytes(), as append_block.
+/// plainly_json_lines), or to its end; as append_block, at most one byte past `limit` (a first line
+/// longer than that is refused as a document too large).
 std::string read_first_lines(std::istream& in, const std::string& name, std::size_t limit) {
     std::string text;
     std::size_t scanned = 0;  // the text before holds no line break followed by more text
