@@ -12,6 +12,8 @@ import tempfile
 import unittest
 from pathlib import Path
 
+from demo_events import demo_events
+
 CLI = os.environ.get("OCOP_CLI", "build/ocop")
 EVENTS = []  # the demo's events as JSON lines (5,792 events, about 3.5 MB: several blocks)
 
@@ -22,13 +24,7 @@ def run(*args, env=None, stdin=None):
 
 
 def setUpModule():
-    tmp = Path(tempfile.mkdtemp(prefix="ocop-streaming-events-"))
-    try:
-        subprocess.run([CLI, "demo", "hanoi-2021", "--out", str(tmp / "demo")], check=True, capture_output=True, timeout=300)
-        for line in (tmp / "demo" / "events.jsonl").read_text(encoding="utf-8").splitlines():
-            EVENTS.append(json.dumps(json.loads(line)["event"], ensure_ascii=False))
-    finally:
-        shutil.rmtree(tmp)
+    EVENTS.extend(demo_events(CLI))
 
 
 LIMIT = {"OCOP_MAX_DOCUMENT_BYTES": "20000"}  # far less than the file, more than any event

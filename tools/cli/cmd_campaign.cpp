@@ -205,6 +205,8 @@ std::vector<command> campaign_commands() {
         {"campaign apply", "apply events to a campaign in one transaction, durably",
          "usage: ocop campaign apply DIR FILE [--partial]\n"
          "FILE (or - for standard input): one event as JSON, a JSON array of events, or JSON lines.\n"
+         "JSON lines are applied as they are read, never held whole: OCOP_MAX_DOCUMENT_BYTES limits each\n"
+         "line (256 MiB by default), a document the whole of it.\n"
          "All the events are committed in one transaction (one writer at a time), on disk when the commit\n"
          "returns; then each is acknowledged with \"ok INDEX TYPE DOSSIER\", or \"already INDEX TYPE DOSSIER\"\n"
          "when the same event is already in the log (a file can be re-run). A refused event is reported\n"
