@@ -41,7 +41,7 @@ std::size_t line_reader::find_line_break(std::size_t from) const {
 bool line_reader::read_block() {
     if (at_end_) return false;
     const std::size_t unread = end_ - pos_;
-    std::memmove(buffer_.data(), buffer_.data() + pos_, unread);
+    if (unread > 0) std::memmove(buffer_.data(), buffer_.data() + pos_, unread);
     pos_ = 0;
     end_ = unread;
     buffer_.resize(std::max(buffer_.size(), unread + block_bytes));
