@@ -76,7 +76,7 @@ TEST_CASE("a line break at either side of a block's edge", "[cli][line_reader]")
     }
 }
 
-TEST_CASE("the last line needs no line break; empty lines are lines", "[cli][line_reader]") {
+TEST_CASE("the last line needs no line break, and empty lines are lines", "[cli][line_reader]") {
     CHECK(read_stream("a\n\nb", 10).lines == std::vector<std::string>{"a", "", "b"});
     CHECK(read_stream("a\n", 10).lines == std::vector<std::string>{"a"});
     CHECK(read_stream("", 10).lines.empty());
