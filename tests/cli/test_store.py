@@ -16,6 +16,8 @@ import time
 import unittest
 from pathlib import Path
 
+from demo_events import demo_events
+
 CLI = os.environ.get("OCOP_CLI", "build/ocop")
 EVENTS = []  # the demo's events as JSON lines, read once
 
@@ -26,13 +28,7 @@ def run(*args, env=None, user=None):
 
 
 def setUpModule():
-    tmp = Path(tempfile.mkdtemp(prefix="ocop-store-events-"))
-    try:
-        subprocess.run([CLI, "demo", "hanoi-2021", "--out", str(tmp / "demo")], check=True, capture_output=True, timeout=300)
-        for line in (tmp / "demo" / "events.jsonl").read_text(encoding="utf-8").splitlines():
-            EVENTS.append(json.dumps(json.loads(line)["event"], ensure_ascii=False))
-    finally:
-        shutil.rmtree(tmp)
+    EVENTS.extend(demo_events(CLI))
 
 
 def wait_until_catching(proc, signum, limit=60.0):

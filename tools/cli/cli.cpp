@@ -2,6 +2,7 @@
 
 #include "language.hpp"
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdlib>
 #include <filesystem>
@@ -92,30 +93,50 @@ std::size_t max_document_bytes() {
     return static_cast<std::size_t>(n);
 }
 
-std::string read_all(std::istream& in, const std::string& name) {
-    const std::size_t limit = max_document_bytes();
-    std::string text;
-    std::vector<char> chunk(1 << 16);
-    while (in) {
-        in.read(chunk.data(), static_cast<std::streamsize>(chunk.size()));
-        const auto got = static_cast<std::size_t>(in.gcount());
-        if (text.size() + got > limit)
-            throw ocop::error(errc::invalid_document, "",
-                              name + " is larger than the maximum document size, " + std::to_string(limit) +
-                                  " bytes (set OCOP_MAX_DOCUMENT_BYTES to change it)");
-        text.append(chunk.data(), got);
-    }
-    if (in.bad()) throw ocop::error(errc::io, "", "cannot read " + name);
-    return text;
+namespace {
+constexpr std::size_t read_block_bytes = std::size_t{1} << 16;
 }
 
-std::string read_file(const std::string& path) {
+bool append_block(std::istream& in, const std::string& name, std::string& text, std::size_t limit) {
+    if (text.size() > limit)
+        throw ocop::error(errc::invalid_document, "",
+                          name + " is larger than the maximum document size, " + std::to_string(limit) +
+                              " bytes (set OCOP_MAX_DOCUMENT_BYTES to change it)");
+    if (!in) return false;  // the last read was short: the end
+    const std::size_t old = text.size();
+    const std::size_t want = std::min(read_block_bytes, limit + 1 - old);  // one byte past the limit at most
+    text.resize(old + want);
+    in.read(text.data() + old, static_cast<std::streamsize>(want));
+    const auto got = static_cast<std::size_t>(in.gcount());
+    text.resize(old + got);
+    if (in.bad()) throw ocop::error(errc::io, "", "cannot read " + name);
+    return got > 0;
+}
+
+std::ifstream open_file(const std::string& path) {
     std::error_code ec;
     if (std::filesystem::is_directory(path, ec))
         throw ocop::error(errc::io, "", path + " is a directory, not a file");
     std::ifstream in(path, std::ios::binary);
     if (!in) throw ocop::error(errno == ENOENT ? errc::not_found : errc::io, "", "cannot open " + path + ": " + std::strerror(errno));
-    return read_all(in, path);
+    return in;
+}
+
+void reserve_for_file(const std::string& path, std::string& text, std::size_t limit) {
+    std::error_code ec;
+    if (!std::filesystem::is_regular_file(path, ec)) return;
+    const std::uintmax_t size = std::filesystem::file_size(path, ec);
+    if (!ec) text.reserve(std::min<std::uintmax_t>(size, limit) + read_block_bytes);
+}
+
+std::string read_file(const std::string& path) {
+    std::ifstream in = open_file(path);
+    const std::size_t limit = max_document_bytes();
+    std::string text;
+    reserve_for_file(path, text, limit);
+    while (append_block(in, path, text, limit)) {
+    }
+    return text;
 }
 
 void write_file(const std::string& path, const std::string& bytes) {

@@ -1,6 +1,7 @@
 #pragma once
 // The pieces every command of the `ocop` tool shares: arguments, files, errors and exit codes.
 
+#include <fstream>
 #include <functional>
 #include <initializer_list>
 #include <iosfwd>
@@ -89,48 +90,19 @@ void print_error(std::ostream& err, const ocop::error& e, const std::string& fil
 /// The largest document a command reads (docs/cli.md): OCOP_MAX_DOCUMENT_BYTES, or 256 MiB.
 inline constexpr std::size_t default_max_document_bytes = std::size_t{256} << 20;
 std::size_t max_document_bytes();
-/// Reads a whole stream named `name` in messages; throws ocop::error(errc::invalid_document) past
-/// max_document_bytes() (before reading more), ocop::error(errc::io) when reading fails.
-std::string read_all(std::istream& in, const std::string& name);
-/// Reads a whole file as read_all; throws ocop::error(errc::not_found or errc::io), errc::io for a directory.
+/// Reads the next block of `in` (named `name` in messages) onto the end of `text`, never more than one
+/// byte past `limit`; false at the end. Throws ocop::error(errc::invalid_document), before reading, when
+/// `text` is already longer than `limit` bytes; errc::io when reading fails.
+bool append_block(std::istream& in, const std::string& name, std::string& text, std::size_t limit);
+/// Opens a file to read; throws ocop::error(errc::not_found or errc::io), errc::io for a directory.
+std::ifstream open_file(const std::string& path);
+/// Reserves room in `text` for the whole of the regular file `path` (up to `limit` bytes; nothing for
+/// a device or a pipe), so that append_block reads it in place instead of growing the string.
+void reserve_for_file(const std::string& path, std::string& text, std::size_t limit);
+/// Reads a whole file (append_block with max_document_bytes()); throws as open_file and append_block.
 std::string read_file(const std::string& path);
 /// Writes (replacing) a whole file; throws ocop::error(errc::io).
 void write_file(const std::string& path, const std::string& bytes);
-
-/// Events from a file's text: one JSON event, a JSON array of events, or JSON lines (one event a
-/// line). Every problem with its path ("/<index>" in an array, "/<line>" in JSON lines).
-std::vector<event> read_events(const std::string& text);
-/// The events of `text` when it is one JSON document (an event or an array of events, every problem
-/// thrown as read_events does); nullopt when it is JSON lines (event_lines).
-std::optional<std::vector<event>> read_event_document(const std::string& text);
-
-/// The events of JSON lines text read one at a time (blank lines skipped): a canonical line directly,
-/// any other by the full reader. Holds a view of the text.
-class event_lines {
-public:
-    explicit event_lines(std::string_view text) : text_(text) {}
-    /// Reads the next event into `e`; false at the end. A line that is not an event throws its
-    /// problems (path "/<line>" from the event reader, or empty for a line that is not JSON); the next
-    /// call goes on with the line after it.
-    bool next(event& e);
-    /// The number of the line last read (1-based).
-    std::size_t line() const noexcept { return line_no_; }
-    /// The line last read when it is the event's canonical JSON (canonical_json(e): read by the
-    /// canonical reader, detail::read_canonical_event), so that it need not be made again; empty
-    /// otherwise. A view of the text given to the constructor.
-    std::string_view canonical() const noexcept { return canonical_; }
-
-private:
-    std::string_view text_;
-    std::string_view canonical_;
-    std::size_t start_ = 0;
-    std::size_t line_no_ = 0;
-};
-/// Reads the rest of `lines`, calling `f` with each event read and adding each bad line's problems to
-/// `problems` (add_line_problems); then throws error(errc::invalid_document) with `problems`, if any.
-void check_event_lines(event_lines& lines, problem_list& problems, const std::function<void(event&)>& f);
-/// Adds the problems of `err`, thrown by event_lines::next for line `line`, with their paths ("/<line>").
-void add_line_problems(problem_list& problems, const ocop::error& err, std::size_t line);
 
 /// The edition named by --edition, or in force on --date; with neither, the only edition of the
 /// catalog (an error when there are several: no silent default).

@@ -6,14 +6,13 @@
 #include <map>
 #include <sstream>
 
-#include <boost/json/monotonic_resource.hpp>
 #include <boost/json/serialize.hpp>
 
 #include "apply_report.hpp"
 #include "html_documents.hpp"
 #include "cli.hpp"
+#include "event_input.hpp"
 #include "ocop/campaign_json.hpp"
-#include "ocop/detail/canonical_read.hpp"
 #include "ocop/json.hpp"
 #include "ocop/reports.hpp"
 #include "ocop/workflow_json.hpp"
@@ -24,98 +23,6 @@
 #include "xlsx_writer.hpp"
 
 namespace ocop::cli {
-
-namespace {
-
-/// JSON lines for sure: the first line is a whole JSON object and more text follows it. (Anything
-/// else is first read as one document; a document that is not JSON is then read as lines.)
-bool plainly_json_lines(const std::string& text) {
-    const std::size_t end = text.find('\n');
-    if (end == std::string::npos || text.find_first_not_of(" \t\r\n", end) == std::string::npos) return false;
-    try {
-        unsigned char buffer[4096];
-        boost::json::monotonic_resource arena(buffer, sizeof buffer);
-        return parse_json(std::string_view(text).substr(0, end), &arena).is_object();
-    } catch (const ocop::error&) {
-        return false;
-    }
-}
-
-}  // namespace
-
-std::optional<std::vector<event>> read_event_document(const std::string& text) {
-    if (plainly_json_lines(text)) return std::nullopt;
-    std::vector<event> out;
-    try {
-        boost::json::value doc = parse_json(text);
-        if (const auto* arr = doc.if_array()) {
-            problem_list problems;
-            for (std::size_t i = 0; i < arr->size(); ++i) {
-                try {
-                    out.push_back(event_from_json((*arr)[i], json_path("", i)));
-                } catch (const ocop::error& e) {
-                    problems.add_all(e);
-                }
-            }
-            problems.throw_if_any(errc::invalid_document);
-            return out;
-        }
-        out.push_back(event_from_json(doc));
-        return out;
-    } catch (const ocop::error& e) {
-        if (e.code() != errc::invalid_json) throw;
-    }
-    return std::nullopt;
-}
-
-bool event_lines::next(event& e) {
-    while (start_ < text_.size()) {
-        std::size_t end = text_.find('\n', start_);
-        if (end == std::string_view::npos) end = text_.size();
-        const std::string_view line = text_.substr(start_, end - start_);
-        start_ = end + 1;
-        ++line_no_;
-        if (line.find_first_not_of(" \t\r") == std::string_view::npos) continue;
-        canonical_ = {};
-        if (detail::read_canonical_event(line, e)) {
-            canonical_ = line;
-        } else {
-            unsigned char buffer[4096];  // the parsed line, read and dropped: no allocation per JSON node
-            boost::json::monotonic_resource arena(buffer, sizeof buffer);
-            e = event_from_json(parse_json(line, &arena), "/" + std::to_string(line_no_));
-        }
-        return true;
-    }
-    return false;
-}
-
-void check_event_lines(event_lines& lines, problem_list& problems, const std::function<void(event&)>& f) {
-    event e;
-    for (;;) {
-        try {
-            if (!lines.next(e)) break;
-        } catch (const ocop::error& err) {
-            add_line_problems(problems, err, lines.line());
-            continue;
-        }
-        f(e);
-    }
-    problems.throw_if_any(errc::invalid_document);
-}
-
-void add_line_problems(problem_list& problems, const ocop::error& err, std::size_t line) {
-    for (const auto& p : err.problems()) problems.add(p.path.empty() ? "/" + std::to_string(line) : p.path, p.message);
-}
-
-std::vector<event> read_events(const std::string& text) {
-    if (auto doc = read_event_document(text)) return std::move(*doc);
-    std::vector<event> out;
-    out.reserve(static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n')) + 1);  // no reallocation: events are large
-    event_lines lines(text);
-    problem_list problems;
-    check_event_lines(lines, problems, [&](event& e) { out.push_back(std::move(e)); });
-    return out;
-}
 
 namespace {
 
@@ -140,61 +47,32 @@ int init(const std::vector<std::string>& argv, streams& io) {
 /// Applies JSON lines as they are read, never holding the whole batch. What the user sees is what
 /// checking every line before opening the store would give: a line that cannot be read is reported,
 /// with every later bad line, in place of a refused event or a store error, and nothing is committed.
-int apply_lines(const std::string& dir, const std::string& text, const batch_options& options, streams& io) {
-    event_lines lines(text);
-    std::size_t count = 0;  // events read
-    bool unreadable = false;
-    const auto check_rest = [&](problem_list problems) { check_event_lines(lines, problems, [&](event&) { ++count; }); };
+int apply_lines(const std::string& dir, event_lines& lines, const batch_options& options, streams& io) {
     std::optional<sqlite_store> store;
     try {
         store.emplace(sqlite_store::open_for_writing(dir));
     } catch (const ocop::error&) {
-        check_rest({});
+        check_event_lines(lines);
         throw;
     }
     const event_stream next = [&](event& e, std::string_view& canonical) {
-        try {
-            if (!lines.next(e)) return false;
-            canonical = lines.canonical();
-        } catch (const ocop::error& err) {
-            unreadable = true;
-            problem_list problems;
-            add_line_problems(problems, err, lines.line());
-            check_rest(std::move(problems));  // throws: the batch is rolled back
-        }
-        ++count;
+        if (!next_checked(lines, e)) return false;  // a bad line throws: the batch is rolled back
+        canonical = lines.canonical();
         return true;
     };
     batch_result result;
     try {
         result = store->append(next, options);
     } catch (const ocop::error&) {
-        if (unreadable) throw;
-        check_rest({});
-        io.err << "nothing was committed: 0 of " << count << " events applied\n";
+        if (lines.unreadable()) throw;
+        check_event_lines(lines);
+        io.err << "nothing was committed: 0 of " << lines.events() << " events applied\n";
         throw;
     }
-    return print_batch(count, result, options.up_to_first_refusal, io);
+    return print_batch(lines.events(), result, options.up_to_first_refusal, io);
 }
 
-int apply_events(const std::vector<std::string>& argv, streams& io) {
-    args a(argv, {"partial"}, {}, 2);
-    batch_options options;
-    options.up_to_first_refusal = a.flag("partial");
-    options.interrupted = catch_interruptions();  // from here on a signal abandons the batch, cleanly
-    const std::string& dir = a.at(0, "DIR");
-    const std::string& file = a.at(1, "FILE (events as JSON, a JSON array or JSON lines; - for standard input)");
-    std::string text;
-    if (file == "-") text = read_all(std::cin, "standard input");
-    else text = read_file(file);
-    const std::string source = file == "-" ? std::string("standard input") : file;
-    std::optional<std::vector<event>> document = read_event_document(text);
-    if (!document) {
-        if (text.find_first_not_of(" \t\r\n") == std::string::npos) throw ocop::error(errc::invalid_document, "", source + " holds no events");
-        return apply_lines(dir, text, options, io);
-    }
-    const std::vector<event>& events = *document;
-    if (events.empty()) throw ocop::error(errc::invalid_document, "", source + " holds no events");
+int apply_document(const std::string& dir, const std::vector<event>& events, const batch_options& options, streams& io) {
     sqlite_store store = sqlite_store::open_for_writing(dir);
     batch_result result;
     try {
@@ -204,6 +82,17 @@ int apply_events(const std::vector<std::string>& argv, streams& io) {
         throw;
     }
     return print_batch(events.size(), result, options.up_to_first_refusal, io);
+}
+
+int apply_events(const std::vector<std::string>& argv, streams& io) {
+    args a(argv, {"partial"}, {}, 2);
+    batch_options options;
+    options.up_to_first_refusal = a.flag("partial");
+    options.interrupted = catch_interruptions();  // from here on a signal abandons the batch, cleanly
+    const std::string& dir = a.at(0, "DIR");
+    event_source source(a.at(1, "FILE (events as JSON, a JSON array or JSON lines; - for standard input)"));
+    if (const std::vector<event>* events = source.document()) return apply_document(dir, *events, options, io);
+    return apply_lines(dir, source.lines(), options, io);
 }
 
 void print_dossier(const dossier_state* s, bool json, streams& io) {
@@ -316,6 +205,8 @@ std::vector<command> campaign_commands() {
         {"campaign apply", "apply events to a campaign in one transaction, durably",
          "usage: ocop campaign apply DIR FILE [--partial]\n"
          "FILE (or - for standard input): one event as JSON, a JSON array of events, or JSON lines.\n"
+         "JSON lines are applied as they are read, never held whole: OCOP_MAX_DOCUMENT_BYTES limits each\n"
+         "line (256 MiB by default), a document the whole of it.\n"
          "All the events are committed in one transaction (one writer at a time), on disk when the commit\n"
          "returns; then each is acknowledged with \"ok INDEX TYPE DOSSIER\", or \"already INDEX TYPE DOSSIER\"\n"
          "when the same event is already in the log (a file can be re-run). A refused event is reported\n"

@@ -5,6 +5,7 @@
 #include <boost/json/serialize.hpp>
 
 #include "cli.hpp"
+#include "event_input.hpp"
 #include "ocop/campaign_json.hpp"
 #include "ocop/catalog_json.hpp"
 #include "ocop/council.hpp"
