@@ -17,7 +17,13 @@ inline constexpr const char* store_version_1 = "1";
 inline constexpr const char* applied_event_query =
     "SELECT idx FROM entries WHERE substr(event_sha, 1, 16) = ?1 AND event = ?2 LIMIT 1";
 
-/// Tables, indexes and views, created in one transaction by `campaign init`.
+/// The index that finds an event already applied (applied_event_query): the first 16 hex digits (64
+/// bits) of event_sha suffice, the event's text being compared, and keep the index small enough to
+/// stay in the page cache as it grows (docs/performance.md, "The campaign store"). Made with the
+/// tables (store_schema), and by the upgrade from version 1.
+inline constexpr const char* applied_event_index = "CREATE INDEX entries_by_event ON entries (substr(event_sha, 1, 16))";
+
+/// Tables, indexes (with applied_event_index) and views, created in one transaction by `campaign init`.
 inline constexpr const char* store_schema = R"sql(
 CREATE TABLE store_info (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
 -- the campaign document (campaign.json's canonical JSON); exactly one row
@@ -31,9 +37,6 @@ CREATE TABLE entries (
   hash TEXT NOT NULL,
   event_sha TEXT NOT NULL  -- SHA-256 of event alone: finds an event already applied
 );
--- its first 16 hex digits (64 bits) suffice to find an event (its text is then compared), and keep the
--- index small enough to stay in the page cache as it grows (docs/performance.md, "The campaign store")
-CREATE INDEX entries_by_event ON entries (substr(event_sha, 1, 16));
 -- the head: how many entries the snapshot follows and the hash of the last; exactly one row
 CREATE TABLE head (id INTEGER PRIMARY KEY CHECK (id = 1), events INTEGER NOT NULL, hash TEXT NOT NULL);
 -- the snapshot: each dossier's state (canonical JSON, as `ocop campaign status DIR ID --json`),

@@ -53,9 +53,9 @@ std::string check_format(sqlite_connection& db) {
 void upgrade_from_version_1(sqlite_connection& db) {
     sqlite_transaction tx(db, "BEGIN IMMEDIATE");
     if (check_format(db) != store_version_1) return;
-    db.exec("DROP INDEX entries_by_event;"
-            "CREATE INDEX entries_by_event ON entries (substr(event_sha, 1, 16));",
-            "upgrade " + db.path() + " to version " + store_version);
+    const std::string what = "upgrade " + db.path() + " to version " + store_version;
+    db.exec("DROP INDEX entries_by_event", what);
+    db.exec(applied_event_index, what);
     sqlite_statement version(db.handle(), "UPDATE store_info SET value = ?1 WHERE key = 'version'");
     version.bind(1, std::string_view(store_version)).run();
     tx.commit();
@@ -185,6 +185,7 @@ std::string sqlite_store::create_in(const std::string& dir, const campaign& c, c
         {
             sqlite_transaction tx(*db, "BEGIN IMMEDIATE");
             db->exec(store_schema, "create the tables of " + partial);
+            db->exec(applied_event_index, "create the tables of " + partial);
             sqlite_statement info(db->handle(), "INSERT INTO store_info (key, value) VALUES (?1, ?2)");
             info.bind(1, std::string_view("format")).bind(2, std::string_view(store_format)).run();
             info.bind(1, std::string_view("version")).bind(2, std::string_view(store_version)).run();
