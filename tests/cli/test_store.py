@@ -22,8 +22,8 @@ CLI = os.environ.get("OCOP_CLI", "build/ocop")
 EVENTS = []  # the demo's events as JSON lines, read once
 
 
-def run(*args, env=None, user=None):
-    return subprocess.run([CLI, *map(str, args)], capture_output=True, text=True, timeout=300,
+def run(*args, env=None, user=None, cli=None):
+    return subprocess.run([cli or CLI, *map(str, args)], capture_output=True, text=True, timeout=300,
                           env=dict(os.environ, OCOP_LANG="en", **(env or {})), user=user)  # messages in English
 
 
@@ -157,6 +157,7 @@ class Readers(StoreTest):
         self.assertEqual((db.read_bytes(), db.stat().st_mtime_ns), before)
 
     def test_a_read_only_store_is_readable(self):
+        self.reader_cli = self.move_where_others_can_reach() if os.geteuid() == 0 else None
         self.assertEqual(run("campaign", "apply", self.store, self.write("a.jsonl", EVENTS[:200])).returncode, 0)
         self.assertEqual(sorted(p.name for p in self.store.iterdir()), ["campaign.sqlite"])  # the writer cleaned up
         head = run("campaign", "head", self.store).stdout
@@ -168,6 +169,25 @@ class Readers(StoreTest):
         self.assertEqual(run("campaign", "status", self.store).returncode, 0)  # a reader, as root, adds them
         self.check_read_only(head, ["campaign.sqlite", "campaign.sqlite-shm", "campaign.sqlite-wal"])
 
+    def move_where_others_can_reach(self):
+        """As root, the read-only checks run as nobody, who must reach the store and the tool: the build
+        tree may sit in a directory only root can enter (a clone made by `mktemp -d`). The test's
+        directory and a copy of the tool (linked only to system libraries) go to a new directory under
+        /tmp, open to all; returns the copy."""
+        world = Path(tempfile.mkdtemp(prefix="ocop-store-read-only-", dir="/tmp"))
+        world.chmod(0o755)
+        self.addCleanup(shutil.rmtree, world, True)
+        cli = world / "ocop"
+        shutil.copy2(CLI, cli)
+        cli.chmod(0o755)
+        shutil.rmtree(self.dir, ignore_errors=True)  # setUp's store, left for this one
+        self.dir = world / "test"
+        self.dir.mkdir()
+        self.store = self.dir / "store"
+        result = run("campaign", "init", self.store, "--campaign", "hanoi-2021")
+        self.assertEqual(result.returncode, 0, result.stderr)
+        return cli
+
     def check_read_only(self, head, files):
         """Read commands work on the store made read-only, run as a user the permissions bind."""
         for f in self.store.iterdir():
@@ -176,14 +196,15 @@ class Readers(StoreTest):
         self.dir.chmod(0o755)
         as_user = 65534 if os.geteuid() == 0 else None  # root ignores permissions: read as nobody
         try:
-            status = run("campaign", "status", self.store, "--json", user=as_user)
+            status = run("campaign", "status", self.store, "--json", user=as_user, cli=self.reader_cli)
             self.assertEqual(status.returncode, 0, status.stderr)
             self.assertEqual(json.loads(status.stdout)["events"], 200)
             for command in ("report", "verify", "export"):
-                result = run("campaign", command, self.store, user=as_user)
+                result = run("campaign", command, self.store, user=as_user, cli=self.reader_cli)
                 self.assertEqual(result.returncode, 0, f"{command}: {result.stderr}")
-            self.assertEqual(run("campaign", "head", self.store, user=as_user).stdout, head)
-            result = run("campaign", "apply", self.store, self.write("b.jsonl", EVENTS[200:210]), user=as_user)
+            self.assertEqual(run("campaign", "head", self.store, user=as_user, cli=self.reader_cli).stdout, head)
+            result = run("campaign", "apply", self.store, self.write("b.jsonl", EVENTS[200:210]), user=as_user,
+                         cli=self.reader_cli)
             self.assertEqual(result.returncode, 4)
             self.assertIn("the campaign cannot be written", result.stderr)
             self.assertEqual(sorted(p.name for p in self.store.iterdir()), files)
